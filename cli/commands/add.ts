@@ -1,0 +1,56 @@
+import type { Command } from '../command';
+import { stringOption } from '../command';
+import { LedgerError } from '../../shared/contract/errors';
+import { formatBytes, formatCount } from '../output';
+
+export const add: Command = {
+  words: ['add'],
+  usage: 'add <case> <file>... [--source <text>] [--format <name>] [--actor <text>] [--tz <IANA zone>] [--encoding <name>] [--locale <tag>]',
+  summary: 'Acquire files into the vault (SHA-256, SHA-1, MD5 in one pass) and import them.',
+  options: {
+    source: { type: 'string' },
+    format: { type: 'string' },
+    actor: { type: 'string' },
+    tz: { type: 'string' },
+    encoding: { type: 'string' },
+    locale: { type: 'string' },
+  },
+  async run({ engine, out, positionals, values, signal }) {
+    const [caseDir, ...files] = positionals;
+    if (!caseDir || files.length === 0) throw new LedgerError('BAD_USAGE', 'Name the case folder and at least one file to add.');
+    const outcomes = await engine.addEvidence(
+      {
+        caseDir,
+        files,
+        source: stringOption(values, 'source') ?? null,
+        format: stringOption(values, 'format') ?? null,
+        actor: stringOption(values, 'actor') ?? null,
+        timeZone: stringOption(values, 'tz') ?? null,
+        encoding: stringOption(values, 'encoding') ?? null,
+        locale: stringOption(values, 'locale') ?? null,
+      },
+      { onProgress: out.progress, signal },
+    );
+    out.endProgress();
+    if (out.json) out.document({ results: outcomes });
+    for (const outcome of outcomes) {
+      if (outcome.status === 'added') {
+        const e = outcome.evidence;
+        out.line(`Added evidence ${e.id}: ${e.originalName} (${formatBytes(e.size)}, format ${e.format})`);
+        out.line(`  SHA-256 ${e.sha256}`);
+        const i = e.latestImport;
+        if (i) {
+          out.line(
+            `  rows read ${formatCount(i.rowsRead)}, imported ${formatCount(i.rowsImported)}, rejected ${formatCount(i.rowsRejected)}, duplicate ${formatCount(i.rowsDuplicate)} (encoding ${i.encoding})`,
+          );
+          for (const warning of i.warnings) out.line(`  warning: ${warning}`);
+        } else {
+          out.line('  not parsed: no parser recognised the format (force one with --format)');
+        }
+      } else {
+        process.stderr.write(`${outcome.file}: ${outcome.message}\n`);
+      }
+    }
+    return outcomes.every((o) => o.status === 'added') ? 0 : 1;
+  },
+};

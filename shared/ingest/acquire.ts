@@ -1,0 +1,115 @@
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { LedgerError } from '../contract/errors';
+import { noProgress, type ProgressListener } from '../contract/progress';
+import type { CaseHandle } from '../store/case-folder';
+import { appendCustody } from '../store/custody';
+import { findEvidenceBySha256, insertEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
+import { commitStaged, discardStaged, removeVaultEntry, stageIntoVault } from '../store/vault';
+import { isValidTimeZone } from '../util/dates';
+import { importWithinTransaction, inTransaction } from './import-pipeline';
+import type { ParseOptions } from './parser';
+import { detectParser, parserFor, UNPARSED } from './registry';
+
+const DETECT_BYTES = 64 * 1024;
+
+export interface AddRequest {
+  file: string;
+  actor: string;
+  source?: string | null;
+  /** Forces a parser instead of detection. */
+  format?: string | null;
+  /** IANA zone of the source's local timestamps; defaults to the case's zone. */
+  timeZone?: string | null;
+  parseOptions?: ParseOptions;
+}
+
+export interface AddResult {
+  evidence: EvidenceRecord;
+  import: ImportRecord | null;
+}
+
+/**
+ * Acquires one file: hash and copy into the vault in one pass, then register and parse it in one
+ * transaction (with its custody entries), so a failed or cancelled add leaves nothing half-registered.
+ * A duplicate (same SHA-256) is refused before registration.
+ */
+export async function addEvidence(
+  handle: CaseHandle,
+  request: AddRequest,
+  onProgress: ProgressListener = noProgress,
+  signal?: AbortSignal,
+): Promise<AddResult> {
+  if (request.format && request.format !== UNPARSED) parserFor(request.format);
+  const timeZone = request.timeZone ?? handle.info.timeZone;
+  if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `--tz must be an IANA time zone such as America/Chicago, not "${timeZone}".`);
+  const file = path.resolve(request.file);
+  const label = path.basename(file);
+  const staged = await stageIntoVault(handle.dir, file, (p) => onProgress({ phase: 'acquire', label, done: p.bytesDone, total: p.bytesTotal, unit: 'bytes' }), signal);
+
+  const existing = findEvidenceBySha256(handle.db, staged.sha256);
+  if (existing) {
+    await discardStaged(staged);
+    throw new LedgerError(
+      'DUPLICATE_EVIDENCE',
+      `${label} is already evidence ${existing.id} (${existing.originalName}, SHA-256 ${staged.sha256}); it was not added again.`,
+      { existingId: existing.id, sha256: staged.sha256 },
+    );
+  }
+  const format = request.format ?? (await detectFormat(staged.stagedPath, label, staged.size));
+  await commitStaged(handle.dir, staged);
+
+  const parseOptions: ParseOptions = { timeZone, ...request.parseOptions };
+  try {
+    return await inTransaction(handle.db, signal, async () => {
+      const evidence = insertEvidence(handle.db, {
+        sha256: staged.sha256,
+        sha1: staged.sha1,
+        md5: staged.md5,
+        size: staged.size,
+        originalName: label,
+        originalPath: file,
+        source: request.source ?? null,
+        acquiredAt: new Date().toISOString(),
+        acquiredBy: request.actor,
+        timeZone,
+        format,
+        formatForced: Boolean(request.format),
+      });
+      appendCustody(handle.db, {
+        actor: request.actor,
+        action: 'acquire',
+        subject: `evidence ${evidence.id} (${label})`,
+        details: {
+          evidenceId: evidence.id,
+          originalPath: file,
+          size: evidence.size,
+          sha256: evidence.sha256,
+          sha1: evidence.sha1,
+          md5: evidence.md5,
+          format,
+          formatForced: evidence.formatForced,
+          source: evidence.source,
+        },
+      });
+      if (format === UNPARSED) return { evidence, import: null };
+      const imported = await importWithinTransaction(handle, evidence, { evidenceId: evidence.id, actor: request.actor, options: parseOptions }, onProgress, signal ?? new AbortController().signal);
+      return { evidence, import: imported };
+    });
+  } catch (error) {
+    // Registration and parse are one transaction: when it rolls back, the vault copy goes too.
+    await removeVaultEntry(handle.dir, staged.sha256);
+    throw error;
+  }
+}
+
+async function detectFormat(file: string, fileName: string, size: number): Promise<string> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const head = Buffer.alloc(Math.min(DETECT_BYTES, size));
+    await handle.read(head, 0, head.length, 0);
+    return detectParser({ fileName, size, head })?.format ?? UNPARSED;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,308 @@
+import { LedgerError } from '../contract/errors';
+import type { ProgressListener } from '../contract/progress';
+import type { CaseHandle } from '../store/case-folder';
+import { appendCustody } from '../store/custody';
+import type { Db } from '../store/db';
+import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
+import { openVaultFile } from '../store/vault';
+import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
+import { parserFor } from './registry';
+
+const MAX_REJECT_RAW = 64 * 1024;
+
+export interface ImportRequest {
+  evidenceId: number;
+  actor: string;
+  /** Overrides the format recorded at acquisition (a re-import with another parser). */
+  format?: string;
+  options?: ParseOptions;
+}
+
+/**
+ * Re-parses an acquired evidence file from the vault into the normalized tables (a new import that
+ * supersedes earlier ones). It lands completely, with its `imports` row and custody entry, or not at all.
+ */
+export async function importEvidence(
+  handle: CaseHandle,
+  request: ImportRequest,
+  onProgress: ProgressListener,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<ImportRecord> {
+  const evidence = getEvidence(handle.db, request.evidenceId);
+  if (!evidence) throw new LedgerError('NOT_FOUND', `No evidence with id ${request.evidenceId}; list evidence with "evidence <case>".`);
+  return inTransaction(handle.db, signal, () => importWithinTransaction(handle, evidence, request, onProgress, signal));
+}
+
+/** Runs async work inside one write transaction; rolls back on any error or cancellation. */
+export async function inTransaction<T>(db: Db, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = await work();
+    if (signal?.aborted) throw cancelled();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    if (signal?.aborted && !(error instanceof LedgerError && error.code === 'CANCELLED')) throw cancelled();
+    throw error;
+  }
+}
+
+function cancelled(): LedgerError {
+  return new LedgerError('CANCELLED', 'Cancelled; nothing from this file was kept.');
+}
+
+/** The body of an import; the caller owns the transaction. */
+export async function importWithinTransaction(
+  handle: CaseHandle,
+  evidence: EvidenceRecord,
+  request: ImportRequest,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<ImportRecord> {
+  const parser = parserFor(request.format ?? evidence.format);
+  const options = request.options ?? {};
+  const db = handle.db;
+  const startedAt = new Date().toISOString();
+  const importId = nextImportId(db);
+  const sink = new StoreSink(db, evidence.id, importId, (bytes, rows) =>
+    onProgress({ phase: 'parse', label: evidence.originalName, done: bytes, total: evidence.size, unit: 'bytes', rows }),
+  );
+  const result = await parser.parse(
+    {
+      fileName: evidence.originalName,
+      size: evidence.size,
+      open: (range) => openVaultFile(handle.dir, evidence.sha256, range),
+      options,
+      signal,
+    },
+    sink,
+  );
+  if (signal.aborted) throw cancelled();
+  if (result.encodingGuessed) sink.warn(`Encoding guessed as ${result.encoding}; re-run the import with --encoding if text looks wrong.`);
+  const record: ImportRecord = {
+    id: importId,
+    evidenceId: evidence.id,
+    format: parser.format,
+    parserVersion: parser.version,
+    encoding: result.encoding,
+    encodingGuessed: result.encodingGuessed,
+    options: { ...options },
+    rowsRead: sink.counts.imported + sink.counts.rejected,
+    rowsImported: sink.counts.imported,
+    rowsRejected: sink.counts.rejected,
+    rowsDuplicate: sink.counts.duplicate,
+    warnings: sink.warnings,
+    startedAt,
+    finishedAt: new Date().toISOString(),
+  };
+  insertImport(db, record);
+  appendCustody(db, {
+    actor: request.actor,
+    action: 'parse',
+    subject: `evidence ${evidence.id} (${evidence.originalName})`,
+    details: {
+      importId,
+      sha256: evidence.sha256,
+      parser: parser.format,
+      parserVersion: parser.version,
+      encoding: record.encoding,
+      rowsRead: record.rowsRead,
+      rowsImported: record.rowsImported,
+      rowsRejected: record.rowsRejected,
+      rowsDuplicate: record.rowsDuplicate,
+      archiveEntries: sink.archiveEntries,
+    },
+  });
+  onProgress({ phase: 'parse', label: evidence.originalName, done: evidence.size, total: evidence.size, unit: 'bytes', rows: record.rowsRead });
+  return record;
+}
+
+function nextImportId(db: Db): number {
+  const row = db.prepare(
+    `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'imports'), 0), COALESCE((SELECT MAX(id) FROM imports), 0)) + 1 AS next`,
+  ).get() as { next: number };
+  return row.next;
+}
+
+function insertImport(db: Db, r: ImportRecord): void {
+  db.prepare(
+    `INSERT INTO imports (id, evidence_id, format, parser_version, encoding, encoding_guessed, options, rows_read, rows_imported,
+       rows_rejected, rows_duplicate, warnings, started_at, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(
+    r.id,
+    r.evidenceId,
+    r.format,
+    r.parserVersion,
+    r.encoding,
+    r.encodingGuessed ? 1 : 0,
+    JSON.stringify(r.options),
+    r.rowsRead,
+    r.rowsImported,
+    r.rowsRejected,
+    r.rowsDuplicate,
+    JSON.stringify(r.warnings),
+    r.startedAt,
+    r.finishedAt,
+  );
+}
+
+/** Writes parser output straight into the store with prepared statements, inside the import's transaction. */
+class StoreSink implements RowSink {
+  readonly counts = { imported: 0, rejected: 0, duplicate: 0 };
+  readonly warnings: string[] = [];
+  readonly archiveEntries: ArchiveEntryInfo[] = [];
+  private readonly insertEvent;
+  private readonly insertEventRecord;
+  private readonly findDuplicate;
+  private readonly insertSubject;
+  private readonly insertAddress;
+  private readonly insertLink;
+  private readonly insertReject;
+  private readonly insertEntry;
+  private nextEventId: number;
+  private nextSubjectId: number;
+  private lastProgress = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly evidenceId: number,
+    private readonly importId: number,
+    private readonly report: (bytes: number, rows: number) => void,
+  ) {
+    const otherCurrentImports = (db.prepare('SELECT id FROM current_imports WHERE evidence_id <> ?').pluck().all(evidenceId) as number[]).join(',');
+    this.insertEvent = db.prepare(
+      `INSERT INTO access_events (id, evidence_id, import_id, entry, record_no, line_no, byte_offset, byte_length, source_type, ts,
+         actor_id, username, session_key, login_key, client_ip, source_ip, user_agent, app, client, operation, object_type, query,
+         rows_processed, status, request_id, uri, records_partial, dedup_key, duplicate_of, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertEventRecord = db.prepare('INSERT INTO event_records (event_id, record_id) VALUES (?, ?)');
+    this.findDuplicate = db
+      .prepare(
+        `SELECT id FROM access_events WHERE dedup_key = ? AND duplicate_of IS NULL
+           AND (import_id = ? OR import_id IN (${otherCurrentImports || 'NULL'})) LIMIT 1`,
+      )
+      .pluck();
+    this.insertSubject = db.prepare(
+      `INSERT INTO subject_records (id, evidence_id, import_id, entry, record_no, line_no, byte_offset, byte_length, system, object_type,
+         source_id, fields, first_name, last_name, full_name, email, email_key, phone, birth_date, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertAddress = db.prepare(
+      'INSERT INTO subject_addresses (subject_id, kind, street, city, region, region_source, postal_code, country) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.insertLink = db.prepare('INSERT INTO subject_links (subject_id, link_type, target_id) VALUES (?, ?, ?)');
+    this.insertReject = db.prepare(
+      `INSERT INTO rejects (evidence_id, import_id, entry, record_no, line_no, byte_offset, byte_length, reason, raw, raw_truncated)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertEntry = db.prepare(
+      'INSERT INTO archive_entries (evidence_id, import_id, name, size, sha256, sha1, md5) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.nextEventId = ((db.prepare('SELECT MAX(id) FROM access_events').pluck().get() as number | null) ?? 0) + 1;
+    this.nextSubjectId = ((db.prepare('SELECT MAX(id) FROM subject_records').pluck().get() as number | null) ?? 0) + 1;
+  }
+
+  event(row: AccessEventRow): void {
+    const id = this.nextEventId++;
+    const duplicateOf = (this.findDuplicate.get(row.dedupKey, this.importId) as number | undefined) ?? null;
+    this.insertEvent.run(
+      id,
+      this.evidenceId,
+      this.importId,
+      row.entry,
+      row.recordNo,
+      row.lineNo,
+      row.byteOffset,
+      row.byteLength,
+      row.sourceType,
+      row.ts,
+      row.actorId,
+      row.username,
+      row.sessionKey,
+      row.loginKey,
+      row.clientIp,
+      row.sourceIp,
+      row.userAgent,
+      row.app,
+      row.client,
+      row.operation,
+      row.objectType,
+      row.query,
+      row.rowsProcessed,
+      row.status,
+      row.requestId,
+      row.uri,
+      row.recordsPartial ? 1 : 0,
+      row.dedupKey,
+      duplicateOf,
+      row.details ? JSON.stringify(row.details) : null,
+    );
+    for (const recordId of row.recordIds) this.insertEventRecord.run(id, recordId);
+    this.counts.imported++;
+    if (duplicateOf !== null) this.counts.duplicate++;
+  }
+
+  subject(row: SubjectRecordRow): void {
+    const id = this.nextSubjectId++;
+    this.insertSubject.run(
+      id,
+      this.evidenceId,
+      this.importId,
+      row.entry,
+      row.recordNo,
+      row.lineNo,
+      row.byteOffset,
+      row.byteLength,
+      row.system,
+      row.objectType,
+      row.sourceId,
+      JSON.stringify(row.fields),
+      row.firstName,
+      row.lastName,
+      row.fullName,
+      row.email,
+      row.emailKey,
+      row.phone,
+      row.birthDate,
+      row.updatedAt,
+    );
+    for (const a of row.addresses) this.insertAddress.run(id, a.kind, a.street, a.city, a.region, a.regionSource, a.postalCode, a.country);
+    for (const link of row.links) this.insertLink.run(id, link.type, link.targetId);
+    this.counts.imported++;
+  }
+
+  reject(row: RejectRow): void {
+    const truncated = row.raw.length > MAX_REJECT_RAW;
+    this.insertReject.run(
+      this.evidenceId,
+      this.importId,
+      row.entry,
+      row.recordNo,
+      row.lineNo,
+      row.byteOffset,
+      row.byteLength,
+      row.reason,
+      truncated ? row.raw.subarray(0, MAX_REJECT_RAW) : row.raw,
+      truncated ? 1 : 0,
+    );
+    this.counts.rejected++;
+  }
+
+  warn(message: string): void {
+    if (!this.warnings.includes(message)) this.warnings.push(message);
+  }
+
+  progress(bytesRead: number): void {
+    const now = Date.now();
+    if (now - this.lastProgress < 100) return;
+    this.lastProgress = now;
+    this.report(bytesRead, this.counts.imported + this.counts.rejected);
+  }
+
+  archiveEntry(info: ArchiveEntryInfo): void {
+    this.insertEntry.run(this.evidenceId, this.importId, info.name, info.size, info.sha256, info.sha1, info.md5);
+    this.archiveEntries.push(info);
+  }
+}

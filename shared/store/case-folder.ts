@@ -1,0 +1,156 @@
+import { generateKeyPairSync, randomUUID, createPublicKey } from 'node:crypto';
+import { existsSync, mkdirSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { LedgerError } from '../contract/errors';
+import { sha256Hex } from '../util/hash';
+import { isValidDate, isValidTimeZone } from '../util/dates';
+import { openStore, type Db } from './db';
+import { appendCustody } from './custody';
+import { listPartials, listVaultFiles, removeVaultEntry, VAULT_DIR } from './vault';
+
+export const STORE_FILE = 'ledger.sqlite';
+export const EXPORTS_DIR = 'exports';
+export const KEYS_DIR = 'keys';
+export const PRIVATE_KEY_FILE = 'signing-key.pem';
+export const PUBLIC_KEY_FILE = 'signing-key.pub.pem';
+
+export interface CaseInfo {
+  id: string;
+  name: string;
+  investigator: string;
+  matter: string | null;
+  /** YYYY-MM-DD, when the breach was discovered (notice deadlines run from it). */
+  discovered: string | null;
+  /** IANA zone the investigator works in; timestamps are stored in UTC regardless. */
+  timeZone: string;
+  createdAt: string;
+  publicKeyPem: string;
+  publicKeyFingerprint: string;
+}
+
+export interface CaseHandle {
+  readonly dir: string;
+  readonly db: Db;
+  readonly info: CaseInfo;
+  close(): void;
+}
+
+export interface NewCase {
+  dir: string;
+  name: string;
+  investigator: string;
+  matter?: string | null;
+  discovered?: string | null;
+  timeZone?: string | null;
+}
+
+export async function createCase(request: NewCase): Promise<CaseHandle> {
+  const dir = path.resolve(request.dir);
+  if (!request.name.trim()) throw new LedgerError('BAD_USAGE', 'A case needs a name: pass --name.');
+  if (!request.investigator.trim()) throw new LedgerError('BAD_USAGE', 'A case needs an investigator: pass --investigator.');
+  if (request.discovered && !isValidDate(request.discovered)) {
+    throw new LedgerError('BAD_USAGE', `--discovered must be a date as YYYY-MM-DD, not "${request.discovered}".`);
+  }
+  const timeZone = request.timeZone ?? 'UTC';
+  if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `--tz must be an IANA time zone such as America/New_York, not "${timeZone}".`);
+  if (existsSync(dir)) {
+    const entries = await fsp.readdir(dir).catch(() => {
+      throw new LedgerError('INVALID_INPUT', `${dir} exists and is not a folder; choose another path.`);
+    });
+    if (entries.length > 0) throw new LedgerError('CASE_NOT_EMPTY', `${dir} is not empty; create a case in a new or empty folder.`);
+  }
+  mkdirSync(path.join(dir, VAULT_DIR), { recursive: true });
+  mkdirSync(path.join(dir, EXPORTS_DIR), { recursive: true });
+  mkdirSync(path.join(dir, KEYS_DIR), { recursive: true, mode: 0o700 });
+
+  const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+  const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  await fsp.writeFile(path.join(dir, KEYS_DIR, PRIVATE_KEY_FILE), privatePem, { mode: 0o600 });
+  await fsp.writeFile(path.join(dir, KEYS_DIR, PUBLIC_KEY_FILE), publicPem, { mode: 0o644 });
+
+  const info: CaseInfo = {
+    id: randomUUID(),
+    name: request.name.trim(),
+    investigator: request.investigator.trim(),
+    matter: request.matter?.trim() || null,
+    discovered: request.discovered ?? null,
+    timeZone,
+    createdAt: new Date().toISOString(),
+    publicKeyPem: publicPem,
+    publicKeyFingerprint: publicKeyFingerprint(publicPem),
+  };
+  const db = openStore(path.join(dir, STORE_FILE), { create: true });
+  db.transaction(() => {
+    const insert = db.prepare('INSERT INTO case_info (key, value) VALUES (?, ?)');
+    for (const [key, value] of Object.entries(info)) insert.run(key, JSON.stringify(value));
+    appendCustody(db, {
+      actor: info.investigator,
+      action: 'case-create',
+      subject: info.name,
+      details: { caseId: info.id, matter: info.matter, discovered: info.discovered, timeZone, publicKeyFingerprint: info.publicKeyFingerprint },
+    });
+  })();
+  return handle(dir, db, info);
+}
+
+/** Opens a case folder and cleans up after any acquisition that was killed half-way (logged in custody). */
+export async function openCase(dirArg: string, options: { actor?: string } = {}): Promise<CaseHandle> {
+  const dir = path.resolve(dirArg);
+  const storeFile = path.join(dir, STORE_FILE);
+  if (!existsSync(storeFile)) throw new LedgerError('NOT_A_CASE', `${dir} is not a Breach Ledger case (no ${STORE_FILE}); create one with "case init".`);
+  const db = openStore(storeFile, { create: false });
+  const info = readCaseInfo(db);
+  await recoverInterruptedAcquisitions(dir, db, options.actor ?? info.investigator);
+  return handle(dir, db, info);
+}
+
+export function publicKeyFingerprint(publicPem: string): string {
+  return sha256Hex(createPublicKey(publicPem).export({ type: 'spki', format: 'der' }));
+}
+
+function readCaseInfo(db: Db): CaseInfo {
+  const rows = db.prepare('SELECT key, value FROM case_info').all() as Array<{ key: string; value: string }>;
+  const values = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
+  if (typeof values.id !== 'string') throw new LedgerError('NOT_A_CASE', 'The evidence store has no case record; it was not created by Breach Ledger.');
+  return values as unknown as CaseInfo;
+}
+
+async function recoverInterruptedAcquisitions(dir: string, db: Db, actor: string): Promise<void> {
+  const partials = (await listPartials(dir)).filter((p) => !processAlive(pidOf(p.name)));
+  const registered = new Set((db.prepare('SELECT sha256 FROM evidence').pluck().all() as string[]));
+  const orphans = (await listVaultFiles(dir)).filter((name) => !registered.has(name));
+  for (const partial of partials) {
+    await removeVaultEntry(dir, partial.name);
+    appendCustody(db, { actor, action: 'cleanup', subject: `vault/${partial.name}`, details: { reason: 'interrupted acquisition temp file removed', bytes: partial.size } });
+  }
+  for (const orphan of orphans) {
+    await removeVaultEntry(dir, orphan);
+    appendCustody(db, { actor, action: 'cleanup', subject: `vault/${orphan}`, details: { reason: 'vault file with no evidence record (acquisition interrupted before registration) removed' } });
+  }
+}
+
+function pidOf(partialName: string): number {
+  return Number(partialName.split('-')[1]);
+}
+
+function processAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return pid === process.pid;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function handle(dir: string, db: Db, info: CaseInfo): CaseHandle {
+  return {
+    dir,
+    db,
+    info,
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,153 @@
+import type { Db } from './db';
+
+export interface EvidenceRecord {
+  id: number;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  size: number;
+  originalName: string;
+  originalPath: string;
+  source: string | null;
+  acquiredAt: string;
+  acquiredBy: string;
+  timeZone: string;
+  format: string;
+  formatForced: boolean;
+}
+
+export interface ImportRecord {
+  id: number;
+  evidenceId: number;
+  format: string;
+  parserVersion: string;
+  encoding: string;
+  encodingGuessed: boolean;
+  options: Record<string, unknown>;
+  rowsRead: number;
+  rowsImported: number;
+  rowsRejected: number;
+  rowsDuplicate: number;
+  warnings: string[];
+  startedAt: string;
+  finishedAt: string;
+}
+
+export interface EvidenceWithImport extends EvidenceRecord {
+  /** The newest import of this file; null when it was never parsed (format `unparsed` or an interrupted parse). */
+  latestImport: ImportRecord | null;
+}
+
+interface EvidenceRow {
+  id: number;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  size: number;
+  original_name: string;
+  original_path: string;
+  source: string | null;
+  acquired_at: string;
+  acquired_by: string;
+  time_zone: string;
+  format: string;
+  format_forced: number;
+}
+
+interface ImportRow {
+  id: number;
+  evidence_id: number;
+  format: string;
+  parser_version: string;
+  encoding: string;
+  encoding_guessed: number;
+  options: string;
+  rows_read: number;
+  rows_imported: number;
+  rows_rejected: number;
+  rows_duplicate: number;
+  warnings: string;
+  started_at: string;
+  finished_at: string;
+}
+
+export function insertEvidence(db: Db, record: Omit<EvidenceRecord, 'id'>): EvidenceRecord {
+  const result = db
+    .prepare(
+      `INSERT INTO evidence (sha256, sha1, md5, size, original_name, original_path, source, acquired_at, acquired_by, time_zone, format, format_forced)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      record.sha256,
+      record.sha1,
+      record.md5,
+      record.size,
+      record.originalName,
+      record.originalPath,
+      record.source,
+      record.acquiredAt,
+      record.acquiredBy,
+      record.timeZone,
+      record.format,
+      record.formatForced ? 1 : 0,
+    );
+  return { ...record, id: Number(result.lastInsertRowid) };
+}
+
+export function findEvidenceBySha256(db: Db, sha256: string): EvidenceRecord | null {
+  const row = db.prepare('SELECT * FROM evidence WHERE sha256 = ?').get(sha256) as EvidenceRow | undefined;
+  return row ? evidenceFromRow(row) : null;
+}
+
+export function getEvidence(db: Db, id: number): EvidenceRecord | null {
+  const row = db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
+  return row ? evidenceFromRow(row) : null;
+}
+
+export function listEvidence(db: Db): EvidenceWithImport[] {
+  const rows = db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[];
+  const imports = db.prepare('SELECT * FROM current_imports').all() as ImportRow[];
+  const byEvidence = new Map(imports.map((row) => [row.evidence_id, importFromRow(row)]));
+  return rows.map((row) => ({ ...evidenceFromRow(row), latestImport: byEvidence.get(row.id) ?? null }));
+}
+
+export function listImports(db: Db, evidenceId: number): ImportRecord[] {
+  return (db.prepare('SELECT * FROM imports WHERE evidence_id = ? ORDER BY id').all(evidenceId) as ImportRow[]).map(importFromRow);
+}
+
+function evidenceFromRow(row: EvidenceRow): EvidenceRecord {
+  return {
+    id: row.id,
+    sha256: row.sha256,
+    sha1: row.sha1,
+    md5: row.md5,
+    size: row.size,
+    originalName: row.original_name,
+    originalPath: row.original_path,
+    source: row.source,
+    acquiredAt: row.acquired_at,
+    acquiredBy: row.acquired_by,
+    timeZone: row.time_zone,
+    format: row.format,
+    formatForced: row.format_forced === 1,
+  };
+}
+
+export function importFromRow(row: ImportRow): ImportRecord {
+  return {
+    id: row.id,
+    evidenceId: row.evidence_id,
+    format: row.format,
+    parserVersion: row.parser_version,
+    encoding: row.encoding,
+    encodingGuessed: row.encoding_guessed === 1,
+    options: JSON.parse(row.options) as Record<string, unknown>,
+    rowsRead: row.rows_read,
+    rowsImported: row.rows_imported,
+    rowsRejected: row.rows_rejected,
+    rowsDuplicate: row.rows_duplicate,
+    warnings: JSON.parse(row.warnings) as string[],
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+  };
+}

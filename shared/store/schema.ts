@@ -1,0 +1,206 @@
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` records how many have run.
+ * A released migration is never edited: later changes are new entries at the end.
+ */
+export interface Migration {
+  readonly version: number;
+  readonly description: string;
+  readonly sql: string;
+}
+
+const appendOnly = (table: string): string => `
+CREATE TRIGGER ${table}_no_update BEFORE UPDATE ON ${table}
+BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows cannot be changed'); END;
+CREATE TRIGGER ${table}_no_delete BEFORE DELETE ON ${table}
+BEGIN SELECT RAISE(ABORT, '${table} is append-only: rows cannot be deleted'); END;`;
+
+/** Columns every normalized row carries to walk back to its evidence bytes. */
+const PROVENANCE = `
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  import_id INTEGER NOT NULL,
+  entry TEXT,
+  record_no INTEGER NOT NULL,
+  line_no INTEGER,
+  byte_offset INTEGER NOT NULL,
+  byte_length INTEGER NOT NULL`;
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'case, evidence, custody, imports, rejects, access events, subject records',
+    sql: `
+CREATE TABLE case_info (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+${appendOnly('case_info')}
+
+CREATE TABLE evidence (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  sha256 TEXT NOT NULL UNIQUE,
+  sha1 TEXT NOT NULL,
+  md5 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  original_name TEXT NOT NULL,
+  original_path TEXT NOT NULL,
+  source TEXT,
+  acquired_at TEXT NOT NULL,
+  acquired_by TEXT NOT NULL,
+  time_zone TEXT NOT NULL,
+  format TEXT NOT NULL,
+  format_forced INTEGER NOT NULL
+) STRICT;
+${appendOnly('evidence')}
+
+CREATE TABLE custody (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  os_user TEXT NOT NULL,
+  host TEXT NOT NULL,
+  app_version TEXT NOT NULL,
+  action TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  details TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  entry_hash TEXT NOT NULL
+) STRICT;
+${appendOnly('custody')}
+
+CREATE TABLE imports (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  format TEXT NOT NULL,
+  parser_version TEXT NOT NULL,
+  encoding TEXT NOT NULL,
+  encoding_guessed INTEGER NOT NULL,
+  options TEXT NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_imported INTEGER NOT NULL,
+  rows_rejected INTEGER NOT NULL,
+  rows_duplicate INTEGER NOT NULL,
+  warnings TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL
+) STRICT;
+${appendOnly('imports')}
+CREATE INDEX imports_evidence ON imports(evidence_id, id);
+
+CREATE TABLE archive_entries (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  import_id INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  sha256 TEXT NOT NULL,
+  sha1 TEXT NOT NULL,
+  md5 TEXT NOT NULL
+) STRICT;
+${appendOnly('archive_entries')}
+
+CREATE TABLE rejects (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  evidence_id INTEGER NOT NULL REFERENCES evidence(id),
+  import_id INTEGER NOT NULL,
+  entry TEXT,
+  record_no INTEGER,
+  line_no INTEGER,
+  byte_offset INTEGER NOT NULL,
+  byte_length INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  raw BLOB NOT NULL,
+  raw_truncated INTEGER NOT NULL
+) STRICT;
+${appendOnly('rejects')}
+CREATE INDEX rejects_import ON rejects(import_id);
+
+CREATE TABLE access_events (
+  id INTEGER PRIMARY KEY,
+  ${PROVENANCE},
+  source_type TEXT NOT NULL,
+  ts TEXT NOT NULL,
+  actor_id TEXT,
+  username TEXT,
+  session_key TEXT,
+  login_key TEXT,
+  client_ip TEXT,
+  source_ip TEXT,
+  user_agent TEXT,
+  app TEXT,
+  client TEXT,
+  operation TEXT,
+  object_type TEXT,
+  query TEXT,
+  rows_processed INTEGER,
+  status TEXT,
+  request_id TEXT,
+  uri TEXT,
+  records_partial INTEGER NOT NULL,
+  dedup_key TEXT NOT NULL,
+  duplicate_of INTEGER,
+  details TEXT
+) STRICT;
+${appendOnly('access_events')}
+CREATE INDEX access_events_import ON access_events(import_id);
+CREATE INDEX access_events_ts ON access_events(ts);
+CREATE INDEX access_events_dedup ON access_events(dedup_key);
+
+CREATE TABLE event_records (
+  event_id INTEGER NOT NULL,
+  record_id TEXT NOT NULL
+) STRICT;
+${appendOnly('event_records')}
+CREATE INDEX event_records_event ON event_records(event_id);
+CREATE INDEX event_records_record ON event_records(record_id);
+
+CREATE TABLE subject_records (
+  id INTEGER PRIMARY KEY,
+  ${PROVENANCE},
+  system TEXT NOT NULL,
+  object_type TEXT NOT NULL,
+  source_id TEXT,
+  fields TEXT NOT NULL,
+  first_name TEXT,
+  last_name TEXT,
+  full_name TEXT,
+  email TEXT,
+  email_key TEXT,
+  phone TEXT,
+  birth_date TEXT,
+  updated_at TEXT
+) STRICT;
+${appendOnly('subject_records')}
+CREATE INDEX subject_records_import ON subject_records(import_id);
+CREATE INDEX subject_records_source ON subject_records(source_id);
+
+CREATE TABLE subject_addresses (
+  subject_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  street TEXT,
+  city TEXT,
+  region TEXT,
+  region_source TEXT,
+  postal_code TEXT,
+  country TEXT
+) STRICT;
+${appendOnly('subject_addresses')}
+CREATE INDEX subject_addresses_subject ON subject_addresses(subject_id);
+
+CREATE TABLE subject_links (
+  subject_id INTEGER NOT NULL,
+  link_type TEXT NOT NULL,
+  target_id TEXT NOT NULL
+) STRICT;
+${appendOnly('subject_links')}
+CREATE INDEX subject_links_subject ON subject_links(subject_id);
+CREATE INDEX subject_links_target ON subject_links(target_id);
+
+-- The rows of the newest import of each evidence file: re-imports supersede, never delete.
+CREATE VIEW current_imports AS
+  SELECT i.* FROM imports i
+  WHERE i.id = (SELECT MAX(j.id) FROM imports j WHERE j.evidence_id = i.evidence_id);
+`,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

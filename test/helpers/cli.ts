@@ -1,0 +1,31 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const SAMPLES = path.resolve(REPO, '../shared/samples');
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real CLI (`node --import tsx cli/main.ts`) as `npm run cli` does. */
+export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessEnv } = {}): CliResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO, 'cli/main.ts'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    env: { ...process.env, ...options.env },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+export function spawnCli(args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'cli/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** Parses stdout as exactly one JSON document (fails the test otherwise). */
+export function jsonOf(result: CliResult): any {
+  return JSON.parse(result.stdout);
+}
