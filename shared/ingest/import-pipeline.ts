@@ -79,7 +79,6 @@ export async function importWithinTransaction(
     sink,
   );
   if (signal.aborted) throw cancelled();
-  if (result.encodingGuessed) sink.warn(`Encoding guessed as ${result.encoding}; re-run the import with --encoding if text looks wrong.`);
   const record: ImportRecord = {
     id: importId,
     evidenceId: evidence.id,

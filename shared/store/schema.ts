@@ -201,6 +201,118 @@ CREATE VIEW current_imports AS
   WHERE i.id = (SELECT MAX(j.id) FROM imports j WHERE j.evidence_id = i.evidence_id);
 `,
   },
+  {
+    version: 2,
+    description: 'incident scopes, investigator decisions and reconstruction analyses',
+    sql: `
+CREATE TABLE scopes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  definition TEXT NOT NULL,
+  sha256 TEXT NOT NULL
+) STRICT;
+${appendOnly('scopes')}
+
+-- Merges, splits and field classifications the investigator decided; they survive re-runs.
+CREATE TABLE decisions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  payload TEXT NOT NULL
+) STRICT;
+${appendOnly('decisions')}
+
+CREATE TABLE analyses (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  scope_id INTEGER NOT NULL REFERENCES scopes(id),
+  options TEXT NOT NULL,
+  inputs TEXT NOT NULL,
+  input_digest TEXT NOT NULL,
+  output_digest TEXT NOT NULL,
+  engine_version TEXT NOT NULL,
+  summary TEXT NOT NULL,
+  started_at TEXT NOT NULL,
+  finished_at TEXT NOT NULL
+) STRICT;
+${appendOnly('analyses')}
+
+CREATE TABLE analysis_events (
+  analysis_id INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+${appendOnly('analysis_events')}
+CREATE INDEX analysis_events_key ON analysis_events(analysis_id, event_id);
+
+CREATE TABLE analysis_event_notes (
+  analysis_id INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  note TEXT NOT NULL
+) STRICT;
+${appendOnly('analysis_event_notes')}
+CREATE INDEX analysis_event_notes_key ON analysis_event_notes(analysis_id, event_id);
+
+CREATE TABLE analysis_hits (
+  analysis_id INTEGER NOT NULL,
+  subject_id INTEGER NOT NULL,
+  consumer_id INTEGER NOT NULL,
+  event_id INTEGER NOT NULL,
+  basis TEXT NOT NULL CHECK (basis IN ('exact', 'derived', 'inferred')),
+  fields TEXT NOT NULL
+) STRICT;
+${appendOnly('analysis_hits')}
+CREATE INDEX analysis_hits_consumer ON analysis_hits(analysis_id, consumer_id);
+
+CREATE TABLE analysis_consumers (
+  analysis_id INTEGER NOT NULL,
+  consumer_id INTEGER NOT NULL,
+  basis TEXT NOT NULL CHECK (basis IN ('exact', 'derived', 'inferred')),
+  region TEXT NOT NULL,
+  regions TEXT NOT NULL,
+  elements TEXT NOT NULL,
+  full_name TEXT,
+  email TEXT,
+  phone TEXT,
+  records INTEGER NOT NULL,
+  PRIMARY KEY (analysis_id, consumer_id)
+) STRICT;
+${appendOnly('analysis_consumers')}
+CREATE INDEX analysis_consumers_region ON analysis_consumers(analysis_id, region);
+CREATE INDEX analysis_consumers_basis ON analysis_consumers(analysis_id, basis);
+
+CREATE TABLE analysis_consumer_records (
+  analysis_id INTEGER NOT NULL,
+  consumer_id INTEGER NOT NULL,
+  subject_id INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+${appendOnly('analysis_consumer_records')}
+CREATE INDEX analysis_consumer_records_key ON analysis_consumer_records(analysis_id, consumer_id);
+
+CREATE TABLE analysis_consumer_elements (
+  analysis_id INTEGER NOT NULL,
+  consumer_id INTEGER NOT NULL,
+  element TEXT NOT NULL,
+  basis TEXT NOT NULL,
+  subject_id INTEGER NOT NULL,
+  field TEXT NOT NULL,
+  event_id INTEGER NOT NULL
+) STRICT;
+${appendOnly('analysis_consumer_elements')}
+CREATE INDEX analysis_consumer_elements_key ON analysis_consumer_elements(analysis_id, consumer_id);
+
+CREATE TABLE analysis_review (
+  analysis_id INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  subject_ids TEXT NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+${appendOnly('analysis_review')}
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

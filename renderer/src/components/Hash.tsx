@@ -1,0 +1,14 @@
+import { shortHash } from '../format';
+import { CopyButton } from './CopyButton';
+
+/** A hash in monospace with a copy button; `full` shows every digit, otherwise the full value is on hover. */
+export function Hash({ value, full = false, testId }: { value: string; full?: boolean; testId?: string }) {
+  return (
+    <span className="hash">
+      <code title={value} data-testid={testId} data-value={value}>
+        {full ? value : shortHash(value)}
+      </code>
+      <CopyButton value={value} />
+    </span>
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useEffect } from 'react';
+import type { CaseSummary, LedgerApi, VerifyResult } from '../../../shared/contract/api';
+import type { DesktopLedger } from '../api/desktop';
+import { Hash } from '../components/Hash';
+import { Truncate } from '../components/Truncate';
+import { AnalysisPlaceholder } from './AnalysisPlaceholder';
+import { CustodyScreen } from './CustodyScreen';
+import { EvidenceScreen } from './EvidenceScreen';
+import { SCREENS, type ScreenId } from './screens';
+import { VerifyScreen } from './VerifyScreen';
+
+interface Props {
+  api: LedgerApi;
+  desktop: DesktopLedger['desktop'] | null;
+  transportKind: 'electron' | 'bridge';
+  summary: CaseSummary;
+  onSummary(summary: CaseSummary): void;
+  onClose(): void;
+  screen: ScreenId;
+  onScreen(screen: ScreenId): void;
+  lastVerify: VerifyResult | null;
+  onVerified(result: VerifyResult): void;
+  pendingFiles: string[];
+  onPendingTaken(): void;
+}
+
+export function CaseShell(props: Props) {
+  const { api, summary, screen, onScreen, onSummary } = props;
+  const caseDir = summary.caseDir;
+  const refresh = useCallback(() => {
+    api.openCase({ caseDir }).then(onSummary, () => undefined);
+  }, [api, caseDir, onSummary]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const index = Number(event.key) - 1;
+      if (event.altKey && !event.ctrlKey && !event.metaKey && SCREENS[index]) {
+        event.preventDefault();
+        onScreen(SCREENS[index].id);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onScreen]);
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <span className="brand">Breach Ledger</span>
+        <div className="case-meta">
+          <Truncate className="case-name" text={summary.name} />
+          {summary.matter && <Truncate className="muted" text={`Matter ${summary.matter}`} />}
+          <span className="muted">Investigator {summary.investigator}</span>
+          <span className="muted">TZ {summary.timeZone}</span>
+        </div>
+        <div className="topbar-right">
+          <span className="muted">Custody head #{summary.custodyHead.seq}</span>
+          <Hash value={summary.custodyHead.hash} />
+          <span className="badge" title={props.transportKind === 'bridge' ? 'Served by the loopback browser bridge' : 'Desktop app'}>
+            {props.transportKind === 'bridge' ? 'Bridge' : 'Desktop'}
+          </span>
+          <button type="button" className="btn btn-small" onClick={props.onClose}>
+            Close case
+          </button>
+        </div>
+      </header>
+      <nav className="sidebar" aria-label="Case screens">
+        {(['Evidence', 'Analysis'] as const).map((group) => (
+          <div key={group} className="nav-group">
+            <div className="nav-group-title">{group}</div>
+            {SCREENS.filter((s) => s.group === group).map((s) => (
+              <button
+                key={s.id}
+                type="button"
+                className={`nav-item ${s.id === screen ? 'active' : ''}`}
+                aria-current={s.id === screen ? 'page' : undefined}
+                onClick={() => onScreen(s.id)}
+              >
+                <span>{s.title}</span>
+                <kbd>Alt {SCREENS.indexOf(s) + 1}</kbd>
+              </button>
+            ))}
+          </div>
+        ))}
+        <div className="sidebar-foot">
+          <Truncate text={caseDir} className="mono small" />
+          <span className="small muted">Case {summary.id}</span>
+        </div>
+      </nav>
+      <main className="content">
+        {screen === 'evidence' && (
+          <EvidenceScreen api={api} caseDir={caseDir} desktop={props.desktop} onChanged={refresh} pendingFiles={props.pendingFiles} onPendingTaken={props.onPendingTaken} />
+        )}
+        {screen === 'verify' && <VerifyScreen api={api} caseDir={caseDir} result={props.lastVerify} onVerified={(r) => (props.onVerified(r), refresh())} />}
+        {screen === 'custody' && <CustodyScreen api={api} caseDir={caseDir} lastVerify={props.lastVerify} />}
+        {screen !== 'evidence' && screen !== 'verify' && screen !== 'custody' && <AnalysisPlaceholder screen={screen} evidenceCount={summary.evidenceCount} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import type { CustodyEntryView, CustodyView, LedgerApi, VerifyResult } from '../../../shared/contract/api';
+import { Hash } from '../components/Hash';
+import { EmptyState, ErrorBanner, StatusPill } from '../components/States';
+import { Truncate } from '../components/Truncate';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { formatUtc } from '../format';
+
+const COLUMNS: Column<CustodyEntryView>[] = [
+  { key: 'seq', header: 'Seq', width: '52px', align: 'right', render: (e) => e.seq },
+  { key: 'at', header: 'Time (UTC)', width: '148px', render: (e) => <span className="mono small">{formatUtc(e.at)}</span> },
+  { key: 'actor', header: 'Actor', width: 'minmax(100px, 1fr)', render: (e) => <Truncate text={e.actor} /> },
+  { key: 'action', header: 'Action', width: '92px', render: (e) => <span className="action-tag">{e.action}</span> },
+  { key: 'subject', header: 'Subject', width: 'minmax(180px, 2.5fr)', render: (e) => <Truncate text={e.subject} /> },
+  { key: 'hash', header: 'Entry hash', width: '176px', render: (e) => <Hash value={e.entryHash} /> },
+];
+
+export function CustodyScreen({ api, caseDir, lastVerify }: { api: LedgerApi; caseDir: string; lastVerify: VerifyResult | null }) {
+  const [view, setView] = useState<CustodyView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
+
+  useEffect(() => {
+    api.custody({ caseDir }).then(setView, setError);
+  }, [api, caseDir]);
+
+  const selected = view?.entries.find((e) => e.seq === selectedSeq) ?? null;
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Custody log</h1>
+        {view && <span className="muted">{view.entries.length} entries, append-only and hash-chained</span>}
+      </header>
+      {error !== null && <ErrorBanner error={error} />}
+      {view && (
+        <div className="head-card panel">
+          <div>
+            <div className="label">Head · entry #{view.head.seq}</div>
+            <Hash value={view.head.hash} full testId="custody-head" />
+            <div className="small muted">Write this hash in your notes: any later change to the log changes it.</div>
+          </div>
+          <VerificationStatus view={view} lastVerify={lastVerify} />
+        </div>
+      )}
+      {view && view.entries.length === 0 && <EmptyState title="The custody log is empty" />}
+      {view && view.entries.length > 0 && (
+        <>
+          <VirtualTable
+            label="Custody entries"
+            testId="custody-table"
+            rows={view.entries}
+            columns={COLUMNS}
+            rowKey={(e) => e.seq}
+            selectedKey={selectedSeq}
+            onSelect={(e) => setSelectedSeq(e.seq)}
+            height={selected ? 220 : 430}
+          />
+          {selected ? <EntryDetails entry={selected} /> : <p className="small muted">Select an entry (or use ↑ ↓ in the table) to see its details and chain link.</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The latest verification: this session's result, or else the last `verify` entry in the chain. */
+function VerificationStatus({ view, lastVerify }: { view: CustodyView; lastVerify: VerifyResult | null }) {
+  const logged = [...view.entries].reverse().find((e) => e.action === 'verify');
+  if (!logged) return <div className="verify-status"><span className="pill pill-none">Never verified</span><span className="small muted">Run Verify to check the chain and the vault.</span></div>;
+  const ok = lastVerify?.loggedAs?.seq === logged.seq ? lastVerify.ok : logged.details.ok === true;
+  const since = view.head.seq - logged.seq;
+  return (
+    <div className="verify-status" data-testid="custody-verification">
+      <StatusPill ok={ok} okText="Verified" failText="Failed" />
+      <span className="small">
+        Last verification #{logged.seq} at {formatUtc(logged.at)} by {logged.actor}
+        {since > 0 ? `; ${since} entr${since === 1 ? 'y' : 'ies'} added since` : ''}
+      </span>
+    </div>
+  );
+}
+
+function EntryDetails({ entry }: { entry: CustodyEntryView }) {
+  return (
+    <div className="panel details" aria-label={`Custody entry ${entry.seq}`}>
+      <h2 className="truncate" title={entry.subject}>
+        #{entry.seq} · {entry.action} · {entry.subject}
+      </h2>
+      <dl className="kv">
+        <dt>When</dt>
+        <dd>{formatUtc(entry.at)}</dd>
+        <dt>Who</dt>
+        <dd>
+          {entry.actor} (OS user {entry.osUser} on {entry.host}, Breach Ledger {entry.appVersion})
+        </dd>
+        <dt>Previous hash</dt>
+        <dd>
+          <Hash value={entry.prevHash} full />
+        </dd>
+        <dt>Entry hash</dt>
+        <dd>
+          <Hash value={entry.entryHash} full />
+        </dd>
+        <dt>Details</dt>
+        <dd>
+          <pre className="json">{JSON.stringify(entry.details, null, 2)}</pre>
+        </dd>
+      </dl>
+    </div>
+  );
+}

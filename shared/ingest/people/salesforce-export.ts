@@ -1,0 +1,81 @@
+import { toId18 } from '../../util/salesforce-id';
+import { peekStream } from '../archive/peek';
+import { firstZipEntryName, isZip, visitZipEntries } from '../archive/zip';
+import { readHead } from '../encoding';
+import type { DetectSample, EncodingName, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
+import { headerNames, readTable, type TableSource } from './csv-table';
+import { objectFromFileName, objectFromId, salesforceIdentity } from './salesforce-objects';
+import { subjectRecord } from './subject';
+
+/** Fields every exported or extracted Salesforce object has; two of them next to `Id` mark a Salesforce CSV. */
+const SYSTEM_FIELDS = ['IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'OwnerId'];
+const HEAD_BYTES = 64 * 1024;
+
+function salesforceHeaderScore(names: readonly string[]): number {
+  if (!names.some((n) => n === 'Id' || n === 'ID')) return 0;
+  const system = SYSTEM_FIELDS.filter((f) => names.includes(f)).length;
+  if (system >= 2) return 0.85;
+  return names.some((n) => /__c$/.test(n) || /^[A-Z][A-Za-z]+Id$/.test(n)) ? 0.5 : 0;
+}
+
+async function parseCsv(source: TableSource, fileName: string, input: ParseInput, sink: RowSink): Promise<{ encoding: EncodingName; encodingGuessed: boolean }> {
+  const fileObject = objectFromFileName(fileName);
+  const stem = (fileName.split('/').pop() ?? fileName).replace(/\.csv$/i, '');
+  const result = await readTable(source, sink, (row) => {
+    const rawId = row.fields.Id ?? row.fields.ID ?? null;
+    const objectType = fileObject ?? objectFromId(rawId) ?? stem;
+    sink.subject(
+      subjectRecord(
+        row.provenance,
+        { system: 'salesforce', objectType, sourceId: toId18(rawId), locale: input.options.locale, timeZone: input.options.timeZone },
+        row.fields,
+        salesforceIdentity(objectType, row.fields),
+      ),
+    );
+  });
+  if (result.encodingGuessed) {
+    sink.warn(`${source.entry ?? fileName}: the text encoding could not be decided without doubt; decoded as ${result.encoding}.`);
+  }
+  return result;
+}
+
+async function parseArchive(input: ParseInput, sink: RowSink): Promise<ParseResult> {
+  let guessed = false;
+  await visitZipEntries(input, sink, async (entry) => {
+    if (!/\.csv$/i.test(entry.name)) return;
+    const peeked = await peekStream(entry.open(), HEAD_BYTES);
+    const source = { open: () => peeked.stream, head: peeked.head, entry: entry.name, encoding: input.options.encoding, signal: input.signal };
+    const result = await parseCsv(source, entry.name, input, sink);
+    guessed ||= result.encodingGuessed;
+  });
+  sink.progress(input.size);
+  return { encoding: 'binary', encodingGuessed: guessed };
+}
+
+export const salesforceDataExportParser: SourceParser = {
+  format: 'salesforce-data-export',
+  version: '1',
+  description: 'Salesforce Data Export ZIP or per-object CSV (also Data Loader / Bulk API extracts): who is in the CRM and where they live.',
+
+  detect(sample: DetectSample): number {
+    if (isZip(sample.head)) {
+      const first = firstZipEntryName(sample.head);
+      if (first !== null && /\.csv$/i.test(first)) return 0.8;
+      return /\.zip$/i.test(sample.fileName) ? 0.3 : 0;
+    }
+    const score = salesforceHeaderScore(headerNames(sample.head));
+    return score > 0 && objectFromFileName(sample.fileName) !== null ? Math.min(1, score + 0.1) : score;
+  },
+
+  async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {
+    const head = await readHead(input, HEAD_BYTES);
+    if (isZip(head)) return parseArchive(input, sink);
+    const result = await parseCsv(
+      { open: () => input.open(), head, entry: null, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
+      input.fileName,
+      input,
+      sink,
+    );
+    return { encoding: result.encoding, encodingGuessed: result.encodingGuessed };
+  },
+};

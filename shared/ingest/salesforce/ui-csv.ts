@@ -1,0 +1,63 @@
+/** Setup-page CSV downloads (Setup Audit Trail, Login History): small files read whole before mapping. */
+import type { ParseInput, RowSink } from '../parser';
+import { readCsvTable } from '../csv/table';
+import type { RowPlace } from './event-row';
+import { rejectRow, type TextDecoding } from './input';
+
+export interface CollectedRow {
+  fields: string[];
+  place: RowPlace;
+  raw: Buffer;
+}
+
+/** Normalized header label: lower case, letters and digits only (`Login Time` and `LoginTime` → `logintime`). */
+export function labelKey(label: string): string {
+  return label.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * Reads the header and all rows; unreadable and ragged rows are rejected right away. Rows are kept because the
+ * day/month order of their dates can only be decided from the whole file.
+ */
+export async function collectCsvRows(
+  input: ParseInput,
+  sink: RowSink,
+  decoding: TextDecoding,
+): Promise<{ header: string[]; rows: CollectedRow[] }> {
+  let header: string[] = [];
+  const rows: CollectedRow[] = [];
+  await readCsvTable(
+    input.open(),
+    {
+      onHeader(columns) {
+        header = columns;
+      },
+      onRow(row) {
+        rows.push({ fields: row.fields, place: row, raw: row.raw() });
+      },
+      onReject(bad) {
+        rejectRow(sink, bad, bad.reason, bad.raw);
+      },
+    },
+    { decode: decoding.decode, signal: input.signal, onProgress: (n) => sink.progress(n) },
+  );
+  return { header, rows };
+}
+
+/** Column lookup by any of several labels (normalized with `labelKey`). */
+export function columnFinder(header: readonly string[]): (...labels: string[]) => number {
+  const keys = header.map(labelKey);
+  return (...labels) => {
+    for (const label of labels) {
+      const i = keys.indexOf(labelKey(label));
+      if (i >= 0) return i;
+    }
+    return -1;
+  };
+}
+
+export function cellAt(fields: readonly string[], i: number): string | null {
+  if (i < 0) return null;
+  const v = fields[i]?.trim();
+  return v ? v : null;
+}

@@ -1,0 +1,280 @@
+import { LedgerError } from '../contract/errors';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, amountPercent, assumptionFor, settingPrefix, type AssumptionKey, type AssumptionSettings } from './assumptions';
+import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
+import { individualDue } from './deadlines';
+import { add, ROUNDING_RULE } from './money';
+import { findPack, packRefs, type PackSet } from './packs';
+import { findDefinition, noticeDefinitionId } from './qualify';
+import { computeRemedy, notApplicable, unknown, type Figures, type Scenario } from './remedies';
+import { countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type UnassignedBucket } from './residents';
+import { sensitivity, type SensitivityRow } from './sensitivity';
+import { leastConfidence } from './sources';
+import {
+  UNVERIFIED_NOTICE,
+  type AssessmentInput,
+  type BasisCounts,
+  type Confidence,
+  type ConsumerGroup,
+  type FineRemedy,
+  type IsoDate,
+  type LoadedPack,
+  type Money,
+  type PackRef,
+  type Remedy,
+  type RemedyKind,
+} from './types';
+
+export interface ExposureComponent {
+  id: string;
+  label: string;
+  kind: RemedyKind;
+  status: Figures['status'] | 'excluded';
+  low: Money;
+  expected: Money;
+  high: Money;
+  citation: string;
+  formula: string;
+  working: Figures['working'];
+  inputs: Record<string, string | number>;
+  reason: string | null;
+  packVersion: string;
+  confidence: Confidence;
+  review?: typeof UNVERIFIED_NOTICE;
+}
+
+export interface Totals {
+  low: number;
+  expected: number;
+  high: number;
+  /** False when any component is unknown: the totals are then sums of the known parts only. */
+  complete: boolean;
+  unknownComponents: string[];
+}
+
+export interface JurisdictionExposure {
+  code: string;
+  name: string;
+  packVersion: string;
+  packStatus: LoadedPack['pack']['status'];
+  review?: typeof UNVERIFIED_NOTICE;
+  residents: BasisCounts;
+  qualifying: BasisCounts;
+  components: ExposureComponent[];
+  subtotal: Totals;
+  unquantified: Array<{ citation: string; description: string }>;
+}
+
+export interface AssumptionValue {
+  value: string;
+  source: 'default' | 'set' | 'input';
+  description: string;
+}
+
+export interface ExposureReport {
+  rulePacks: PackRef[];
+  holidayCalendar: { name: string; sha256: string };
+  assumptions: Record<string, AssumptionValue>;
+  rounding: string;
+  jurisdictions: JurisdictionExposure[];
+  unassigned: UnassignedBucket[];
+  totals: Totals;
+  sensitivity: SensitivityRow[];
+}
+
+/** Damages and penalty exposure (integer cents) per jurisdiction and component, with totals and sensitivity. */
+export function assessExposure(
+  packs: PackSet,
+  input: AssessmentInput,
+  settings: AssumptionSettings = {},
+  calendar: HolidayCalendar = federalHolidayCalendar(),
+): ExposureReport {
+  const report = computeExposure(packs, input, settings, calendar);
+  return { ...report, sensitivity: sensitivity(report, settings, input, (changed) => computeExposure(packs, input, changed, calendar).totals) };
+}
+
+export function computeExposure(packs: PackSet, input: AssessmentInput, settings: AssumptionSettings, calendar: HolidayCalendar): Omit<ExposureReport, 'sensitivity'> {
+  validateAssessmentInput(input);
+  checkJurisdictionSettings(packs, settings);
+  const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
+  const jurisdictions = assigned.map(({ loaded, groups }) => jurisdictionExposure(loaded, groups, input, settings, calendar));
+  return {
+    rulePacks: packRefs(packs),
+    holidayCalendar: { name: calendar.name, sha256: calendar.sha256 },
+    assumptions: listAssumptions(settings, input, assigned.map((a) => a.loaded)),
+    rounding: ROUNDING_RULE,
+    jurisdictions,
+    unassigned,
+    totals: sumTotals(jurisdictions.flatMap((j) => j.components.map((c) => ({ ...c, id: `${j.code}/${c.id}` })))),
+  };
+}
+
+function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup[], input: AssessmentInput, settings: AssumptionSettings, calendar: HolidayCalendar): JurisdictionExposure {
+  const { pack } = loaded;
+  const code = pack.jurisdiction;
+  const amountDate = value(settings, 'amount-date', code) === 'discovery' ? input.discoveredDate : input.incidentDate;
+  const noticeDate = value(settings, 'notice-date', code) ?? input.plannedNoticeDate ?? 'on-time';
+  const chosenEnforcers = enforcerChoices(pack.remedies, settings, code);
+  const due = individualDue(pack, { discoveredDate: input.discoveredDate, calendar, individualNoticeDate: undefined });
+  const components = pack.remedies.map((remedy): ExposureComponent => {
+    const figures = remedyFigures(loaded, remedy, groups, { amountDate, noticeDate, due, settings, chosenEnforcers });
+    const { citation, ...rest } = figures;
+    return {
+      id: remedy.id,
+      label: remedy.label,
+      kind: remedy.kind,
+      ...rest,
+      citation: citation ?? remedy.citation,
+      packVersion: pack.version,
+      confidence: leastConfidence(pack, remedy.sourceIds),
+      ...(pack.status === 'unverified' ? { review: UNVERIFIED_NOTICE } : {}),
+    };
+  });
+  const notice = countQualifying(pack, groups, input.discoveredDate, noticeDefinitionId(pack));
+  return {
+    code,
+    name: pack.name,
+    packVersion: pack.version,
+    packStatus: pack.status,
+    ...(pack.status === 'unverified' ? { review: UNVERIFIED_NOTICE } : {}),
+    residents: notice.residents,
+    qualifying: notice.qualifying,
+    components,
+    subtotal: sumTotals(components),
+    unquantified: pack.unquantifiedRemedies.map(({ citation, description }) => ({ citation, description })),
+  };
+}
+
+interface RemedyContext {
+  amountDate: IsoDate;
+  noticeDate: string;
+  due: ReturnType<typeof individualDue>;
+  settings: AssumptionSettings;
+  chosenEnforcers: ReadonlyMap<string, string>;
+}
+
+function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly ConsumerGroup[], c: RemedyContext): Figures | (Omit<Figures, 'status'> & { status: 'excluded' }) {
+  const { pack } = loaded;
+  const code = pack.jurisdiction;
+  if (c.amountDate < pack.effectiveFrom) {
+    return unknown(`The ${code} rule pack covers ${pack.effectiveFrom} onward, not ${c.amountDate}`, { amountDate: c.amountDate });
+  }
+  for (const condition of remedy.conditions) {
+    const current = value(c.settings, condition.assumption, code)!;
+    if (!condition.appliesWhen.includes(current)) {
+      return notApplicable(`${condition.reason} (assumption ${condition.assumption}=${current})`, 'not computed', { [condition.assumption]: current });
+    }
+  }
+  if (remedy.kind === 'per-violation-fine' && remedy.exclusiveGroup) {
+    const chosen = c.chosenEnforcers.get(remedy.exclusiveGroup)!;
+    if (chosen !== remedy.enforcer.id) {
+      return {
+        ...notApplicable(
+          `Not added: the same violation cannot be fined by both enforcers (${remedy.note ?? remedy.citation}); counted under enforcer ${chosen} (assumption ${settingPrefix(code)}.enforcer=${chosen})`,
+          'not computed',
+          { enforcer: chosen },
+        ),
+        status: 'excluded',
+      };
+    }
+  }
+  const counts = countQualifying(pack, groups, c.amountDate, remedy.definitionId);
+  const qualifying = scenarios(counts.qualifying);
+  const undetermined = scenarios(counts.undetermined).high;
+  if (qualifying.high === 0) {
+    if (undetermined > 0) {
+      return unknown(`Whether the exposed data of ${undetermined} resident(s) qualifies is not known from the pack`, { undetermined });
+    }
+    const definition = findDefinition(pack, remedy.definitionId);
+    const reasons = [...new Set(counts.groups.map((g) => g.qualification.reason))].sort().join(' | ');
+    return notApplicable(`No ${pack.name} resident's exposed data qualifies under ${definition.citation}, so there is no ${remedy.label}. ${reasons}`, 'not computed', {
+      residents: scenarios(counts.residents).high,
+      qualifying: 0,
+    });
+  }
+  const choice = value(c.settings, 'amount', code)!;
+  const figures = computeRemedy(remedy, {
+    qualifying,
+    amountDate: c.amountDate,
+    percent: amountPercent(choice)!,
+    amountChoice: choice,
+    incidents: Number(value(c.settings, 'incidents', code)),
+    intent: value(c.settings, 'intent', code)!,
+    violations: value(c.settings, 'violations', code)!,
+    individualDue: c.due,
+    noticeDate: c.noticeDate,
+  });
+  if (undetermined > 0 && figures.status === 'computed') {
+    return { ...figures, reason: `${undetermined} further resident(s) could not be classified by the pack and are not counted — counsel must review` };
+  }
+  return figures;
+}
+
+/** Chosen enforcer per exclusive group: the jurisdiction's setting, else the first listed in the pack. */
+function enforcerChoices(remedies: readonly Remedy[], settings: AssumptionSettings, code: string): Map<string, string> {
+  const choices = new Map<string, string>();
+  const setting = settings[`${settingPrefix(code)}.enforcer`];
+  const fines = remedies.filter((r): r is FineRemedy => r.kind === 'per-violation-fine' && r.exclusiveGroup !== undefined);
+  for (const group of [...new Set(fines.map((f) => f.exclusiveGroup!))]) {
+    const members = fines.filter((f) => f.exclusiveGroup === group);
+    if (setting !== undefined && !members.some((m) => m.enforcer.id === setting)) {
+      throw new LedgerError('BAD_USAGE', `${settingPrefix(code)}.enforcer=${setting}: ${code} enforcers are ${members.map((m) => m.enforcer.id).join(', ')}.`);
+    }
+    choices.set(group, setting ?? members[0]!.enforcer.id);
+  }
+  if (setting !== undefined && choices.size === 0) {
+    throw new LedgerError('BAD_USAGE', `${settingPrefix(code)}.enforcer=${setting}: ${code} has no alternative enforcers to choose between.`);
+  }
+  return choices;
+}
+
+function checkJurisdictionSettings(packs: PackSet, settings: AssumptionSettings): void {
+  for (const key of Object.keys(settings)) {
+    const prefix = /^([a-z]{2})\./.exec(key)?.[1];
+    if (!prefix) continue;
+    const loaded = findPack(packs, `US-${prefix.toUpperCase()}`);
+    if (!loaded) throw new LedgerError('BAD_USAGE', `${key}: there is no rule pack for US-${prefix.toUpperCase()}.`);
+    if (key.endsWith('.enforcer')) enforcerChoices(loaded.pack.remedies, settings, loaded.pack.jurisdiction);
+  }
+}
+
+function value(settings: AssumptionSettings, key: AssumptionKey, jurisdiction: string): string | undefined {
+  return assumptionFor(settings, key, jurisdiction);
+}
+
+function listAssumptions(settings: AssumptionSettings, input: AssessmentInput, assessed: readonly LoadedPack[]): Record<string, AssumptionValue> {
+  const list: Record<string, AssumptionValue> = {};
+  for (const key of ASSUMPTION_KEYS) {
+    const spec = ASSUMPTIONS[key];
+    if (!spec.global) continue;
+    if (settings[key] !== undefined) list[key] = { value: settings[key], source: 'set', description: spec.description };
+    else if (key === 'notice-date' && input.plannedNoticeDate) list[key] = { value: input.plannedNoticeDate, source: 'input', description: spec.description };
+    else list[key] = { value: spec.defaultValue ?? 'on-time', source: 'default', description: spec.description };
+  }
+  for (const { pack } of assessed) {
+    const choices = enforcerChoices(pack.remedies, settings, pack.jurisdiction);
+    const key = `${settingPrefix(pack.jurisdiction)}.enforcer`;
+    for (const enforcer of choices.values()) {
+      list[key] = { value: enforcer, source: settings[key] ? 'set' : 'default', description: ASSUMPTIONS.enforcer.description };
+    }
+  }
+  for (const [key, setting] of Object.entries(settings)) {
+    const name = key.split('.')[1] as AssumptionKey | undefined;
+    if (name && !(key in list)) list[key] = { value: setting, source: 'set', description: ASSUMPTIONS[name].description };
+  }
+  return Object.fromEntries(Object.entries(list).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function sumTotals(components: ReadonlyArray<{ id: string } & Record<Scenario, Money>>): Totals {
+  const totals: Totals = { low: 0, expected: 0, high: 0, complete: true, unknownComponents: [] };
+  for (const component of components) {
+    if (typeof component.low !== 'number' || typeof component.expected !== 'number' || typeof component.high !== 'number') {
+      totals.complete = false;
+      totals.unknownComponents.push(component.id);
+      continue;
+    }
+    totals.low = add(totals.low, component.low);
+    totals.expected = add(totals.expected, component.expected);
+    totals.high = add(totals.high, component.high);
+  }
+  return totals;
+}

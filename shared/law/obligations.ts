@@ -1,0 +1,250 @@
+import type { ElementCode } from '../contract/elements';
+import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
+import { entryInForce } from './dates';
+import { dueFor, individualDue, noticePeriod, type DeadlineContext, type Due } from './deadlines';
+import { packRefs, type PackSet } from './packs';
+import { noticeDefinitionId } from './qualify';
+import { countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type QualifiedCounts, type UnassignedBucket } from './residents';
+import { leastConfidence } from './sources';
+import {
+  UNKNOWN_AMOUNT,
+  UNVERIFIED_NOTICE,
+  type AssessmentInput,
+  type BasisCounts,
+  type Confidence,
+  type ConsumerGroup,
+  type IsoDate,
+  type LoadedPack,
+  type NoticeParty,
+  type PackRef,
+  type Threshold,
+} from './types';
+
+export type NoticeDecision = 'yes' | 'possibly' | 'no' | 'unknown';
+
+export interface NoticeObligation {
+  party: NoticeParty;
+  duty: 'required' | 'possibly-required' | 'not-required' | 'none' | 'unknown';
+  recipients: string | null;
+  threshold: { rule: string; status: 'met' | 'not-met' | 'uncertain' } | null;
+  due: Due;
+  citation: string;
+  confidence: Confidence;
+  reason: string;
+  note?: string;
+}
+
+export interface IdentityProtectionObligation {
+  status: 'required' | 'possibly-required' | 'not-triggered' | 'no-rule-in-pack';
+  months: number | null;
+  triggeredBy: ElementCode[];
+  condition: string | null;
+  citation: string | null;
+  text: string;
+}
+
+export interface JurisdictionObligations {
+  jurisdiction: string;
+  name: string;
+  packVersion: string;
+  packStatus: LoadedPack['pack']['status'];
+  review?: typeof UNVERIFIED_NOTICE;
+  residents: BasisCounts;
+  qualifying: BasisCounts;
+  undetermined: BasisCounts;
+  noticeRequired: NoticeDecision;
+  why: string;
+  matched: Array<{ combinationId: string; label: string; residentsUpperBound: number }>;
+  individuals: NoticeObligation;
+  regulator: NoticeObligation;
+  consumerReportingAgencies: NoticeObligation;
+  identityProtection: IdentityProtectionObligation;
+  content: { title: string | null; headings: string[]; items: string[]; formatting: string[]; citation: string } | null;
+  notes: string[];
+  earliestDue: IsoDate | null;
+}
+
+export interface ObligationsReport {
+  discoveredDate: IsoDate;
+  rulePacks: PackRef[];
+  holidayCalendar: { name: string; sha256: string };
+  jurisdictions: JurisdictionObligations[];
+  unassigned: UnassignedBucket[];
+  inferred: { minimumOverall: number; upperBoundOverall: number; note: string };
+}
+
+/** Who must be notified, by when, for every jurisdiction with residents; sorted by earliest fixed deadline. */
+export function assessObligations(packs: PackSet, input: AssessmentInput, calendar: HolidayCalendar = federalHolidayCalendar()): ObligationsReport {
+  validateAssessmentInput(input);
+  const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
+  const jurisdictions = assigned
+    .map(({ loaded, groups }) => jurisdictionObligations(loaded, groups, input, calendar))
+    .sort((a, b) => compareDue(a.earliestDue, b.earliestDue) || (a.jurisdiction < b.jurisdiction ? -1 : 1));
+  const upperBoundOverall = input.groups.filter((g) => g.basis === 'inferred').reduce((sum, g) => sum + g.count, 0);
+  return {
+    discoveredDate: input.discoveredDate,
+    rulePacks: packRefs(packs),
+    holidayCalendar: { name: calendar.name, sha256: calendar.sha256 },
+    jurisdictions,
+    unassigned,
+    inferred: {
+      minimumOverall: input.inferredMinimum,
+      upperBoundOverall,
+      note: 'Inferred consumers are known only as a bounded set: per-jurisdiction figures are upper bounds and the overall minimum is not attributable to any jurisdiction.',
+    },
+  };
+}
+
+export function jurisdictionObligations(loaded: LoadedPack, groups: readonly ConsumerGroup[], input: AssessmentInput, calendar: HolidayCalendar): JurisdictionObligations {
+  const { pack } = loaded;
+  const date = input.discoveredDate;
+  const counts = countQualifying(pack, groups, date, noticeDefinitionId(pack));
+  const decision = noticeDecision(counts);
+  const context: DeadlineContext = { discoveredDate: date, calendar, individualNoticeDate: input.plannedNoticeDate };
+  const individualDate = individualDue(pack, context);
+  const obligation = (party: NoticeParty): NoticeObligation => {
+    const duty = pack.notices.find((notice) => notice.party === party)!;
+    const partyCounts = duty.definitionId === noticeDefinitionId(pack) ? counts : countQualifying(pack, groups, date, duty.definitionId);
+    return noticeObligation(loaded, party, partyCounts, noticeDecision(partyCounts), context, individualDate);
+  };
+  const individuals = obligation('individuals');
+  const regulator = obligation('regulator');
+  const consumerReportingAgencies = obligation('consumer-reporting-agencies');
+  const content = entryInForce(pack.noticeContent, date);
+  return {
+    jurisdiction: pack.jurisdiction,
+    name: pack.name,
+    packVersion: pack.version,
+    packStatus: pack.status,
+    ...(pack.status === 'unverified' ? { review: UNVERIFIED_NOTICE } : {}),
+    residents: counts.residents,
+    qualifying: counts.qualifying,
+    undetermined: counts.undetermined,
+    noticeRequired: decision.decision,
+    why: decision.why,
+    matched: matchedCombinations(counts),
+    individuals,
+    regulator,
+    consumerReportingAgencies,
+    identityProtection: identityProtection(loaded, counts, date),
+    content: content
+      ? { title: content.title ?? null, headings: content.headings, items: content.items, formatting: content.formatting, citation: content.citation }
+      : null,
+    notes: pack.notes,
+    earliestDue: earliestDue([individuals, regulator, consumerReportingAgencies]),
+  };
+}
+
+/** Whether individual notice is owed, from the qualifying residents by basis. */
+export function noticeDecision(counts: QualifiedCounts): { decision: NoticeDecision; why: string } {
+  const qualifying = scenarios(counts.qualifying);
+  const undetermined = scenarios(counts.undetermined);
+  if (qualifying.expected > 0) {
+    return { decision: 'yes', why: `${qualifying.expected} resident(s) on exact or derived evidence have personal information exposed: ${distinctReasons(counts, 'qualifies')}` };
+  }
+  if (qualifying.high > 0) {
+    return { decision: 'possibly', why: `Only inferred consumers qualify (upper bound ${qualifying.high}): ${distinctReasons(counts, 'qualifies')}` };
+  }
+  if (undetermined.high > 0) return { decision: 'unknown', why: distinctReasons(counts, 'unknown') };
+  if (counts.groups.length === 0 || scenarios(counts.residents).high === 0) return { decision: 'no', why: 'No residents of this jurisdiction are affected' };
+  return { decision: 'no', why: distinctReasons(counts, 'does-not-qualify') };
+}
+
+function noticeObligation(
+  loaded: LoadedPack,
+  party: NoticeParty,
+  counts: QualifiedCounts,
+  decision: { decision: NoticeDecision; why: string },
+  context: DeadlineContext,
+  individualDate: Due,
+): NoticeObligation {
+  const { pack } = loaded;
+  const period = noticePeriod(pack, party, context.discoveredDate);
+  if (!period) {
+    return {
+      party, duty: 'unknown', recipients: null, threshold: null, due: { kind: 'open', text: UNKNOWN_AMOUNT }, citation: pack.name, confidence: 'low',
+      reason: `The ${pack.jurisdiction} rule pack covers ${pack.effectiveFrom} onward, not ${context.discoveredDate} — counsel must review`,
+    };
+  }
+  const base = { party, citation: period.citation, confidence: leastConfidence(pack, period.sourceIds), ...(period.note ? { note: period.note } : {}) };
+  if (period.duty === 'none') {
+    return { ...base, duty: 'none', recipients: null, threshold: null, due: { kind: 'open', text: 'no duty' }, reason: `No such notice duty under ${period.citation}` };
+  }
+  if (period.duty === 'unknown') {
+    return { ...base, duty: 'unknown', recipients: null, threshold: null, due: { kind: 'open', text: UNKNOWN_AMOUNT }, reason: `Whether ${party} must be notified is not known from the pack — counsel must review` };
+  }
+  const threshold = thresholdStatus(period.threshold!, counts);
+  const due = party === 'individuals' ? individualDate : dueFor(period.deadline!, context, individualDate);
+  const common = { ...base, recipients: period.recipients!, threshold, due };
+  if (decision.decision === 'no') return { ...common, duty: 'not-required', reason: decision.why };
+  if (decision.decision === 'unknown') return { ...common, duty: 'unknown', reason: decision.why };
+  if (threshold.status === 'not-met') return { ...common, duty: 'not-required', reason: `Threshold not met: ${threshold.rule}` };
+  if (decision.decision === 'possibly' || threshold.status === 'uncertain') {
+    return { ...common, duty: 'possibly-required', reason: `${decision.why}; threshold ${threshold.rule} is ${threshold.status}` };
+  }
+  return { ...common, duty: 'required', reason: `${decision.why}; threshold ${threshold.rule} is met` };
+}
+
+/** Met on the lower bound (exact + derived), not met even at the upper bound, else uncertain. */
+export function thresholdStatus(threshold: Threshold, counts: QualifiedCounts): { rule: string; status: 'met' | 'not-met' | 'uncertain' } {
+  const lower = scenarios(counts.qualifying).expected;
+  const upper = scenarios(counts.qualifying).high + scenarios(counts.undetermined).high;
+  const passes = (n: number): boolean =>
+    threshold.kind === 'any' ? n > 0 : threshold.kind === 'more-than' ? n > threshold.residents : n >= threshold.residents;
+  const rule =
+    threshold.kind === 'any'
+      ? 'any qualifying resident'
+      : `${threshold.kind === 'more-than' ? 'more than' : 'at least'} ${threshold.residents} qualifying residents (lower bound ${lower}, upper bound ${upper})`;
+  return { rule, status: passes(lower) ? 'met' : passes(upper) ? 'uncertain' : 'not-met' };
+}
+
+function identityProtection(loaded: LoadedPack, counts: QualifiedCounts, date: IsoDate): IdentityProtectionObligation {
+  const { pack } = loaded;
+  const rule = entryInForce(pack.identityProtection, date);
+  if (!rule) {
+    const text = pack.status === 'unverified' ? `No identity-protection rule in this pack (${UNVERIFIED_NOTICE})` : 'No identity-protection offer required by this pack';
+    return { status: 'no-rule-in-pack', months: null, triggeredBy: [], condition: null, citation: null, text };
+  }
+  const triggering = counts.groups.filter(
+    (group) => group.qualification.status === 'qualifies' && group.elements.some((code) => rule.whenExposed.includes(code)),
+  );
+  const triggeredBy = [...new Set(triggering.flatMap((g) => g.elements.filter((code) => rule.whenExposed.includes(code))))].sort();
+  const onEvidence = triggering.some((g) => g.basis !== 'inferred');
+  const status = triggering.length === 0 ? 'not-triggered' : onEvidence ? 'required' : 'possibly-required';
+  const text =
+    status === 'not-triggered'
+      ? `Not triggered: none of ${rule.whenExposed.join(', ')} exposed for qualifying residents`
+      : `Offer ${rule.months} months of identity-theft protection (${triggeredBy.join(', ')} exposed)${rule.condition ? `; ${rule.condition}` : ''}`;
+  return { status, months: rule.months, triggeredBy, condition: rule.condition ?? null, citation: rule.citation, text };
+}
+
+function matchedCombinations(counts: QualifiedCounts): JurisdictionObligations['matched'] {
+  const totals = new Map<string, { combinationId: string; label: string; residentsUpperBound: number }>();
+  for (const group of counts.groups) {
+    for (const match of group.qualification.matched) {
+      const entry = totals.get(match.id) ?? { combinationId: match.id, label: match.label, residentsUpperBound: 0 };
+      entry.residentsUpperBound += group.count;
+      totals.set(match.id, entry);
+    }
+  }
+  return [...totals.values()].sort((a, b) => (a.combinationId < b.combinationId ? -1 : 1));
+}
+
+function distinctReasons(counts: QualifiedCounts, status: string): string {
+  return [...new Set(counts.groups.filter((g) => g.qualification.status === status).map((g) => g.qualification.reason))].sort().join(' | ');
+}
+
+function earliestDue(obligations: NoticeObligation[]): IsoDate | null {
+  const dates = obligations
+    .filter((o) => o.duty === 'required' || o.duty === 'possibly-required')
+    .flatMap((o) => (o.due.kind === 'date' ? [o.due.date] : []))
+    .sort();
+  return dates[0] ?? null;
+}
+
+function compareDue(a: IsoDate | null, b: IsoDate | null): number {
+  if (a === b) return 0;
+  if (a === null) return 1;
+  if (b === null) return -1;
+  return a < b ? -1 : 1;
+}

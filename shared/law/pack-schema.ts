@@ -1,0 +1,400 @@
+import { ELEMENT_CODES } from '../contract/elements';
+import { CONDITION_VALUES } from './assumptions';
+import { Checker, join } from './checker';
+import { addDays, isIsoDate } from './dates';
+import { CONFIDENCES, NOTICE_PARTIES, type RulePack } from './types';
+
+export const PACK_SCHEMA_ID = 'breach-ledger/law-pack@1';
+const JURISDICTION = /^US-[A-Z]{2}$/;
+const VERSION = /^\d+\.\d+\.\d+$/;
+const ID = /^[a-z0-9][a-z0-9.+-]*$/;
+const URL_PATTERN = /^https?:\/\/\S+$/;
+const MAX_DEADLINE_DAYS = 3650;
+
+export type PackValidation = { ok: true; pack: RulePack } | { ok: false; errors: string[] };
+
+type Json = Record<string, unknown>;
+
+/**
+ * Checks a parsed pack field by field. On success the value is the RulePack the checks describe;
+ * on failure every problem is reported, each with the file name and the JSON path.
+ */
+export function validatePack(value: unknown, fileName: string): PackValidation {
+  const check = new Checker(fileName);
+  const root = [
+    'schema', 'jurisdiction', 'name', 'version', 'status', 'effectiveFrom', 'lastReviewed', 'sources',
+    'definitions', 'notices', 'identityProtection', 'noticeContent', 'remedies', 'unquantifiedRemedies', 'notes',
+  ];
+  if (!check.object(value, '', root)) return { ok: false, errors: check.errors };
+  const pack = value;
+  if (pack.schema !== PACK_SCHEMA_ID) check.fail('schema', `expected "${PACK_SCHEMA_ID}"`, pack.schema);
+  if (typeof pack.jurisdiction !== 'string' || !JURISDICTION.test(pack.jurisdiction)) {
+    check.fail('jurisdiction', 'expected a code like US-CA', pack.jurisdiction);
+  }
+  check.string(pack.name, 'name');
+  if (typeof pack.version !== 'string' || !VERSION.test(pack.version)) check.fail('version', 'expected MAJOR.MINOR.PATCH', pack.version);
+  check.oneOf(pack.status, 'status', ['researched', 'unverified'] as const);
+  check.date(pack.effectiveFrom, 'effectiveFrom');
+  check.date(pack.lastReviewed, 'lastReviewed');
+
+  const sourceIds = checkSources(check, pack.sources);
+  const refs = new References(check, sourceIds);
+  const definitionIds = checkDefinitions(check, refs, pack.definitions);
+  checkNotices(check, refs, definitionIds, pack.notices, pack.effectiveFrom);
+  checkDatedList(check, pack.identityProtection, 'identityProtection', ['from', 'months', 'whenExposed', 'citation', 'sourceIds'], ['to', 'condition'], (rule, path) => {
+    check.integer(rule.months, join(path, 'months'), 1, 120);
+    checkElements(check, rule.whenExposed, join(path, 'whenExposed'));
+    check.optionalString(rule.condition, join(path, 'condition'));
+    refs.cited(rule, path);
+  });
+  checkDatedList(check, pack.noticeContent, 'noticeContent', ['from', 'headings', 'items', 'formatting', 'citation', 'sourceIds'], ['to', 'title'], (rule, path) => {
+    check.optionalString(rule.title, join(path, 'title'));
+    for (const key of ['headings', 'items', 'formatting']) checkStrings(check, rule[key], join(path, key), false);
+    refs.cited(rule, path);
+  });
+  checkRemedies(check, refs, definitionIds, pack.remedies);
+  if (check.array(pack.unquantifiedRemedies, 'unquantifiedRemedies', false)) {
+    pack.unquantifiedRemedies.forEach((entry, i) => {
+      const path = `unquantifiedRemedies[${i}]`;
+      if (!check.object(entry, path, ['citation', 'description', 'sourceIds'])) return;
+      check.string(entry.description, join(path, 'description'));
+      refs.cited(entry, path);
+    });
+  }
+  checkStrings(check, pack.notes, 'notes', false);
+  return check.errors.length === 0 ? { ok: true, pack: pack as unknown as RulePack } : { ok: false, errors: check.errors };
+}
+
+class References {
+  constructor(private readonly check: Checker, private readonly sourceIds: ReadonlySet<string>) {}
+
+  /** A citation string plus at least one declared source id. */
+  cited(entry: Json, path: string): void {
+    this.check.string(entry.citation, join(path, 'citation'));
+    const ids = entry.sourceIds;
+    if (!this.check.array(ids, join(path, 'sourceIds'), true)) return;
+    ids.forEach((id, i) => {
+      if (typeof id !== 'string' || !this.sourceIds.has(id)) {
+        this.check.fail(`${join(path, 'sourceIds')}[${i}]`, `is not an id declared in sources (${[...this.sourceIds].join(', ')})`, id);
+      }
+    });
+  }
+}
+
+function checkSources(check: Checker, value: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!check.array(value, 'sources', true)) return ids;
+  value.forEach((source, i) => {
+    const path = `sources[${i}]`;
+    if (!check.object(source, path, ['id', 'citation', 'url', 'confidence'], ['note'])) return;
+    if (checkId(check, source.id, join(path, 'id')) && !unique(check, ids, source.id as string, join(path, 'id'))) return;
+    check.string(source.citation, join(path, 'citation'));
+    if (typeof source.url !== 'string' || !URL_PATTERN.test(source.url)) check.fail(join(path, 'url'), 'expected an http(s) URL', source.url);
+    check.oneOf(source.confidence, join(path, 'confidence'), CONFIDENCES);
+    check.optionalString(source.note, join(path, 'note'));
+  });
+  return ids;
+}
+
+function checkDefinitions(check: Checker, refs: References, value: unknown): Set<string> {
+  const ids = new Set<string>();
+  if (!check.array(value, 'definitions', true)) return ids;
+  value.forEach((definition, i) => {
+    const path = `definitions[${i}]`;
+    if (!check.object(definition, path, ['id', 'citation', 'sourceIds', 'complete', 'combinations'], ['note'])) return;
+    if (checkId(check, definition.id, join(path, 'id'))) unique(check, ids, definition.id as string, join(path, 'id'));
+    refs.cited(definition, path);
+    check.boolean(definition.complete, join(path, 'complete'));
+    check.optionalString(definition.note, join(path, 'note'));
+    const combinationIds = new Set<string>();
+    if (!check.array(definition.combinations, join(path, 'combinations'), true)) return;
+    definition.combinations.forEach((combination, j) => {
+      const cpath = `${path}.combinations[${j}]`;
+      if (!check.object(combination, cpath, ['id', 'label', 'requires'], ['from', 'to'])) return;
+      if (checkId(check, combination.id, join(cpath, 'id'))) unique(check, combinationIds, combination.id as string, join(cpath, 'id'));
+      check.string(combination.label, join(cpath, 'label'));
+      if (combination.from !== undefined || combination.to !== undefined) {
+        check.optionalDate(combination.from, join(cpath, 'from'));
+        check.optionalDate(combination.to, join(cpath, 'to'));
+      }
+      if (!check.array(combination.requires, join(cpath, 'requires'), true)) return;
+      combination.requires.forEach((slot, k) => checkElements(check, slot, `${cpath}.requires[${k}]`));
+    });
+  });
+  return ids;
+}
+
+function checkNotices(check: Checker, refs: References, definitionIds: Set<string>, value: unknown, effectiveFrom: unknown): void {
+  if (!check.array(value, 'notices', true)) return;
+  const seen = new Set<string>();
+  value.forEach((duty, i) => {
+    const path = `notices[${i}]`;
+    if (!check.object(duty, path, ['party', 'definitionId', 'periods'])) return;
+    if (check.oneOf(duty.party, join(path, 'party'), NOTICE_PARTIES)) unique(check, seen, duty.party, join(path, 'party'));
+    checkDefinitionRef(check, definitionIds, duty.definitionId, join(path, 'definitionId'));
+    if (!check.array(duty.periods, join(path, 'periods'), true)) return;
+    const periods = duty.periods;
+    periods.forEach((period, j) => checkNoticePeriod(check, refs, period, `${path}.periods[${j}]`, duty.party === 'individuals'));
+    const objects = periods.filter(isJson);
+    check.timeline(objects, join(path, 'periods'));
+    const first = objects[0];
+    if (first && typeof effectiveFrom === 'string' && first.from !== effectiveFrom) {
+      check.fail(`${path}.periods[0].from`, `must equal effectiveFrom ${effectiveFrom} so notice rules cover the whole pack`, first.from);
+    }
+    const last = objects[objects.length - 1];
+    if (last && last.to !== undefined) check.fail(`${path}.periods[${objects.length - 1}].to`, 'the last notice period must be open-ended', last.to);
+    objects.forEach((period, j) => {
+      const previous = objects[j - 1];
+      if (previous && isIsoDate(previous.to) && isIsoDate(period.from) && addDays(previous.to, 1) < period.from) {
+        check.fail(`${path}.periods[${j}].from`, `leaves a gap after ${previous.to}`, period.from);
+      }
+    });
+  });
+  for (const party of NOTICE_PARTIES) {
+    if (!seen.has(party)) check.fail('notices', `needs an entry for party "${party}" (use duty "none" or "unknown" when there is no known duty)`);
+  }
+}
+
+function checkNoticePeriod(check: Checker, refs: References, period: unknown, path: string, forIndividuals: boolean): void {
+  if (!check.object(period, path, ['from', 'duty', 'citation', 'sourceIds'], ['to', 'recipients', 'threshold', 'deadline', 'note'])) return;
+  check.period(period, path);
+  refs.cited(period, path);
+  check.optionalString(period.note, join(path, 'note'));
+  if (!check.oneOf(period.duty, join(path, 'duty'), ['required', 'none', 'unknown'] as const)) return;
+  if (period.duty !== 'required') {
+    for (const key of ['recipients', 'threshold', 'deadline']) {
+      if (period[key] !== undefined) check.fail(join(path, key), `must be omitted when duty is "${period.duty}"`);
+    }
+    return;
+  }
+  check.string(period.recipients, join(path, 'recipients'));
+  checkThreshold(check, period.threshold, join(path, 'threshold'));
+  checkDeadline(check, period.deadline, join(path, 'deadline'), forIndividuals);
+}
+
+function checkThreshold(check: Checker, value: unknown, path: string): void {
+  if (!check.object(value, path, ['kind'], ['residents'])) return;
+  if (!check.oneOf(value.kind, join(path, 'kind'), ['any', 'more-than', 'at-least'] as const)) return;
+  if (value.kind === 'any') {
+    if (value.residents !== undefined) check.fail(join(path, 'residents'), 'must be omitted when kind is "any"');
+  } else {
+    check.integer(value.residents, join(path, 'residents'), 0);
+  }
+}
+
+function checkDeadline(check: Checker, value: unknown, path: string, forIndividuals: boolean): void {
+  const kinds = ['days', 'no-later-than-individual-notice', 'before-individual-notice', 'without-unreasonable-delay', 'unknown'] as const;
+  if (typeof value !== 'object' || value === null || !check.oneOf((value as Json).kind, join(path, 'kind'), kinds)) {
+    if (typeof value !== 'object' || value === null) check.fail(path, 'expected an object', value);
+    return;
+  }
+  const deadline = value as Json;
+  switch (deadline.kind) {
+    case 'days':
+      if (!check.object(deadline, path, ['kind', 'days', 'dayType', 'after'])) return;
+      check.integer(deadline.days, join(path, 'days'), 0, MAX_DEADLINE_DAYS);
+      check.oneOf(deadline.dayType, join(path, 'dayType'), ['calendar', 'business'] as const);
+      if (check.oneOf(deadline.after, join(path, 'after'), ['discovery', 'individual-notice'] as const) && forIndividuals && deadline.after === 'individual-notice') {
+        check.fail(join(path, 'after'), 'individual notice cannot be counted from itself', deadline.after);
+      }
+      return;
+    case 'without-unreasonable-delay':
+    case 'unknown':
+      if (check.object(deadline, path, ['kind', 'text'])) check.string(deadline.text, join(path, 'text'));
+      return;
+    default:
+      if (check.object(deadline, path, ['kind']) && forIndividuals) check.fail(join(path, 'kind'), 'is only valid for regulator or CRA notice', deadline.kind);
+  }
+}
+
+const REMEDY_FIELDS = ['id', 'kind', 'label', 'citation', 'sourceIds', 'conditions', 'definitionId'];
+
+function checkRemedies(check: Checker, refs: References, definitionIds: Set<string>, value: unknown): void {
+  if (!check.array(value, 'remedies', false)) return;
+  const ids = new Set<string>();
+  const groups = new Map<string, number>();
+  value.forEach((remedy, i) => {
+    const path = `remedies[${i}]`;
+    if (!isJson(remedy)) {
+      check.fail(path, 'expected an object', remedy);
+      return;
+    }
+    const kinds = ['per-consumer-damages', 'per-violation-fine', 'late-notice-per-day', 'late-notice-tiered', 'late-notice-greater-of', 'unknown-amount'] as const;
+    if (!check.oneOf(remedy.kind, join(path, 'kind'), kinds)) return;
+    const extra: Record<(typeof kinds)[number], { required: string[]; optional: string[] }> = {
+      'per-consumer-damages': { required: ['schedule'], optional: [] },
+      'per-violation-fine': { required: ['schedule', 'enforcer', 'countedPer'], optional: ['exclusiveGroup'] },
+      'late-notice-per-day': { required: ['schedule', 'unit'], optional: [] },
+      'late-notice-tiered': { required: ['schedule'], optional: [] },
+      'late-notice-greater-of': { required: ['schedule'], optional: [] },
+      'unknown-amount': { required: ['description'], optional: [] },
+    };
+    const shape = extra[remedy.kind];
+    if (!check.object(remedy, path, [...REMEDY_FIELDS, ...shape.required], ['note', ...shape.optional])) return;
+    if (checkId(check, remedy.id, join(path, 'id'))) unique(check, ids, remedy.id as string, join(path, 'id'));
+    check.string(remedy.label, join(path, 'label'));
+    check.optionalString(remedy.note, join(path, 'note'));
+    refs.cited(remedy, path);
+    checkDefinitionRef(check, definitionIds, remedy.definitionId, join(path, 'definitionId'));
+    checkConditions(check, remedy.conditions, join(path, 'conditions'));
+    switch (remedy.kind) {
+      case 'unknown-amount':
+        check.string(remedy.description, join(path, 'description'));
+        return;
+      case 'per-consumer-damages':
+        checkSchedule(check, remedy.schedule, path, ['standard'], ['intentional'], (entry, epath) => {
+          checkRange(check, entry.standard, join(epath, 'standard'));
+          if (entry.intentional !== undefined) checkRange(check, entry.intentional, join(epath, 'intentional'));
+        });
+        return;
+      case 'per-violation-fine':
+        if (check.object(remedy.enforcer, join(path, 'enforcer'), ['id', 'name'])) {
+          checkId(check, remedy.enforcer.id, join(path, 'enforcer.id'));
+          check.string(remedy.enforcer.name, join(path, 'enforcer.name'));
+        }
+        check.oneOf(remedy.countedPer, join(path, 'countedPer'), ['violation', 'incident'] as const);
+        if (remedy.exclusiveGroup !== undefined && checkId(check, remedy.exclusiveGroup, join(path, 'exclusiveGroup'))) {
+          groups.set(remedy.exclusiveGroup as string, (groups.get(remedy.exclusiveGroup as string) ?? 0) + 1);
+        }
+        checkSchedule(check, remedy.schedule, path, ['standard'], ['intentional', 'first', 'capPerIncidentCents'], (entry, epath) => {
+          for (const key of ['standard', 'intentional', 'first']) {
+            if (key === 'standard' || entry[key] !== undefined) checkRange(check, entry[key], join(epath, key));
+          }
+          if (entry.capPerIncidentCents !== undefined) check.integer(entry.capPerIncidentCents, join(epath, 'capPerIncidentCents'), 1);
+        });
+        return;
+      case 'late-notice-per-day':
+        check.oneOf(remedy.unit, join(path, 'unit'), ['individual', 'breach'] as const);
+        checkSchedule(check, remedy.schedule, path, ['standard'], ['dailyCapCents', 'capCents'], (entry, epath) => {
+          checkRange(check, entry.standard, join(epath, 'standard'));
+          for (const key of ['dailyCapCents', 'capCents']) {
+            if (entry[key] !== undefined) check.integer(entry[key], join(epath, key), 1);
+          }
+        });
+        return;
+      case 'late-notice-tiered':
+        checkSchedule(check, remedy.schedule, path, ['tiers', 'beyondLastTierMaxCents'], [], (entry, epath) => {
+          checkTiers(check, entry.tiers, join(epath, 'tiers'));
+          check.integer(entry.beyondLastTierMaxCents, join(epath, 'beyondLastTierMaxCents'), 0);
+        });
+        return;
+      case 'late-notice-greater-of':
+        checkSchedule(check, remedy.schedule, path, ['floorCents', 'perNoticeCents', 'perNoticeCapCents'], [], (entry, epath) => {
+          for (const key of ['floorCents', 'perNoticeCents', 'perNoticeCapCents']) check.integer(entry[key], join(epath, key), 0);
+        });
+    }
+  });
+  for (const [group, members] of groups) {
+    if (members < 2) check.fail('remedies', `exclusiveGroup "${group}" has only one member; alternatives need at least two`);
+  }
+}
+
+function checkConditions(check: Checker, value: unknown, path: string): void {
+  if (!check.array(value, path, false)) return;
+  value.forEach((condition, i) => {
+    const cpath = `${path}[${i}]`;
+    if (!check.object(condition, cpath, ['assumption', 'appliesWhen', 'reason'])) return;
+    check.string(condition.reason, join(cpath, 'reason'));
+    const assumption = condition.assumption;
+    if (!check.oneOf(assumption, join(cpath, 'assumption'), Object.keys(CONDITION_VALUES) as Array<keyof typeof CONDITION_VALUES>)) return;
+    if (!check.array(condition.appliesWhen, join(cpath, 'appliesWhen'), true)) return;
+    condition.appliesWhen.forEach((v, j) => check.oneOf(v, `${join(cpath, 'appliesWhen')}[${j}]`, CONDITION_VALUES[assumption]));
+  });
+}
+
+function checkSchedule(
+  check: Checker,
+  value: unknown,
+  remedyPath: string,
+  required: string[],
+  optional: string[],
+  checkEntry: (entry: Json, path: string) => void,
+): void {
+  checkDatedList(check, value, join(remedyPath, 'schedule'), ['from', ...required], ['to', 'citation', ...optional], (entry, path) => {
+    check.optionalString(entry.citation, join(path, 'citation'));
+    checkEntry(entry, path);
+  }, true);
+}
+
+function checkDatedList(
+  check: Checker,
+  value: unknown,
+  path: string,
+  required: string[],
+  optional: string[],
+  checkEntry: (entry: Json, path: string) => void,
+  nonEmpty = false,
+): void {
+  if (!check.array(value, path, nonEmpty)) return;
+  const entries: Json[] = [];
+  value.forEach((entry, i) => {
+    const epath = `${path}[${i}]`;
+    if (!check.object(entry, epath, required, optional)) return;
+    check.period(entry, epath);
+    checkEntry(entry, epath);
+    entries.push(entry);
+  });
+  if (entries.length === value.length) check.timeline(entries, path);
+}
+
+function checkRange(check: Checker, value: unknown, path: string): void {
+  if (!check.object(value, path, ['minCents', 'maxCents'])) return;
+  const minOk = check.integer(value.minCents, join(path, 'minCents'), 0);
+  const maxOk = check.integer(value.maxCents, join(path, 'maxCents'), 0);
+  if (minOk && maxOk && (value.minCents as number) > (value.maxCents as number)) {
+    check.fail(join(path, 'minCents'), `exceeds maxCents ${value.maxCents as number}`, value.minCents);
+  }
+}
+
+function checkTiers(check: Checker, value: unknown, path: string): void {
+  if (!check.array(value, path, true)) return;
+  let previousDay = 0;
+  value.forEach((tier, i) => {
+    const tpath = `${path}[${i}]`;
+    if (!isJson(tier)) {
+      check.fail(tpath, 'expected an object', tier);
+      return;
+    }
+    const perDay = 'perDayCents' in tier;
+    const ok = perDay
+      ? check.object(tier, tpath, ['throughDay', 'perDayCents']) && check.integer(tier.perDayCents, join(tpath, 'perDayCents'), 0)
+      : check.object(tier, tpath, ['throughDay', 'perPeriodCents', 'periodDays']) &&
+        check.integer(tier.perPeriodCents, join(tpath, 'perPeriodCents'), 0) &&
+        check.integer(tier.periodDays, join(tpath, 'periodDays'), 1);
+    if (ok && check.integer(tier.throughDay, join(tpath, 'throughDay'), 1, MAX_DEADLINE_DAYS)) {
+      if ((tier.throughDay as number) <= previousDay) check.fail(join(tpath, 'throughDay'), `must be after the previous tier's day ${previousDay}`, tier.throughDay);
+      previousDay = tier.throughDay as number;
+    }
+  });
+}
+
+function checkElements(check: Checker, value: unknown, path: string): void {
+  if (!check.array(value, path, true)) return;
+  value.forEach((code, i) => check.oneOf(code, `${path}[${i}]`, ELEMENT_CODES));
+}
+
+function checkStrings(check: Checker, value: unknown, path: string, nonEmpty: boolean): void {
+  if (!check.array(value, path, nonEmpty)) return;
+  value.forEach((item, i) => check.string(item, `${path}[${i}]`));
+}
+
+function checkDefinitionRef(check: Checker, definitionIds: Set<string>, value: unknown, path: string): void {
+  if (typeof value !== 'string' || !definitionIds.has(value)) {
+    check.fail(path, `expected a definition id (${[...definitionIds].join(', ')})`, value);
+  }
+}
+
+function checkId(check: Checker, value: unknown, path: string): boolean {
+  if (typeof value !== 'string' || !ID.test(value)) return check.fail(path, 'expected a lower-case id like "ccpa-damages"', value);
+  return true;
+}
+
+function unique(check: Checker, seen: Set<string>, id: string, path: string): boolean {
+  if (seen.has(id)) return check.fail(path, 'is a duplicate', id);
+  seen.add(id);
+  return true;
+}
+
+function isJson(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

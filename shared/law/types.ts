@@ -1,0 +1,271 @@
+import type { Basis, ElementCode } from '../contract/elements';
+
+/** Calendar date `YYYY-MM-DD`. Every `from`/`to` pair in a pack is inclusive at both ends. */
+export type IsoDate = string;
+
+export type Confidence = 'high' | 'medium-high' | 'medium' | 'low-medium' | 'low';
+export const CONFIDENCES: readonly Confidence[] = ['high', 'medium-high', 'medium', 'low-medium', 'low'];
+
+export type PackStatus = 'researched' | 'unverified';
+export const UNVERIFIED_NOTICE = 'unverified — counsel must review';
+
+/** Shown instead of a number whenever a figure cannot be computed from the packs. Never 0. */
+export const UNKNOWN_AMOUNT = 'unknown — counsel must review';
+export type Money = number | typeof UNKNOWN_AMOUNT;
+
+// ---------------------------------------------------------------------------------------------
+// Rule pack (the JSON in shared/law/packs/, checked by pack-schema.ts)
+// ---------------------------------------------------------------------------------------------
+
+export interface Dated {
+  from: IsoDate;
+  to?: IsoDate;
+}
+
+export interface PackSource {
+  id: string;
+  citation: string;
+  url: string;
+  confidence: Confidence;
+  note?: string;
+}
+
+/** Every slot must be satisfied by at least one of its element codes. */
+export interface Combination {
+  id: string;
+  label: string;
+  requires: ElementCode[][];
+  from?: IsoDate;
+  to?: IsoDate;
+}
+
+export interface PiDefinition {
+  id: string;
+  citation: string;
+  sourceIds: string[];
+  /** False when the pack lists only part of the statute's list: a non-match is then "unknown", not "no". */
+  complete: boolean;
+  combinations: Combination[];
+  note?: string;
+}
+
+export type NoticeParty = 'individuals' | 'regulator' | 'consumer-reporting-agencies';
+export const NOTICE_PARTIES: readonly NoticeParty[] = ['individuals', 'regulator', 'consumer-reporting-agencies'];
+
+export type Threshold = { kind: 'any' } | { kind: 'more-than' | 'at-least'; residents: number };
+
+export type Deadline =
+  | { kind: 'days'; days: number; dayType: 'calendar' | 'business'; after: 'discovery' | 'individual-notice' }
+  | { kind: 'no-later-than-individual-notice' }
+  | { kind: 'before-individual-notice' }
+  | { kind: 'without-unreasonable-delay'; text: string }
+  | { kind: 'unknown'; text: string };
+
+export interface NoticePeriod extends Dated {
+  duty: 'required' | 'none' | 'unknown';
+  recipients?: string;
+  threshold?: Threshold;
+  deadline?: Deadline;
+  citation: string;
+  sourceIds: string[];
+  note?: string;
+}
+
+export interface NoticeDuty {
+  party: NoticeParty;
+  definitionId: string;
+  periods: NoticePeriod[];
+}
+
+export interface IdentityProtectionRule extends Dated {
+  months: number;
+  whenExposed: ElementCode[];
+  condition?: string;
+  citation: string;
+  sourceIds: string[];
+}
+
+export interface NoticeContentRule extends Dated {
+  title?: string;
+  headings: string[];
+  items: string[];
+  formatting: string[];
+  citation: string;
+  sourceIds: string[];
+}
+
+export interface AmountRange {
+  minCents: number;
+  maxCents: number;
+}
+
+export type ConditionAssumption = 'cure' | 'reasonable-security' | 'intent';
+
+/** The remedy applies only while the named assumption has one of `appliesWhen`. */
+export interface RemedyCondition {
+  assumption: ConditionAssumption;
+  appliesWhen: string[];
+  reason: string;
+}
+
+interface ScheduleEntry extends Dated {
+  citation?: string;
+}
+
+export interface ConsumerDamagesEntry extends ScheduleEntry {
+  standard: AmountRange;
+  intentional?: AmountRange;
+}
+
+export interface FineEntry extends ScheduleEntry {
+  standard: AmountRange;
+  intentional?: AmountRange;
+  /** The first violation's range when it differs from later ones (e.g. first offense vs later offenses). */
+  first?: AmountRange;
+  capPerIncidentCents?: number;
+}
+
+export interface PerDayEntry extends ScheduleEntry {
+  standard: AmountRange;
+  dailyCapCents?: number;
+  capCents?: number;
+}
+
+export type Tier = { throughDay: number; perDayCents: number } | { throughDay: number; perPeriodCents: number; periodDays: number };
+
+export interface TieredEntry extends ScheduleEntry {
+  tiers: Tier[];
+  beyondLastTierMaxCents: number;
+}
+
+export interface GreaterOfEntry extends ScheduleEntry {
+  floorCents: number;
+  perNoticeCents: number;
+  perNoticeCapCents: number;
+}
+
+interface RemedyBase {
+  id: string;
+  label: string;
+  citation: string;
+  sourceIds: string[];
+  conditions: RemedyCondition[];
+  note?: string;
+}
+
+export interface ConsumerDamagesRemedy extends RemedyBase {
+  kind: 'per-consumer-damages';
+  definitionId: string;
+  schedule: ConsumerDamagesEntry[];
+}
+
+export interface Enforcer {
+  id: string;
+  name: string;
+}
+
+export interface FineRemedy extends RemedyBase {
+  kind: 'per-violation-fine';
+  definitionId: string;
+  enforcer: Enforcer;
+  /** Remedies sharing a group are alternatives for the same violation: only one is counted. */
+  exclusiveGroup?: string;
+  countedPer: 'violation' | 'incident';
+  schedule: FineEntry[];
+}
+
+export interface PerDayRemedy extends RemedyBase {
+  kind: 'late-notice-per-day';
+  definitionId: string;
+  unit: 'individual' | 'breach';
+  schedule: PerDayEntry[];
+}
+
+export interface TieredRemedy extends RemedyBase {
+  kind: 'late-notice-tiered';
+  definitionId: string;
+  schedule: TieredEntry[];
+}
+
+export interface GreaterOfRemedy extends RemedyBase {
+  kind: 'late-notice-greater-of';
+  definitionId: string;
+  schedule: GreaterOfEntry[];
+}
+
+export interface UnknownAmountRemedy extends RemedyBase {
+  kind: 'unknown-amount';
+  definitionId: string;
+  description: string;
+}
+
+export type Remedy = ConsumerDamagesRemedy | FineRemedy | PerDayRemedy | TieredRemedy | GreaterOfRemedy | UnknownAmountRemedy;
+export type RemedyKind = Remedy['kind'];
+
+export interface RulePack {
+  schema: 'breach-ledger/law-pack@1';
+  jurisdiction: string;
+  name: string;
+  version: string;
+  status: PackStatus;
+  effectiveFrom: IsoDate;
+  lastReviewed: IsoDate;
+  sources: PackSource[];
+  definitions: PiDefinition[];
+  notices: NoticeDuty[];
+  identityProtection: IdentityProtectionRule[];
+  noticeContent: NoticeContentRule[];
+  remedies: Remedy[];
+  /** Remedies that cannot be quantified from the statute (actual damages, injunctions), shown as notes. */
+  unquantifiedRemedies: Array<{ citation: string; description: string; sourceIds: string[] }>;
+  notes: string[];
+}
+
+export interface LoadedPack {
+  pack: RulePack;
+  sha256: string;
+  file: string;
+}
+
+export interface PackRef {
+  jurisdiction: string;
+  version: string;
+  sha256: string;
+  status: PackStatus;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Assessment input
+// ---------------------------------------------------------------------------------------------
+
+export interface ConsumerGroup {
+  jurisdiction: string;
+  basis: Basis;
+  elements: readonly ElementCode[];
+  count: number;
+}
+
+export interface AssessmentInput {
+  /** Case discovery date; starts every notice clock. */
+  discoveredDate: IsoDate;
+  /** Picks amount tables unless the `amount-date` assumption switches to discovery. */
+  incidentDate: IsoDate;
+  /** Consumers aggregated by (state, basis, element set); inferred groups are upper bounds. */
+  groups: ReadonlyArray<ConsumerGroup>;
+  /** Lower bound of inferred consumers overall (not attributable to any state). */
+  inferredMinimum: number;
+  plannedNoticeDate?: IsoDate;
+}
+
+/** low = exact basis; expected = exact + derived; high = all bases incl. inferred upper bounds. */
+export interface ScenarioCounts {
+  low: number;
+  expected: number;
+  high: number;
+}
+
+export interface BasisCounts {
+  exact: number;
+  derived: number;
+  inferredUpperBound: number;
+}

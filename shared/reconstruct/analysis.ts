@@ -1,0 +1,262 @@
+import type { Basis, ElementCode } from '../contract/elements';
+import { noProgress, type ProgressListener } from '../contract/progress';
+import type { CaseHandle } from '../store/case-folder';
+import { appendCustody } from '../store/custody';
+import type { Db } from '../store/db';
+import { inTransaction } from '../ingest/import-pipeline';
+import { currentScope } from '../scope/scopes';
+import { selectScopedEvents } from '../scope/select-events';
+import { canonicalJson } from '../util/canonical-json';
+import { sha256Hex } from '../util/hash';
+import { ENGINE_VERSION } from '../version';
+import { applyOverrides, classifyObjectFields, exposedElements, fieldElementIndex, fieldSamplesFromDb, type FieldElementIndex } from './classify';
+import { resolveConsumers } from './consumers/resolve';
+import { elementOverrides, listDecisions, resolutionDecisions } from './decisions';
+import { BASIS_RANK, recordHits } from './event-hits';
+import { decideResidency, type AddressCandidate, type ResidencyRule } from './residency';
+
+export interface ReconstructOptions {
+  residency: ResidencyRule;
+}
+
+export interface ReconstructSummary {
+  analysis: number;
+  /** Digest of the analysis' outputs; the same inputs give the same digest. */
+  digest: string;
+  inputDigest: string;
+  scopeId: number;
+  residencyRule: ResidencyRule;
+  events: number;
+  total: number;
+  byBasis: Record<Basis, number>;
+  byState: Record<string, number>;
+  byElement: Record<string, number>;
+  inferredMinimum: number;
+  review: number;
+  notes: Record<string, number>;
+}
+
+const SAMPLE_VALUES_PER_FIELD = 200;
+
+/** Runs one reconstruction for the current scope; everything it writes lands in one transaction with its custody entry. */
+export async function reconstruct(handle: CaseHandle, options: ReconstructOptions, actor: string, onProgress: ProgressListener = noProgress): Promise<ReconstructSummary> {
+  const db = handle.db;
+  return inTransaction(db, undefined, async () => {
+    const startedAt = new Date().toISOString();
+    const step = (done: number, label: string) => onProgress({ phase: 'reconstruct', label, done, total: 5, unit: 'steps' });
+    const scope = currentScope(db);
+    const decisions = listDecisions(db);
+    const analysisId = nextAnalysisId(db);
+
+    step(0, 'selecting scoped events');
+    const events = selectScopedEvents(db, scope.definition);
+    const insertEvent = db.prepare('INSERT INTO analysis_events (analysis_id, event_id, reason) VALUES (?, ?, ?)');
+    for (const e of events) insertEvent.run(analysisId, e.eventId, e.reason);
+
+    step(1, 'resolving consumers');
+    const resolution = resolveConsumers(db, resolutionDecisions(decisions));
+    step(2, 'events to records');
+    const hits = recordHits(db, analysisId, resolution.consumerOf);
+
+    step(3, 'consumers, residency, exposed elements');
+    const insertRecord = db.prepare('INSERT INTO analysis_consumer_records (analysis_id, consumer_id, subject_id, reason) VALUES (?, ?, ?, ?)');
+    const affected = new Set(db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ?').pluck().all(analysisId) as number[]);
+    for (const subjectId of db.prepare('SELECT id FROM subject_records WHERE import_id IN (SELECT id FROM current_imports) ORDER BY id').pluck().iterate() as Iterable<number>) {
+      const consumer = resolution.consumerOf(subjectId);
+      if (affected.has(consumer)) insertRecord.run(analysisId, consumer, subjectId, resolution.reasonFor(subjectId) ?? 'own record');
+    }
+    const insertReview = db.prepare('INSERT INTO analysis_review (analysis_id, kind, subject_ids, reason) VALUES (?, ?, ?, ?)');
+    for (const item of resolution.review) {
+      if (item.subjectIds.some((id) => affected.has(resolution.consumerOf(id)))) insertReview.run(analysisId, item.kind, JSON.stringify(item.subjectIds), item.reason);
+    }
+
+    const indexes = fieldIndexes(db, analysisId, elementOverrides(decisions));
+    const summary = writeConsumers(db, analysisId, indexes, options.residency);
+
+    step(4, 'sealing');
+    const notes = Object.fromEntries(
+      (db.prepare('SELECT kind, COUNT(*) AS n FROM analysis_event_notes WHERE analysis_id = ? GROUP BY kind ORDER BY kind').all(analysisId) as Array<{ kind: string; n: number }>).map((r) => [r.kind, r.n]),
+    );
+    const inputs = analysisInputs(db, scope.sha256, decisions, options);
+    const inputDigest = sha256Hex(canonicalJson(inputs));
+    const digest = outputDigest(db, analysisId, inputDigest);
+    const result: ReconstructSummary = {
+      analysis: analysisId,
+      digest,
+      inputDigest,
+      scopeId: scope.id,
+      residencyRule: options.residency,
+      events: events.length,
+      ...summary,
+      inferredMinimum: hits.inferredMinimum,
+      review: (db.prepare('SELECT COUNT(*) FROM analysis_review WHERE analysis_id = ?').pluck().get(analysisId) as number),
+      notes,
+    };
+    db.prepare(
+      `INSERT INTO analyses (id, scope_id, options, inputs, input_digest, output_digest, engine_version, summary, started_at, finished_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(analysisId, scope.id, canonicalJson(options), canonicalJson(inputs), inputDigest, digest, ENGINE_VERSION, canonicalJson(result), startedAt, new Date().toISOString());
+    appendCustody(db, {
+      actor,
+      action: 'analysis',
+      subject: `analysis ${analysisId}`,
+      details: { analysisId, scopeId: scope.id, inputDigest, outputDigest: digest, total: result.total, byBasis: result.byBasis, residencyRule: options.residency },
+    });
+    step(5, 'done');
+    return result;
+  });
+}
+
+function nextAnalysisId(db: Db): number {
+  return (db.prepare(`SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'analyses'), 0), COALESCE((SELECT MAX(id) FROM analyses), 0)) + 1`).pluck().get() as number);
+}
+
+/** Each object type's fields classified once (from samples of their values), with the investigator's overrides. */
+function fieldIndexes(db: Db, analysisId: number, overrides: ReturnType<typeof elementOverrides>): Map<string, FieldElementIndex> {
+  const objects = db
+    .prepare('SELECT DISTINCT s.object_type FROM analysis_hits h JOIN subject_records s ON s.id = h.subject_id WHERE h.analysis_id = ? ORDER BY 1')
+    .pluck()
+    .all(analysisId) as string[];
+  return new Map(
+    objects.map((object) => {
+      const classified = applyOverrides(classifyObjectFields(object, fieldSamplesFromDb(db, object, SAMPLE_VALUES_PER_FIELD)), overrides);
+      return [object, fieldElementIndex(classified, object)];
+    }),
+  );
+}
+
+interface ElementSource {
+  basis: Basis;
+  subjectId: number;
+  field: string;
+  eventId: number;
+}
+
+/** Merge-joins the hits and the consumers' records (both ordered by consumer) and writes one row per affected consumer. */
+function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldElementIndex>, rule: ResidencyRule) {
+  const hits = db
+    .prepare(
+      `SELECT h.consumer_id AS consumer, h.subject_id AS subject, h.event_id AS event, h.basis AS basis, h.fields AS selected,
+         s.object_type AS object, s.fields AS fields
+       FROM analysis_hits h JOIN subject_records s ON s.id = h.subject_id
+       WHERE h.analysis_id = ? ORDER BY h.consumer_id, h.subject_id, h.event_id, h.basis`,
+    )
+    .iterate(analysisId) as IterableIterator<{ consumer: number; subject: number; event: number; basis: Basis; selected: string; object: string; fields: string }>;
+  const records = db
+    .prepare(
+      `SELECT r.consumer_id AS consumer, s.id AS subject, s.full_name AS fullName, s.first_name AS firstName, s.last_name AS lastName,
+         s.email AS email, s.phone AS phone, s.updated_at AS updatedAt,
+         (SELECT json_group_array(json_object('kind', a.kind, 'region', a.region, 'regionSource', a.region_source, 'country', a.country))
+            FROM subject_addresses a WHERE a.subject_id = s.id) AS addresses
+       FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id
+       WHERE r.analysis_id = ? ORDER BY r.consumer_id, s.id`,
+    )
+    .iterate(analysisId) as IterableIterator<{
+    consumer: number;
+    subject: number;
+    fullName: string | null;
+    firstName: string | null;
+    lastName: string | null;
+    email: string | null;
+    phone: string | null;
+    updatedAt: string | null;
+    addresses: string;
+  }>;
+  const insertConsumer = db.prepare(
+    `INSERT INTO analysis_consumers (analysis_id, consumer_id, basis, region, regions, elements, full_name, email, phone, records)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertElement = db.prepare(
+    'INSERT INTO analysis_consumer_elements (analysis_id, consumer_id, element, basis, subject_id, field, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  const byBasis: Record<Basis, number> = { exact: 0, derived: 0, inferred: 0 };
+  const byState: Record<string, number> = {};
+  const byElement: Record<string, number> = {};
+  let total = 0;
+
+  let hit = hits.next();
+  let record = records.next();
+  while (!hit.done) {
+    const consumer = hit.value.consumer;
+    let basis: Basis = 'inferred';
+    const elements = new Map<ElementCode, ElementSource>();
+    for (; !hit.done && hit.value.consumer === consumer; hit = hits.next()) {
+      const h = hit.value;
+      if (BASIS_RANK[h.basis] < BASIS_RANK[basis]) basis = h.basis;
+      const index = indexes.get(h.object);
+      if (!index) continue;
+      for (const exposed of exposedElements(JSON.parse(h.selected) as string[] | '*', h.fields, index)) {
+        const known = elements.get(exposed.element);
+        if (!known || BASIS_RANK[h.basis] < BASIS_RANK[known.basis]) elements.set(exposed.element, { basis: h.basis, subjectId: h.subject, field: exposed.field, eventId: h.event });
+      }
+    }
+    const candidates: AddressCandidate[] = [];
+    let identity: { fullName: string | null; email: string | null; phone: string | null } = { fullName: null, email: null, phone: null };
+    let recordCount = 0;
+    while (!record.done && record.value.consumer < consumer) record = records.next();
+    for (; !record.done && record.value.consumer === consumer; record = records.next()) {
+      const r = record.value;
+      recordCount++;
+      const name = r.fullName ?? ([r.firstName, r.lastName].filter(Boolean).join(' ') || null);
+      identity = { fullName: identity.fullName ?? name, email: identity.email ?? r.email, phone: identity.phone ?? r.phone };
+      for (const a of JSON.parse(r.addresses) as Array<{ kind: string; region: string | null; regionSource: string | null; country: string | null }>) {
+        candidates.push({ subjectId: r.subject, kind: a.kind, region: a.region, regionSource: a.regionSource, country: a.country, updatedAt: r.updatedAt });
+      }
+    }
+    const residency = decideResidency(candidates, rule);
+    const sortedElements = [...elements.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    insertConsumer.run(
+      analysisId,
+      consumer,
+      basis,
+      residency.primary,
+      canonicalJson({ countedIn: residency.countedIn, reason: residency.reason, candidates: residency.candidates }),
+      canonicalJson(Object.fromEntries(sortedElements.map(([element, source]) => [element, source.basis]))),
+      identity.fullName,
+      identity.email,
+      identity.phone,
+      recordCount,
+    );
+    for (const [element, source] of sortedElements) {
+      insertElement.run(analysisId, consumer, element, source.basis, source.subjectId, source.field, source.eventId);
+      byElement[element] = (byElement[element] ?? 0) + 1;
+    }
+    total++;
+    byBasis[basis]++;
+    for (const bucket of residency.countedIn) byState[bucket] = (byState[bucket] ?? 0) + 1;
+  }
+  return { total, byBasis, byState: sortKeys(byState), byElement: sortKeys(byElement) };
+}
+
+function sortKeys(map: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(map).sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}
+
+/** What the analysis read: evidence digests with their imports' parsers, the scope, decisions, options and the engine version. */
+function analysisInputs(db: Db, scopeSha256: string, decisions: unknown, options: ReconstructOptions) {
+  const evidence = db
+    .prepare(
+      `SELECT e.sha256, i.format, i.parser_version AS parserVersion, i.encoding, i.options FROM evidence e
+       JOIN current_imports i ON i.evidence_id = e.id ORDER BY e.sha256`,
+    )
+    .all();
+  return { evidence, scope: scopeSha256, decisions, options, engineVersion: ENGINE_VERSION };
+}
+
+/**
+ * Digest over the results in terms that do not depend on row ids: each consumer is named by the
+ * (file SHA-256, entry, record number) of its records, so the same evidence added in another order digests the same.
+ */
+function outputDigest(db: Db, analysisId: number, inputDigest: string): string {
+  const rows = db
+    .prepare(
+      `SELECT c.basis, c.region, json_extract(c.regions, '$.countedIn') AS regions, c.elements,
+         (SELECT json_group_array(k) FROM (SELECT ev.sha256 || ':' || COALESCE(s.entry, '') || ':' || s.record_no AS k
+            FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id JOIN evidence ev ON ev.id = s.evidence_id
+            WHERE r.analysis_id = c.analysis_id AND r.consumer_id = c.consumer_id ORDER BY k)) AS records
+       FROM analysis_consumers c WHERE c.analysis_id = ?`,
+    )
+    .all(analysisId) as Array<{ basis: string; region: string; regions: string; elements: string; records: string }>;
+  const lines = rows.map((r) => `${r.records}\t${r.basis}\t${r.region}\t${r.regions}\t${r.elements}`).sort();
+  return sha256Hex(`${inputDigest}\n${lines.join('\n')}`);
+}

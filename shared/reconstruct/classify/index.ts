@@ -1,0 +1,12 @@
+export type { ClassifiedBy, FieldClassification, FieldVerdict } from './classifyField';
+export { classifyField } from './classifyField';
+export { findCardNumbers, findSsns, isCardNumber, isValidSsn, luhnValid, passwordHashKind } from './contentRules';
+export type { ExposedElement, FieldElementIndex } from './exposure';
+export { exposedElements, fieldElementIndex } from './exposure';
+export { classifyObjectFields, fieldSamplesFromDb } from './fieldSamples';
+export { elementByName } from './fieldName';
+export type { NameVerdict } from './fieldName';
+export type { ElementOverride } from './overrides';
+export { applyOverrides } from './overrides';
+export type { ClearVerdict } from './valueInClear';
+export { valueInClear } from './valueInClear';

@@ -1,0 +1,10 @@
+export type { Condition, Literal, OrderItem, SelectItem, SoqlQuery, Unsupported } from './ast';
+export { parseSoql } from './parser';
+export type { ParseResult } from './parser';
+export type { SqlParam } from './predicate';
+export { resolveRelativeDate, resolveRelativeDateN } from './relativeDates';
+export type { UtcRange } from './relativeDates';
+export { snapshotSchemaFromDb } from './snapshotSchema';
+export type { SnapshotSchema, SqlReader } from './snapshotSchema';
+export { soqlToSql, translateSoql } from './translate';
+export type { SoqlTranslation, TranslateOptions, TranslateResult } from './translate';

@@ -1,0 +1,154 @@
+/** Translates a parsed SOQL query into a parameterised SQLite query over `subject_records`. */
+import type { Condition, FieldPath, SoqlQuery, Unsupported } from './ast';
+import { unsupported } from './ast';
+import { parseSoql } from './parser';
+import type { SqlParam } from './predicate';
+import { conditionSql, fieldValueSql, PredicateRejection } from './predicate';
+import type { SnapshotSchema } from './snapshotSchema';
+import { resolveName } from './snapshotSchema';
+
+export interface TranslateOptions {
+  /** The access event's timestamp (ISO 8601); relative date literals are resolved against it, in UTC. */
+  readonly eventTime: string;
+  readonly schema: SnapshotSchema;
+}
+
+export interface SoqlTranslation {
+  readonly supported: true;
+  /** Selects `id, source_id` of the matching `subject_records` rows, in the order Salesforce would return them. */
+  readonly sql: string;
+  readonly params: readonly SqlParam[];
+  /** The object type as stored in the snapshot. */
+  readonly object: string;
+  /** Selected fields as stored (case resolved); relationship fields such as `Account.Name` as written. */
+  readonly selectedFields: readonly string[];
+  /** Selected fields the snapshot does not hold (e.g. formula fields left out of a Data Export). */
+  readonly unknownSelectedFields: readonly string[];
+  /** `SELECT COUNT()`: the caller learned how many records matched, not their fields. */
+  readonly countOnly: boolean;
+  /**
+   * False when LIMIT/OFFSET cut a result whose order Salesforce does not define (no ORDER BY, or ties on its keys):
+   * ties are then broken by record id, and the records at the cut may differ from those Salesforce returned.
+   */
+  readonly orderIsDeterministic: boolean;
+  readonly notes: readonly string[];
+}
+
+export type TranslateResult = SoqlTranslation | Unsupported;
+
+export function soqlToSql(soql: string, options: TranslateOptions): TranslateResult {
+  const parsed = parseSoql(soql);
+  return parsed.supported ? translateSoql(parsed.query, options) : parsed;
+}
+
+export function translateSoql(query: SoqlQuery, options: TranslateOptions): TranslateResult {
+  const { schema } = options;
+  const objectMatch = resolveName(query.object, schema.objectTypes());
+  if (!objectMatch.found) {
+    return unsupported(`The CRM snapshot holds no ${query.object} records, so the query cannot be re-evaluated.`);
+  }
+  const object = objectMatch.name;
+  const fields = schema.fieldsOf(object);
+  const localParts = (path: FieldPath): readonly string[] =>
+    query.objectAlias !== null && path.parts.length > 1 && path.parts[0]!.toLowerCase() === query.objectAlias.toLowerCase()
+      ? path.parts.slice(1)
+      : path.parts;
+  const resolveFilterField = (parts: readonly string[], clause: string): string => {
+    if (parts.length > 1) {
+      throw new PredicateRejection(`${clause} on relationship field ${parts.join('.')} needs the parent record and is not supported.`);
+    }
+    const match = resolveName(parts[0]!, fields);
+    if (match.found) return match.name;
+    throw new PredicateRejection(
+      match.ambiguous.length > 0
+        ? `Field ${parts[0]} matches several ${object} fields differing only in case (${match.ambiguous.join(', ')}).`
+        : `Field ${parts[0]} is not a field of ${object} in the CRM snapshot.`,
+    );
+  };
+
+  const eventTime = new Date(options.eventTime);
+  if (query.where !== null && usesRelativeDate(query.where) && Number.isNaN(eventTime.getTime())) {
+    return unsupported(`The event time '${options.eventTime}' is not a valid timestamp, so relative date literals cannot be resolved.`);
+  }
+
+  const selectedFields: string[] = [];
+  const unknownSelectedFields: string[] = [];
+  for (const item of query.select) {
+    if (item.kind !== 'field') continue;
+    const parts = localParts(item.field);
+    const match = parts.length === 1 ? resolveName(parts[0]!, fields) : null;
+    const name = match?.found ? match.name : parts.join('.');
+    if (match !== null && !match.found) {
+      if (!unknownSelectedFields.includes(name)) unknownSelectedFields.push(name);
+    } else if (!selectedFields.includes(name)) {
+      selectedFields.push(name);
+    }
+  }
+
+  try {
+    const where =
+      query.where === null
+        ? null
+        : conditionSql(query.where, {
+            resolveField: (parts) => resolveFilterField(localParts({ parts }), 'Filtering'),
+            eventTime,
+          });
+    const orderFields = query.orderBy.map((item) => ({ ...item, name: resolveFilterField(localParts(item.field), 'Sorting') }));
+    const orderSql = [
+      ...orderFields.map((item) => {
+        const value = fieldValueSql(item.name);
+        const key = schema.isNumericField(object, item.name) ? `CAST(${value} AS REAL)` : `lower(${value})`;
+        return `${key} ${item.direction} NULLS ${item.nulls}`;
+      }),
+      'source_id ASC',
+      'id ASC',
+    ].join(', ');
+
+    const params: SqlParam[] = [object, ...(where?.params ?? [])];
+    let sql = `SELECT id, source_id FROM subject_records WHERE object_type = ? AND system = 'salesforce' AND import_id IN (SELECT id FROM current_imports)`;
+    if (where !== null) sql += ` AND ${where.sql}`;
+    sql += ` ORDER BY ${orderSql}`;
+    if (query.limit !== null || query.offset !== null) {
+      sql += ' LIMIT ? OFFSET ?';
+      params.push(query.limit ?? -1, query.offset ?? 0);
+    }
+
+    const cut = query.limit !== null || query.offset !== null;
+    const notes: string[] = [];
+    if (query.scope !== null && query.scope.toLowerCase() !== 'everything') {
+      notes.push(
+        `USING SCOPE ${query.scope} limited what Salesforce returned to the user's view; it is not applied here, so more records may match.`,
+      );
+    }
+    return {
+      supported: true,
+      sql,
+      params,
+      object,
+      selectedFields,
+      unknownSelectedFields,
+      countOnly: query.select.some((item) => item.kind === 'count'),
+      orderIsDeterministic: !cut || orderFields.some((item) => item.name === 'Id'),
+      notes,
+    };
+  } catch (error) {
+    if (error instanceof PredicateRejection) return unsupported(error.message);
+    throw error;
+  }
+}
+
+function usesRelativeDate(condition: Condition): boolean {
+  switch (condition.kind) {
+    case 'and':
+    case 'or':
+      return condition.items.some(usesRelativeDate);
+    case 'not':
+      return usesRelativeDate(condition.item);
+    case 'compare':
+      return condition.value.kind === 'relativeDate' || condition.value.kind === 'relativeDateN';
+    case 'in':
+      return condition.values.some((value) => value.kind === 'relativeDate' || value.kind === 'relativeDateN');
+    case 'like':
+      return false;
+  }
+}
