@@ -17,6 +17,10 @@ export function formatCount(n: number): string {
   return counter.format(n);
 }
 
+export function plural(n: number, noun: string): string {
+  return `${formatCount(n)} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 export function formatDuration(seconds: number): string {
   if (!Number.isFinite(seconds) || seconds < 0) return '—';
   if (seconds < 1) return '<1 s';

@@ -59,12 +59,14 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
     const hits = recordHits(db, analysisId, resolution.consumerOf);
 
     step(3, 'consumers, residency, exposed elements');
-    const insertRecord = db.prepare('INSERT INTO analysis_consumer_records (analysis_id, consumer_id, subject_id, reason) VALUES (?, ?, ?, ?)');
     const affected = new Set(db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ?').pluck().all(analysisId) as number[]);
-    for (const subjectId of db.prepare('SELECT id FROM subject_records WHERE import_id IN (SELECT id FROM current_imports) ORDER BY id').pluck().iterate() as Iterable<number>) {
-      const consumer = resolution.consumerOf(subjectId);
-      if (affected.has(consumer)) insertRecord.run(analysisId, consumer, subjectId, resolution.reasonFor(subjectId) ?? 'own record');
-    }
+    db.function('bl_affected', { deterministic: true }, (consumer: unknown) => (affected.has(Number(consumer)) ? 1 : 0));
+    db.function('bl_join_reason', { deterministic: true }, (subjectId: unknown) => resolution.reasonFor(Number(subjectId)) ?? 'own record');
+    db.prepare(
+      `INSERT INTO analysis_consumer_records (analysis_id, consumer_id, subject_id, reason)
+       SELECT ?, bl_consumer(id), id, bl_join_reason(id) FROM subject_records
+       WHERE import_id IN (SELECT id FROM current_imports) AND bl_affected(bl_consumer(id)) ORDER BY id`,
+    ).run(analysisId);
     const insertReview = db.prepare('INSERT INTO analysis_review (analysis_id, kind, subject_ids, reason) VALUES (?, ?, ?, ?)');
     for (const item of resolution.review) {
       if (item.subjectIds.some((id) => affected.has(resolution.consumerOf(id)))) insertReview.run(analysisId, item.kind, JSON.stringify(item.subjectIds), item.reason);
@@ -132,36 +134,47 @@ interface ElementSource {
   eventId: number;
 }
 
-/** Merge-joins the hits and the consumers' records (both ordered by consumer) and writes one row per affected consumer. */
+const CONSUMER_BATCH = 5000;
+
+interface HitRow {
+  consumer: number;
+  subject: number;
+  event: number;
+  basis: Basis;
+  selected: string;
+  object: string;
+  fields: string;
+}
+
+interface RecordRow {
+  consumer: number;
+  subject: number;
+  fullName: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  updatedAt: string | null;
+  addresses: string;
+}
+
+/** Writes one row per affected consumer, reading hits and records a batch of consumers at a time (memory stays bounded). */
 function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldElementIndex>, rule: ResidencyRule) {
-  const hits = db
-    .prepare(
-      `SELECT h.consumer_id AS consumer, h.subject_id AS subject, h.event_id AS event, h.basis AS basis, h.fields AS selected,
-         s.object_type AS object, s.fields AS fields
-       FROM analysis_hits h JOIN subject_records s ON s.id = h.subject_id
-       WHERE h.analysis_id = ? ORDER BY h.consumer_id, h.subject_id, h.event_id, h.basis`,
-    )
-    .iterate(analysisId) as IterableIterator<{ consumer: number; subject: number; event: number; basis: Basis; selected: string; object: string; fields: string }>;
-  const records = db
-    .prepare(
-      `SELECT r.consumer_id AS consumer, s.id AS subject, s.full_name AS fullName, s.first_name AS firstName, s.last_name AS lastName,
-         s.email AS email, s.phone AS phone, s.updated_at AS updatedAt,
-         (SELECT json_group_array(json_object('kind', a.kind, 'region', a.region, 'regionSource', a.region_source, 'country', a.country))
-            FROM subject_addresses a WHERE a.subject_id = s.id) AS addresses
-       FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id
-       WHERE r.analysis_id = ? ORDER BY r.consumer_id, s.id`,
-    )
-    .iterate(analysisId) as IterableIterator<{
-    consumer: number;
-    subject: number;
-    fullName: string | null;
-    firstName: string | null;
-    lastName: string | null;
-    email: string | null;
-    phone: string | null;
-    updatedAt: string | null;
-    addresses: string;
-  }>;
+  const consumerIds = db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ? ORDER BY consumer_id').pluck().all(analysisId) as number[];
+  const hitsIn = db.prepare(
+    `SELECT h.consumer_id AS consumer, h.subject_id AS subject, h.event_id AS event, h.basis AS basis, h.fields AS selected,
+       s.object_type AS object, s.fields AS fields
+     FROM analysis_hits h JOIN subject_records s ON s.id = h.subject_id
+     WHERE h.analysis_id = ? AND h.consumer_id BETWEEN ? AND ? ORDER BY h.consumer_id, h.subject_id, h.event_id, h.basis`,
+  );
+  const recordsIn = db.prepare(
+    `SELECT r.consumer_id AS consumer, s.id AS subject, s.full_name AS fullName, s.first_name AS firstName, s.last_name AS lastName,
+       s.email AS email, s.phone AS phone, s.updated_at AS updatedAt,
+       (SELECT json_group_array(json_object('kind', a.kind, 'region', a.region, 'regionSource', a.region_source, 'country', a.country))
+          FROM subject_addresses a WHERE a.subject_id = s.id) AS addresses
+     FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id
+     WHERE r.analysis_id = ? AND r.consumer_id BETWEEN ? AND ? ORDER BY r.consumer_id, s.id`,
+  );
   const insertConsumer = db.prepare(
     `INSERT INTO analysis_consumers (analysis_id, consumer_id, basis, region, regions, elements, full_name, email, phone, records)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -172,60 +185,76 @@ function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldEl
   const byBasis: Record<Basis, number> = { exact: 0, derived: 0, inferred: 0 };
   const byState: Record<string, number> = {};
   const byElement: Record<string, number> = {};
-  let total = 0;
 
-  let hit = hits.next();
-  let record = records.next();
-  while (!hit.done) {
-    const consumer = hit.value.consumer;
-    let basis: Basis = 'inferred';
-    const elements = new Map<ElementCode, ElementSource>();
-    for (; !hit.done && hit.value.consumer === consumer; hit = hits.next()) {
-      const h = hit.value;
-      if (BASIS_RANK[h.basis] < BASIS_RANK[basis]) basis = h.basis;
-      const index = indexes.get(h.object);
-      if (!index) continue;
-      for (const exposed of exposedElements(JSON.parse(h.selected) as string[] | '*', h.fields, index)) {
-        const known = elements.get(exposed.element);
-        if (!known || BASIS_RANK[h.basis] < BASIS_RANK[known.basis]) elements.set(exposed.element, { basis: h.basis, subjectId: h.subject, field: exposed.field, eventId: h.event });
+  for (let start = 0; start < consumerIds.length; start += CONSUMER_BATCH) {
+    const batch = consumerIds.slice(start, start + CONSUMER_BATCH);
+    const lo = batch[0]!;
+    const hi = batch[batch.length - 1]!;
+    const hitsBy = groupBy(hitsIn.all(analysisId, lo, hi) as HitRow[]);
+    const recordsBy = groupBy(recordsIn.all(analysisId, lo, hi) as RecordRow[]);
+    for (const consumer of batch) {
+      const { basis, elements } = consumerExposure(hitsBy.get(consumer) ?? [], indexes);
+      const records = recordsBy.get(consumer) ?? [];
+      const candidates: AddressCandidate[] = records.flatMap((r) =>
+        (JSON.parse(r.addresses) as Array<{ kind: string; region: string | null; regionSource: string | null; country: string | null }>).map((a) => ({
+          subjectId: r.subject,
+          kind: a.kind,
+          region: a.region,
+          regionSource: a.regionSource,
+          country: a.country,
+          updatedAt: r.updatedAt,
+        })),
+      );
+      const residency = decideResidency(candidates, rule);
+      const named = records.find((r) => r.fullName || r.lastName);
+      const fullName = named ? (named.fullName ?? ([named.firstName, named.lastName].filter(Boolean).join(' ') || null)) : null;
+      insertConsumer.run(
+        analysisId,
+        consumer,
+        basis,
+        residency.primary,
+        canonicalJson({ countedIn: residency.countedIn, reason: residency.reason, candidates: residency.candidates }),
+        canonicalJson(Object.fromEntries(elements.map(([element, source]) => [element, source.basis]))),
+        fullName,
+        records.find((r) => r.email)?.email ?? null,
+        records.find((r) => r.phone)?.phone ?? null,
+        records.length,
+      );
+      for (const [element, source] of elements) {
+        insertElement.run(analysisId, consumer, element, source.basis, source.subjectId, source.field, source.eventId);
+        byElement[element] = (byElement[element] ?? 0) + 1;
       }
+      byBasis[basis]++;
+      for (const bucket of residency.countedIn) byState[bucket] = (byState[bucket] ?? 0) + 1;
     }
-    const candidates: AddressCandidate[] = [];
-    let identity: { fullName: string | null; email: string | null; phone: string | null } = { fullName: null, email: null, phone: null };
-    let recordCount = 0;
-    while (!record.done && record.value.consumer < consumer) record = records.next();
-    for (; !record.done && record.value.consumer === consumer; record = records.next()) {
-      const r = record.value;
-      recordCount++;
-      const name = r.fullName ?? ([r.firstName, r.lastName].filter(Boolean).join(' ') || null);
-      identity = { fullName: identity.fullName ?? name, email: identity.email ?? r.email, phone: identity.phone ?? r.phone };
-      for (const a of JSON.parse(r.addresses) as Array<{ kind: string; region: string | null; regionSource: string | null; country: string | null }>) {
-        candidates.push({ subjectId: r.subject, kind: a.kind, region: a.region, regionSource: a.regionSource, country: a.country, updatedAt: r.updatedAt });
-      }
-    }
-    const residency = decideResidency(candidates, rule);
-    const sortedElements = [...elements.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-    insertConsumer.run(
-      analysisId,
-      consumer,
-      basis,
-      residency.primary,
-      canonicalJson({ countedIn: residency.countedIn, reason: residency.reason, candidates: residency.candidates }),
-      canonicalJson(Object.fromEntries(sortedElements.map(([element, source]) => [element, source.basis]))),
-      identity.fullName,
-      identity.email,
-      identity.phone,
-      recordCount,
-    );
-    for (const [element, source] of sortedElements) {
-      insertElement.run(analysisId, consumer, element, source.basis, source.subjectId, source.field, source.eventId);
-      byElement[element] = (byElement[element] ?? 0) + 1;
-    }
-    total++;
-    byBasis[basis]++;
-    for (const bucket of residency.countedIn) byState[bucket] = (byState[bucket] ?? 0) + 1;
   }
-  return { total, byBasis, byState: sortKeys(byState), byElement: sortKeys(byElement) };
+  return { total: consumerIds.length, byBasis, byState: sortKeys(byState), byElement: sortKeys(byElement) };
+}
+
+function groupBy<T extends { consumer: number }>(rows: readonly T[]): Map<number, T[]> {
+  const groups = new Map<number, T[]>();
+  for (const row of rows) {
+    const list = groups.get(row.consumer);
+    if (list) list.push(row);
+    else groups.set(row.consumer, [row]);
+  }
+  return groups;
+}
+
+/** The consumer's strongest basis, and for each exposed element the strongest access that exposed it. */
+function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldElementIndex>): { basis: Basis; elements: Array<[ElementCode, ElementSource]> } {
+  let basis: Basis = 'inferred';
+  const elements = new Map<ElementCode, ElementSource>();
+  for (const h of hits) {
+    if (BASIS_RANK[h.basis] < BASIS_RANK[basis]) basis = h.basis;
+    const index = indexes.get(h.object);
+    if (!index) continue;
+    for (const exposed of exposedElements(JSON.parse(h.selected) as string[] | '*', h.fields, index)) {
+      const known = elements.get(exposed.element);
+      if (!known || BASIS_RANK[h.basis] < BASIS_RANK[known.basis]) elements.set(exposed.element, { basis: h.basis, subjectId: h.subject, field: exposed.field, eventId: h.event });
+    }
+  }
+  return { basis, elements: [...elements.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
 }
 
 function sortKeys(map: Record<string, number>): Record<string, number> {

@@ -5,6 +5,7 @@ import { snapshotSchemaFromDb, soqlToSql } from './soql';
 
 interface ScopedEventRow {
   id: number;
+  session_key: string | null;
   ts: string;
   source_type: string;
   query: string | null;
@@ -15,6 +16,14 @@ interface ScopedEventRow {
   details: string | null;
   n_records: number;
 }
+
+/** Key prefixes of ids that name jobs, logs, reports, apps or users rather than records about people. */
+const NON_RECORD_PREFIXES = ['750', '751', '0AT', '00O', '00B', '0H4', '00D', '005', '0Ya', '04F', '0Ym', '01Z'];
+const RECORD_ID = `substr(r.record_id, 1, 3) NOT IN (${NON_RECORD_PREFIXES.map((p) => `'${p}'`).join(', ')})`;
+/** Within this distance, an ELF row and a real-time event of the same session and object are one access logged twice. */
+const SAME_ACCESS_MS = 1000;
+/** A Bulk API job's rows are read after the job completes; its result event follows within this time. */
+const BULK_RESULT_WINDOW_MS = 60 * 60 * 1000;
 
 export interface HitCounts {
   exact: number;
@@ -39,10 +48,10 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
     `INSERT INTO analysis_hits (analysis_id, subject_id, consumer_id, event_id, basis, fields)
      SELECT ?, s.id, bl_consumer(s.id), r.event_id, 'exact', ? FROM event_records r
      JOIN subject_records s ON s.source_id = r.record_id AND ${CURRENT_SUBJECT}
-     WHERE r.event_id = ? ORDER BY s.id`,
+     WHERE r.event_id = ? AND ${RECORD_ID} ORDER BY s.id`,
   );
   const namedButMissing = db.prepare(
-    `SELECT COUNT(*) FROM event_records r WHERE r.event_id = ? AND NOT EXISTS (
+    `SELECT COUNT(*) FROM event_records r WHERE r.event_id = ? AND ${RECORD_ID} AND NOT EXISTS (
        SELECT 1 FROM subject_records s WHERE s.source_id = r.record_id AND ${CURRENT_SUBJECT})`,
   ).pluck();
   const inferredHits = db.prepare(
@@ -53,19 +62,19 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
   const events = db
     .prepare(
       `SELECT e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
-         (SELECT COUNT(*) FROM event_records r WHERE r.event_id = e.id) AS n_records
+         e.session_key, (SELECT COUNT(*) FROM event_records r WHERE r.event_id = e.id AND ${RECORD_ID}) AS n_records
        FROM analysis_events a JOIN access_events e ON e.id = a.event_id WHERE a.analysis_id = ? ORDER BY e.id`,
     )
     .all(analysisId) as ScopedEventRow[];
 
   const counts: HitCounts = { exact: 0, derived: 0, inferred: 0, inferredMinimum: 0 };
-  const betterEvidence = new Map<string, number>();
-  for (const e of events) if (e.request_id && (e.n_records > 0 || e.query)) betterEvidence.set(e.request_id, betterEvidence.get(e.request_id) ?? e.id);
+  const covering = events.filter((e) => e.n_records > 0 || e.query || columnHeaders(e.details ? (JSON.parse(e.details) as Record<string, unknown>) : {}));
 
   for (const event of events) {
     const details = event.details ? (JSON.parse(event.details) as Record<string, unknown>) : {};
     const translation = event.query ? soqlToSql(event.query, { eventTime: event.ts, schema }) : null;
-    const selected = translation?.supported ? translation.selectedFields : columnHeaders(details);
+    const columns = columnHeaders(details);
+    const selected = translation?.supported ? translation.selectedFields : columns && event.object_type ? resolveColumns(columns, schema.fieldsOf(event.object_type)) : columns;
     const fields = JSON.stringify(selected ?? '*');
 
     if (event.n_records > 0) {
@@ -98,9 +107,9 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
       note.run(analysisId, event.id, 'unbounded', 'the access returned rows but names neither records, a query nor an object: it cannot be bounded');
       continue;
     }
-    const sameRequest = event.request_id ? betterEvidence.get(event.request_id) : undefined;
-    if (!translation && sameRequest !== undefined && sameRequest !== event.id) {
-      note.run(analysisId, event.id, 'covered', `same request (${event.request_id}) as event ${sameRequest}, which names its records or query`);
+    const cover = translation ? null : coveringEvent(event, covering);
+    if (cover) {
+      note.run(analysisId, event.id, 'covered', `the same access as event ${cover.event.id} (${cover.why}), which names its records, query or columns`);
       continue;
     }
     const added = inferredHits.run(analysisId, event.id, fields, object).changes;
@@ -109,6 +118,23 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
     note.run(analysisId, event.id, 'inferred-bound', `only ${object} and a count (${event.rows_processed ?? 'unknown'}) are known: at least ${event.rows_processed ?? 0}, at most all ${added} ${object} records`);
   }
   return counts;
+}
+
+/** The record-, query- or column-bearing event that logged the same access as an object-and-count-only event, if any. */
+function coveringEvent(event: ScopedEventRow, candidates: readonly ScopedEventRow[]): { event: ScopedEventRow; why: string } | null {
+  const at = Date.parse(event.ts);
+  for (const c of candidates) {
+    if (c.id === event.id) continue;
+    if (event.request_id && c.request_id === event.request_id) return { event: c, why: `request ${event.request_id}` };
+    if (!event.session_key || c.session_key !== event.session_key || c.object_type?.toLowerCase() !== event.object_type?.toLowerCase()) continue;
+    const gap = Date.parse(c.ts) - at;
+    const sameCount = c.rows_processed === null || event.rows_processed === null || c.rows_processed === event.rows_processed;
+    if (Math.abs(gap) <= SAME_ACCESS_MS && sameCount) return { event: c, why: `same session and object within ${SAME_ACCESS_MS} ms` };
+    if (event.source_type.startsWith('elf:BulkApi') && c.source_type === 'rtem:BulkApiResultEvent' && gap >= 0 && gap <= BULK_RESULT_WINDOW_MS) {
+      return { event: c, why: 'bulk job results read in the same session' };
+    }
+  }
+  return null;
 }
 
 export const BASIS_RANK: Readonly<Record<Basis, number>> = { exact: 0, derived: 1, inferred: 2 };
@@ -122,6 +148,21 @@ function columnHeaders(details: Record<string, unknown>): string[] | null {
       : null;
   // Report columns are labels ("Mailing Street"); the export's field names have no spaces ("MailingStreet").
   return labels ? labels.map((h) => h.replace(/[^A-Za-z0-9_]/g, '')).filter(Boolean) : null;
+}
+
+const COLUMN_SYNONYMS: Readonly<Record<string, string>> = { zip: 'postalcode', zipcode: 'postalcode', postal: 'postalcode', dob: 'birthdate', mobile: 'mobilephone' };
+const ADDRESS_PREFIX = /^(mailing|person|billing|shipping|other)/;
+
+/** Maps report columns (`FIRST_NAME`, `ZIP`, "Mailing Street") to the object's fields; unmatched columns are kept as written. */
+function resolveColumns(columns: readonly string[], fields: readonly string[]): string[] {
+  const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return columns.flatMap((column) => {
+    const wanted = COLUMN_SYNONYMS[squash(column)] ?? squash(column);
+    const exact = fields.filter((f) => squash(f) === wanted);
+    if (exact.length > 0) return exact;
+    const prefixed = fields.filter((f) => squash(f).replace(ADDRESS_PREFIX, '') === wanted);
+    return prefixed.length > 0 ? prefixed : [column];
+  });
 }
 
 function fromObject(query: string): string | null {

@@ -224,6 +224,18 @@ CREATE TABLE decisions (
 ) STRICT;
 ${appendOnly('decisions')}
 
+-- Rule packs the investigator added to this case (files in rules/<sha256>.json); newer versions supersede bundled ones.
+CREATE TABLE rule_packs (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  added_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  version TEXT NOT NULL,
+  sha256 TEXT NOT NULL UNIQUE,
+  original_name TEXT NOT NULL
+) STRICT;
+${appendOnly('rule_packs')}
+
 CREATE TABLE analyses (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   scope_id INTEGER NOT NULL REFERENCES scopes(id),

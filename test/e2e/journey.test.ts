@@ -2,7 +2,8 @@
  * The investigator's first hour, in real Chromium against the real engine through the browser bridge:
  * create a case, add sample evidence by path, watch progress, verify, read the custody log.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -29,6 +30,7 @@ let bridge: RunningBridge;
 let browser: Browser;
 let page: Page;
 let work: string;
+let rendererDir: string;
 const pageErrors: string[] = [];
 
 async function shot(name: string): Promise<void> {
@@ -38,7 +40,8 @@ async function shot(name: string): Promise<void> {
 describe('browser journey through the bridge', () => {
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    const rendererDir = path.join(tempDir('bl-e2e-ui-'), 'renderer');
+    // Not tempDir(): that is emptied after every test, and the built UI serves them all.
+    rendererDir = mkdtempSync(path.join(tmpdir(), 'bl-e2e-ui-'));
     engine = new LedgerEngine();
     [, browser] = await Promise.all([buildRenderer(rendererDir), launchChromium()]);
     bridge = await startBridge({ api: engine, rendererDir });
@@ -51,6 +54,7 @@ describe('browser journey through the bridge', () => {
     await browser?.close();
     await bridge?.close();
     engine?.close();
+    rmSync(rendererDir, { recursive: true, force: true });
   });
 
   it('walks from a new case to a verified custody log, showing what the engine computed', async () => {
@@ -58,7 +62,7 @@ describe('browser journey through the bridge', () => {
     work = tempDir('bl-e2e-');
     const caseDir = path.join(work, 'cases', '2024-017-acme');
     const bigLog = path.join(work, 'edge-proxy-access-2024-03-05-full-day-export-from-siem.log');
-    writeApacheLog(bigLog, 5);
+    writeApacheLog(bigLog, 8);
 
     await page.goto(bridge.url);
     await page.getByRole('heading', { name: 'New case' }).waitFor();
@@ -80,7 +84,8 @@ describe('browser journey through the bridge', () => {
     await page.getByRole('button', { name: /^Add 5 files$/ }).click();
     const progress = page.getByTestId('job-progress');
     await progress.waitFor();
-    await page.getByText(/rows\/s/).waitFor();
+    await progress.getByText('Parsing rows').waitFor();
+    await progress.getByText(/rows\/s/).waitFor();
     await shot('03-evidence-progress');
     await progress.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByTestId('add-outcomes').getByText('5 of 5 files added').waitFor();
@@ -113,7 +118,7 @@ describe('browser journey through the bridge', () => {
     const verdict = page.getByTestId('verify-verdict');
     await verdict.getByText('All checks passed').waitFor();
     await expect(verdict.textContent()).resolves.toContain('5 of 5 files intact');
-    await expect(page.getByTestId('verify-table').getByText('Pass')).toHaveCount(5);
+    await expect(page.getByTestId('verify-table').getByText('Pass', { exact: true }).count()).resolves.toBe(5);
     await shot('07-verify-passed');
 
     await page.getByRole('button', { name: /^Custody log/ }).click();

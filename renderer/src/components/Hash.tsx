@@ -4,7 +4,7 @@ import { CopyButton } from './CopyButton';
 /** A hash in monospace with a copy button; `full` shows every digit, otherwise the full value is on hover. */
 export function Hash({ value, full = false, testId }: { value: string; full?: boolean; testId?: string }) {
   return (
-    <span className="hash">
+    <span className={full ? 'hash hash-full' : 'hash'}>
       <code title={value} data-testid={testId} data-value={value}>
         {full ? value : shortHash(value)}
       </code>

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 export interface Column<T> {
   key: string;
@@ -29,6 +29,9 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, selectedKey, onS
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 12 });
   const template = columns.map((c) => c.width).join(' ');
   const selectedIndex = rows.findIndex((r) => rowKey(r) === selectedKey);
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     if (!onSelect || rows.length === 0) return;
@@ -37,7 +40,6 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, selectedKey, onS
     event.preventDefault();
     const next = Math.min(rows.length - 1, Math.max(0, (selectedIndex < 0 ? -1 : selectedIndex) + delta));
     onSelect(rows[next]!);
-    virtualizer.scrollToIndex(next);
   };
 
   return (

@@ -107,7 +107,7 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
                     <Truncate className="recent-name" text={r.matter ? `${r.name} · ${r.matter}` : r.name} />
                     <Truncate className="mono small muted" text={r.caseDir} />
                   </button>
-                  <span className="small muted">{formatUtc(r.openedAt)}</span>
+                  <span className="small muted">opened {formatUtc(r.openedAt)}</span>
                   <button type="button" className="link" aria-label={`Forget ${r.name}`} onClick={() => setRecent(forgetCase(r.caseDir))}>
                     Forget
                   </button>

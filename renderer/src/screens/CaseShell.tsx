@@ -49,9 +49,12 @@ export function CaseShell(props: Props) {
         <span className="brand">Breach Ledger</span>
         <div className="case-meta">
           <Truncate className="case-name" text={summary.name} />
-          {summary.matter && <Truncate className="muted" text={`Matter ${summary.matter}`} />}
-          <span className="muted">Investigator {summary.investigator}</span>
-          <span className="muted">TZ {summary.timeZone}</span>
+          <Truncate
+            className="case-sub"
+            text={[summary.matter && `Matter ${summary.matter}`, `Investigator ${summary.investigator}`, `Time zone ${summary.timeZone}`, summary.discovered && `Discovered ${summary.discovered}`]
+              .filter(Boolean)
+              .join(' · ')}
+          />
         </div>
         <div className="topbar-right">
           <span className="muted">Custody head #{summary.custodyHead.seq}</span>

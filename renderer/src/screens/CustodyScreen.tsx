@@ -53,7 +53,7 @@ export function CustodyScreen({ api, caseDir, lastVerify }: { api: LedgerApi; ca
             rowKey={(e) => e.seq}
             selectedKey={selectedSeq}
             onSelect={(e) => setSelectedSeq(e.seq)}
-            height={selected ? 220 : 430}
+            height={300}
           />
           {selected ? <EntryDetails entry={selected} /> : <p className="small muted">Select an entry (or use ↑ ↓ in the table) to see its details and chain link.</p>}
         </>

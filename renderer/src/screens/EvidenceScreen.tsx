@@ -6,7 +6,7 @@ import { ProgressCard } from '../components/ProgressCard';
 import { EmptyState, ErrorBanner } from '../components/States';
 import { Truncate } from '../components/Truncate';
 import { VirtualTable, type Column } from '../components/VirtualTable';
-import { formatBytes, formatCount, formatUtc, parsePathList } from '../format';
+import { formatBytes, formatCount, formatUtc, parsePathList, plural } from '../format';
 import { useJob } from '../job';
 import { EvidenceDetails } from './EvidenceDetails';
 
@@ -21,7 +21,7 @@ interface Props {
 
 const COLUMNS: Column<EvidenceItem>[] = [
   { key: 'id', header: 'ID', width: '44px', align: 'right', render: (e) => e.id },
-  { key: 'name', header: 'File', width: 'minmax(180px, 2fr)', render: (e) => <Truncate text={e.originalName} /> },
+  { key: 'name', header: 'File', width: 'minmax(160px, 2fr)', render: (e) => <Truncate text={e.originalName} /> },
   { key: 'format', header: 'Format', width: 'minmax(120px, 1fr)', render: (e) => <Truncate className="mono small" text={e.format} /> },
   { key: 'size', header: 'Size', width: '80px', align: 'right', render: (e) => formatBytes(e.size) },
   { key: 'rows', header: 'Rows', width: '76px', align: 'right', render: (e) => (e.latestImport ? formatCount(e.latestImport.rowsImported) : '—') },
@@ -39,8 +39,8 @@ const COLUMNS: Column<EvidenceItem>[] = [
     align: 'right',
     render: (e) => <span className={e.latestImport?.warnings.length ? 'warn' : ''}>{e.latestImport?.warnings.length ?? 0}</span>,
   },
-  { key: 'sha256', header: 'SHA-256', width: '176px', render: (e) => <Hash value={e.sha256} testId={`sha256-${e.id}`} /> },
-  { key: 'acquired', header: 'Acquired (UTC)', width: '148px', render: (e) => <span className="mono small">{formatUtc(e.acquiredAt)}</span> },
+  { key: 'sha256', header: 'SHA-256', width: '168px', render: (e) => <Hash value={e.sha256} testId={`sha256-${e.id}`} /> },
+  { key: 'acquired', header: 'Acquired (UTC)', width: '160px', render: (e) => <span className="mono small">{formatUtc(e.acquiredAt)}</span> },
 ];
 
 export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles, onPendingTaken }: Props) {
@@ -169,7 +169,7 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
             rowKey={(e) => e.id}
             selectedKey={selectedId}
             onSelect={(e) => setSelectedId(e.id)}
-            height={selected ? 220 : 420}
+            height={300}
           />
           {selected ? <EvidenceDetails item={selected} /> : <p className="small muted">Select a row (or use ↑ ↓ in the table) to see all hashes, the parser and its warnings.</p>}
         </>
@@ -197,7 +197,7 @@ function Outcomes({ outcomes, onDismiss }: { outcomes: AddEvidenceOutcome[]; onD
             <Truncate className="mono small" text={o.file} />
             <span className="small">
               {o.status === 'added'
-                ? `evidence ${o.evidence.id} · ${o.evidence.format} · ${formatCount(o.evidence.latestImport?.rowsImported ?? 0)} rows`
+                ? `evidence ${o.evidence.id} · ${o.evidence.format} · ${plural(o.evidence.latestImport?.rowsImported ?? 0, 'row')}`
                 : o.message}
             </span>
           </li>

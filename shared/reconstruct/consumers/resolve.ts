@@ -1,3 +1,4 @@
+import type { SubjectLinkType } from '../../ingest/parser';
 import type { Db } from '../../store/db';
 import { CURRENT_SUBJECT } from '../../scope/current-events';
 import { jaroWinkler, normalizeName } from './name-similarity';
@@ -26,6 +27,9 @@ export interface Resolution {
 }
 
 const MAX_BLOCK = 200;
+
+/** Links that say two records are the same person; an `account` link only says a contact works for a company. */
+const IDENTITY_LINKS: readonly SubjectLinkType[] = ['person_contact', 'converted_contact', 'case_contact', 'order_bill_to'];
 
 /**
  * Resolves subject records into consumers, strongest evidence first: links in the data, the same source id,
@@ -64,6 +68,7 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions): Resolu
      FROM subject_links l
      JOIN subject_records s ON s.id = l.subject_id AND ${CURRENT_SUBJECT}
      JOIN subject_records t ON t.source_id = l.target_id AND t.id <> l.subject_id AND t.import_id IN (SELECT id FROM current_imports)
+     WHERE l.link_type IN (${IDENTITY_LINKS.map((t) => `'${t}'`).join(', ')})
      ORDER BY l.subject_id, t.id`,
   );
   for (const row of links.iterate() as Iterable<{ a: number; b: number; type: string; target: string }>) {
