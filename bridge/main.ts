@@ -1,8 +1,8 @@
-/** `npm run bridge -- [--port N] [--renderer DIR]`: serves the built UI over loopback, backed by a real engine. */
+/** `npm run bridge -- [--port N] [--renderer DIR]`: serves the built UI over loopback, backed by the real engine in a worker thread. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { LedgerEngine } from '../shared/engine/ledger-engine';
+import { startSourceEngineHost } from './engine';
 import { startBridge } from './server';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '0' }, renderer: { type: 'string', default: 'dist/renderer' } } });
@@ -17,13 +17,13 @@ if (!existsSync(path.join(rendererDir, 'index.html'))) {
   process.exit(2);
 }
 
-const engine = new LedgerEngine();
+const engine = startSourceEngineHost();
 const bridge = await startBridge({ api: engine, rendererDir, port });
 console.log(`Breach Ledger bridge (loopback only). Open:\n  ${bridge.url}`);
 
 const stop = async () => {
   await bridge.close();
-  engine.close();
+  await engine.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -5,5 +5,28 @@ import { custody } from './custody';
 import { evidence } from './evidence';
 import { formats } from './formats';
 import { verify } from './verify';
+import { events, people } from './browse';
+import { classify, consumers, explain, reconstruct, resolve, scope, triage } from './investigate';
+import { exposure, obligations, rules, rulesAdd } from './law';
 
-export const COMMANDS: readonly Command[] = [caseInit, add, evidence, custody, verify, formats];
+export const COMMANDS: readonly Command[] = [
+  caseInit,
+  add,
+  evidence,
+  custody,
+  verify,
+  formats,
+  events,
+  people,
+  triage,
+  scope,
+  reconstruct,
+  consumers,
+  explain,
+  resolve,
+  classify,
+  rules,
+  rulesAdd,
+  obligations,
+  exposure,
+];

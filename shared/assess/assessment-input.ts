@@ -7,7 +7,7 @@ import { isValidDate } from '../util/dates';
 export interface AnalysisRef {
   id: number;
   outputDigest: string;
-  summary: { inferredMinimum: number };
+  summary: { inferredMinimum: number; residencyRule: string };
 }
 
 export function latestAnalysis(handle: CaseHandle, analysisId?: number | null): AnalysisRef {
@@ -17,7 +17,7 @@ export function latestAnalysis(handle: CaseHandle, analysisId?: number | null): 
   if (!row) {
     throw new LedgerError('NOT_FOUND', analysisId ? `No analysis ${analysisId} in this case.` : 'This case has no analysis yet; run "reconstruct <case>" first.');
   }
-  return { id: row.id, outputDigest: row.output_digest, summary: JSON.parse(row.summary) as { inferredMinimum: number } };
+  return { id: row.id, outputDigest: row.output_digest, summary: JSON.parse(row.summary) as AnalysisRef['summary'] };
 }
 
 /**

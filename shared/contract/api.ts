@@ -2,6 +2,9 @@
  * The API every front end speaks (CLI, Electron preload, browser bridge). Requests and responses are
  * plain JSON-serializable data; progress and cancellation travel in the optional call context.
  */
+import type { ObligationsReport } from '../law/obligations';
+import type { ExposureReport } from '../law/exposure';
+import type { Basis, ElementCode } from './elements';
 import type { ProgressListener } from './progress';
 
 export interface CallContext {
@@ -118,6 +121,222 @@ export interface FormatInfo {
   description: string;
 }
 
+export interface RowProvenance {
+  evidenceId: number;
+  sha256: string;
+  recordNo: number;
+  lineNo: number | null;
+  byteOffset: number;
+}
+
+export interface EventView {
+  id: number;
+  ts: string;
+  sourceType: string;
+  actorId: string | null;
+  username: string | null;
+  clientIp: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  app: string | null;
+  client: string | null;
+  operation: string | null;
+  objectType: string | null;
+  query: string | null;
+  rowsProcessed: number | null;
+  sessionKey: string | null;
+  loginKey: string | null;
+  /** How many record ids the event names. */
+  recordIds: number;
+  /** Copies of this event found in overlapping files. */
+  duplicates: number;
+  provenance: RowProvenance;
+}
+
+export interface EventPage {
+  total: number;
+  byType: Record<string, number>;
+  events: EventView[];
+}
+
+export interface PersonView {
+  id: number;
+  system: string;
+  objectType: string;
+  sourceId: string | null;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  regions: string[];
+  provenance: RowProvenance & { entry: string | null };
+}
+
+export interface PeoplePage {
+  total: number;
+  people: PersonView[];
+}
+
+export interface PageRequest extends CaseRef {
+  limit?: number | null;
+  offset?: number | null;
+}
+
+export interface TriageEntry {
+  dimension: 'ip' | 'user' | 'app' | 'client' | 'agent';
+  value: string;
+  events: number;
+  rowsProcessed: number;
+  bulkOrReportExports: number;
+  firstSeen: string;
+  lastSeen: string;
+  firstSeenInWindow: boolean | null;
+  hoursActive: number;
+}
+
+export interface ScopeRequest extends CaseRef {
+  from: string;
+  to: string;
+  ips?: string[];
+  users?: string[];
+  sessions?: string[];
+  loginKeys?: string[];
+  apps?: string[];
+  clients?: string[];
+  agents?: string[];
+  actor?: string | null;
+}
+
+export interface ScopeView {
+  version: number;
+  createdAt: string;
+  actor: string;
+  sha256: string;
+  definition: { from: string; to: string; ips: string[]; users: string[]; sessions: string[]; loginKeys: string[]; apps: string[]; clients: string[]; agents: string[] };
+  /** Events the definition selects now (indicator matches plus events sharing their login or session keys). */
+  matchingEvents: number;
+}
+
+export type ResidencyRuleName = 'most-recent' | 'all-states';
+
+export interface ReconstructResult {
+  analysis: number;
+  digest: string;
+  inputDigest: string;
+  scopeId: number;
+  residencyRule: ResidencyRuleName;
+  events: number;
+  total: number;
+  byBasis: Record<Basis, number>;
+  byState: Record<string, number>;
+  byElement: Record<string, number>;
+  inferredMinimum: number;
+  review: number;
+  notes: Record<string, number>;
+}
+
+export interface ConsumerQuery extends PageRequest {
+  analysisId?: number | null;
+  state?: string | null;
+  basis?: Basis | null;
+  element?: ElementCode | null;
+  search?: string | null;
+}
+
+export interface ConsumerView {
+  id: number;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  /** `US-CA`, `non-US` or `unknown`: the state the residency rule picked first. */
+  state: string;
+  countedIn: string[];
+  basis: Basis;
+  elements: Array<{ element: ElementCode; basis: Basis }>;
+  records: number;
+}
+
+export interface ConsumerPage {
+  analysis: number;
+  total: number;
+  consumers: ConsumerView[];
+}
+
+export interface SourceCitation {
+  evidenceId: number;
+  evidenceName: string;
+  sha256: string;
+  entry: string | null;
+  recordNo: number;
+  lineNo: number | null;
+  byteOffset: number;
+  byteLength: number;
+  /** The original row, re-read from the vault (null for archive members). */
+  text: string | null;
+  truncated: boolean;
+}
+
+export interface Explanation {
+  analysis: number;
+  consumer: ConsumerView;
+  residency: { countedIn: string[]; reason: string; candidates: Array<{ subjectId: number; kind: string; region: string | null; regionSource: string | null; country: string | null; updatedAt: string | null }> };
+  records: Array<{ subjectId: number; system: string; objectType: string; sourceId: string | null; joinedBecause: string; source: SourceCitation }>;
+  accesses: Array<{
+    eventId: number;
+    subjectId: number;
+    basis: Basis;
+    fields: string[] | '*';
+    ts: string;
+    sourceType: string;
+    actor: string | null;
+    ip: string | null;
+    app: string | null;
+    query: string | null;
+    inScopeBecause: string;
+    notes: string[];
+    source: SourceCitation;
+  }>;
+  elements: Array<{ element: string; basis: string; subjectId: number; field: string; eventId: number }>;
+}
+
+export type ResolveRequest = CaseRef & { actor?: string | null; note?: string | null } & (
+    | { action: 'merge'; subjectIds: number[] }
+    | { action: 'split'; subjectId: number }
+  );
+
+export interface ClassifyFieldRequest extends CaseRef {
+  objectType: string;
+  field: string;
+  /** Null: the field holds no statutory element. */
+  element: ElementCode | null;
+  note?: string | null;
+  actor?: string | null;
+}
+
+export interface RulePackView {
+  jurisdiction: string;
+  name: string;
+  version: string;
+  status: 'researched' | 'unverified';
+  lastReviewed: string;
+  effectiveFrom: string;
+  sha256: string;
+  sources: number;
+  /** Where it comes from: the bundled set or added to this case. */
+  origin: 'bundled' | 'case';
+}
+
+export interface AssessRequest extends CaseRef {
+  analysisId?: number | null;
+  /** Planned or actual notice date, YYYY-MM-DD (late-notice penalties). */
+  noticeDate?: string | null;
+  /** `key=value` settings, e.g. `amount=max`, `ca.violations=per-consumer`. */
+  assumptions?: string[];
+}
+
+export type ObligationsResult = ObligationsReport & { analysis: number; analysisDigest: string };
+export type ExposureResult = ExposureReport & { analysis: number; analysisDigest: string };
+
 export interface LedgerApi {
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
   openCase(request: CaseRef): Promise<CaseSummary>;
@@ -126,9 +345,23 @@ export interface LedgerApi {
   addEvidence(request: AddEvidenceRequest, context?: CallContext): Promise<AddEvidenceOutcome[]>;
   custody(request: CaseRef): Promise<CustodyView>;
   verify(request: CaseRef & { actor?: string | null }, context?: CallContext): Promise<VerifyResult>;
+  listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage>;
+  listPeople(request: PageRequest): Promise<PeoplePage>;
+  triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }): Promise<TriageEntry[]>;
+  defineScope(request: ScopeRequest): Promise<ScopeView>;
+  listScopes(request: CaseRef): Promise<ScopeView[]>;
+  reconstruct(request: CaseRef & { residency?: ResidencyRuleName | null; actor?: string | null }, context?: CallContext): Promise<ReconstructResult>;
+  listConsumers(request: ConsumerQuery): Promise<ConsumerPage>;
+  explainConsumer(request: CaseRef & { consumerId: number; analysisId?: number | null }): Promise<Explanation>;
+  resolve(request: ResolveRequest): Promise<{ decision: number }>;
+  classifyField(request: ClassifyFieldRequest): Promise<{ decision: number }>;
+  listRules(request: { caseDir?: string | null; jurisdiction?: string | null }): Promise<RulePackView[]>;
+  addRules(request: CaseRef & { file: string; actor?: string | null }): Promise<{ jurisdiction: string; version: string; sha256: string; supersedes: string | null }>;
+  obligations(request: AssessRequest): Promise<ObligationsResult>;
+  exposure(request: AssessRequest): Promise<ExposureResult>;
 }
 
 export type LedgerMethod = keyof LedgerApi;
 
 /** Methods whose work is long enough to report progress and accept cancellation. */
-export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'verify'];
+export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'verify', 'reconstruct'];

@@ -2,7 +2,29 @@ import type { CallContext, LedgerApi, LedgerMethod } from './api';
 import { LedgerError } from './errors';
 
 /** Every method of the contract, at run time: transports accept these names and nothing else. */
-export const LEDGER_METHODS = ['createCase', 'openCase', 'listFormats', 'listEvidence', 'addEvidence', 'custody', 'verify'] as const satisfies readonly LedgerMethod[];
+export const LEDGER_METHODS = [
+  'createCase',
+  'openCase',
+  'listFormats',
+  'listEvidence',
+  'addEvidence',
+  'custody',
+  'verify',
+  'listEvents',
+  'listPeople',
+  'triage',
+  'defineScope',
+  'listScopes',
+  'reconstruct',
+  'listConsumers',
+  'explainConsumer',
+  'resolve',
+  'classifyField',
+  'listRules',
+  'addRules',
+  'obligations',
+  'exposure',
+] as const satisfies readonly LedgerMethod[];
 
 type Missing = Exclude<LedgerMethod, (typeof LEDGER_METHODS)[number]>;
 // Fails to compile when a method is added to LedgerApi but not listed above.
@@ -16,7 +38,7 @@ export function isLedgerMethod(name: unknown): name is LedgerMethod {
 /** Calls one contract method by name with a JSON request, as IPC and HTTP transports receive it. */
 export function invokeMethod(api: LedgerApi, method: unknown, request: unknown, context: CallContext): Promise<unknown> {
   if (!isLedgerMethod(method)) throw new LedgerError('BAD_USAGE', `Unknown method "${String(method)}".`);
-  if (method !== 'listFormats' && (request === null || typeof request !== 'object' || Array.isArray(request))) {
+  if (method !== 'listFormats' && method !== 'listRules' && (request === null || typeof request !== 'object' || Array.isArray(request))) {
     throw new LedgerError('BAD_USAGE', `${method} needs a request object.`);
   }
   const call = api[method] as (request: unknown, context: CallContext) => Promise<unknown>;

@@ -1,4 +1,21 @@
 import type {
+  AssessRequest,
+  ClassifyFieldRequest,
+  ConsumerPage,
+  ConsumerQuery,
+  EventPage,
+  Explanation,
+  ExposureResult,
+  ObligationsResult,
+  PageRequest,
+  PeoplePage,
+  ReconstructResult,
+  ResidencyRuleName,
+  ResolveRequest,
+  RulePackView,
+  ScopeRequest,
+  ScopeView,
+  TriageEntry,
   AddEvidenceOutcome,
   AddEvidenceRequest,
   CallContext,
@@ -21,6 +38,23 @@ import { custodyHead, defaultActor, listCustody } from '../store/custody';
 import { listEvidence, type EvidenceWithImport } from '../store/evidence';
 import { verifyCase } from '../store/verify';
 import path from 'node:path';
+import { isElementCode } from '../contract/elements';
+import { addCasePack, casePacks } from '../assess/case-packs';
+import { assessmentInputFor, latestAnalysis } from '../assess/assessment-input';
+import { assessObligations } from '../law/obligations';
+import { assessExposure } from '../law/exposure';
+import { parseAssumptions } from '../law/assumptions';
+import { loadPacks } from '../law/packs';
+import { reconstruct } from '../reconstruct/analysis';
+import { recordDecision } from '../reconstruct/decisions';
+import { RESIDENCY_RULES } from '../reconstruct/residency';
+import { normalizeScope, normalizeWindow, type ScopeDefinition } from '../scope/definition';
+import { listScopes, recordScope, type ScopeVersion } from '../scope/scopes';
+import { selectScopedEvents } from '../scope/select-events';
+import { triage } from '../scope/triage';
+import type { Db } from '../store/db';
+import { explainConsumer, listConsumers } from './consumers-view';
+import { listEvents, listPeople } from './events-view';
 
 const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
 
@@ -80,6 +114,113 @@ export class LedgerEngine implements LedgerApi {
     return this.withCase(request, (handle) => verifyCase(handle, request.actor ?? defaultActor(), context.onProgress ?? noProgress));
   }
 
+  listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage> {
+    return this.withCase(request, async (handle) => listEvents(handle.db, { type: request.type ?? null, ...page(request, 50) }));
+  }
+
+  listPeople(request: PageRequest): Promise<PeoplePage> {
+    return this.withCase(request, async (handle) => listPeople(handle.db, page(request, 50)));
+  }
+
+  triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }): Promise<TriageEntry[]> {
+    return this.withCase(request, async (handle) => {
+      if (Boolean(request.from) !== Boolean(request.to)) throw new LedgerError('BAD_USAGE', 'Give both --from and --to, or neither.');
+      const window = request.from && request.to ? normalizeWindow(request.from, request.to) : null;
+      return triage(handle.db, { from: window?.from ?? null, to: window?.to ?? null }, request.limit ?? 20);
+    });
+  }
+
+  defineScope(request: ScopeRequest): Promise<ScopeView> {
+    return this.withCase(request, async (handle) => {
+      const definition = normalizeScope(request);
+      return scopeView(handle.db, recordScope(handle.db, definition, request.actor ?? defaultActor()));
+    });
+  }
+
+  listScopes(request: CaseRef): Promise<ScopeView[]> {
+    return this.withCase(request, async (handle) => listScopes(handle.db).map((s) => scopeView(handle.db, s)));
+  }
+
+  reconstruct(request: CaseRef & { residency?: ResidencyRuleName | null; actor?: string | null }, context: CallContext = {}): Promise<ReconstructResult> {
+    const residency = request.residency ?? 'most-recent';
+    if (!RESIDENCY_RULES.includes(residency)) throw new LedgerError('BAD_USAGE', `--residency must be one of ${RESIDENCY_RULES.join(', ')}, not "${residency}".`);
+    return this.withCase(request, (handle) => reconstruct(handle, { residency }, request.actor ?? defaultActor(), context.onProgress ?? noProgress));
+  }
+
+  listConsumers(request: ConsumerQuery): Promise<ConsumerPage> {
+    if (request.basis && !['exact', 'derived', 'inferred'].includes(request.basis)) throw new LedgerError('BAD_USAGE', `--basis must be exact, derived or inferred, not "${request.basis}".`);
+    if (request.element && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${request.element}"; see the element list in the README.`);
+    return this.withCase(request, async (handle) => listConsumers(handle, { ...request, ...page(request, 100) }));
+  }
+
+  explainConsumer(request: CaseRef & { consumerId: number; analysisId?: number | null }): Promise<Explanation> {
+    if (!Number.isInteger(request.consumerId)) throw new LedgerError('BAD_USAGE', 'Name a consumer by its numeric id.');
+    return this.withCase(request, (handle) => explainConsumer(handle, request.consumerId, request.analysisId ?? null));
+  }
+
+  resolve(request: ResolveRequest): Promise<{ decision: number }> {
+    return this.withCase(request, async (handle) => {
+      const actor = request.actor ?? defaultActor();
+      const note = request.note ?? null;
+      const decision =
+        request.action === 'merge'
+          ? recordDecision(handle.db, { kind: 'merge', subjectIds: [...request.subjectIds], note }, actor)
+          : recordDecision(handle.db, { kind: 'split', subjectId: request.subjectId, note }, actor);
+      return { decision };
+    });
+  }
+
+  classifyField(request: ClassifyFieldRequest): Promise<{ decision: number }> {
+    if (request.element !== null && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${request.element}".`);
+    return this.withCase(request, async (handle) => ({
+      decision: recordDecision(handle.db, { kind: 'classify', objectType: request.objectType, field: request.field, element: request.element, note: request.note ?? null }, request.actor ?? defaultActor()),
+    }));
+  }
+
+  async listRules(request: { caseDir?: string | null; jurisdiction?: string | null } = {}): Promise<RulePackView[]> {
+    const bundled = new Set(loadPacks().packs.map((p) => p.sha256));
+    const set = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, async (handle) => casePacks(handle)) : loadPacks();
+    const wanted = request.jurisdiction ? normalizeJurisdiction(request.jurisdiction) : null;
+    const views = set.packs
+      .filter((p) => !wanted || p.pack.jurisdiction === wanted)
+      .map(({ pack, sha256 }) => ({
+        jurisdiction: pack.jurisdiction,
+        name: pack.name,
+        version: pack.version,
+        status: pack.status,
+        lastReviewed: pack.lastReviewed,
+        effectiveFrom: pack.effectiveFrom,
+        sha256,
+        sources: pack.sources.length,
+        origin: bundled.has(sha256) ? ('bundled' as const) : ('case' as const),
+      }));
+    if (wanted && views.length === 0) throw new LedgerError('NOT_FOUND', `No rule pack for ${wanted}; list them with "rules".`);
+    return views;
+  }
+
+  addRules(request: CaseRef & { file: string; actor?: string | null }) {
+    return this.withCase(request, async (handle) => addCasePack(handle, request.file, request.actor ?? defaultActor()));
+  }
+
+  obligations(request: AssessRequest): Promise<ObligationsResult> {
+    return this.withCase(request, async (handle) => {
+      const analysis = latestAnalysis(handle, request.analysisId ?? null);
+      const report = assessObligations(casePacks(handle), assessmentInputFor(handle, analysis, request.noticeDate ?? null));
+      return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...report };
+    });
+  }
+
+  exposure(request: AssessRequest): Promise<ExposureResult> {
+    parseAssumptions(request.assumptions ?? []);
+    return this.withCase(request, async (handle) => {
+      const analysis = latestAnalysis(handle, request.analysisId ?? null);
+      // The residency rule is a fact of the analysis, recorded with the assumptions it fed.
+      const settings = parseAssumptions([`residency=${analysis.summary.residencyRule}`, ...(request.assumptions ?? [])]);
+      const report = assessExposure(casePacks(handle), assessmentInputFor(handle, analysis, request.noticeDate ?? null), settings);
+      return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...report };
+    });
+  }
+
   /** Closes every open case (the engine can be used again afterwards). */
   close(): void {
     for (const handle of this.handles.values()) handle.close();
@@ -132,6 +273,30 @@ export class LedgerEngine implements LedgerApi {
       throw error;
     }
   }
+}
+
+function page(request: { limit?: number | null; offset?: number | null }, defaultLimit: number): { limit: number; offset: number } {
+  const limit = request.limit ?? defaultLimit;
+  const offset = request.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new LedgerError('BAD_USAGE', '--limit must be a whole number from 1 to 100000.');
+  if (!Number.isInteger(offset) || offset < 0) throw new LedgerError('BAD_USAGE', '--offset must be a whole number, 0 or more.');
+  return { limit, offset };
+}
+
+function normalizeJurisdiction(code: string): string {
+  const trimmed = code.trim().toUpperCase();
+  return /^[A-Z]{2}$/.test(trimmed) ? `US-${trimmed}` : trimmed;
+}
+
+function scopeView(db: Db, scope: ScopeVersion): ScopeView {
+  return {
+    version: scope.id,
+    createdAt: scope.createdAt,
+    actor: scope.actor,
+    sha256: scope.sha256,
+    definition: scope.definition,
+    matchingEvents: selectScopedEvents(db, scope.definition as ScopeDefinition).length,
+  };
 }
 
 function summarize(handle: CaseHandle): CaseSummary {

@@ -34,9 +34,7 @@ export interface ScopeInput {
 
 /** Validates and normalizes what the investigator typed; the result is deterministic (sorted, de-duplicated). */
 export function normalizeScope(input: ScopeInput): ScopeDefinition {
-  const from = utcInstant(input.from, '--from');
-  const to = utcInstant(input.to, '--to');
-  if (from >= to) throw new LedgerError('BAD_USAGE', `The window must end after it starts (--from ${from} is not before --to ${to}).`);
+  const { from, to } = normalizeWindow(input.from, input.to);
   const ips = (input.ips ?? []).map((ip) => {
     const range = parseIpOrCidr(ip);
     if (!range) throw new LedgerError('BAD_USAGE', `"${ip}" is not an IPv4/IPv6 address or CIDR range.`);
@@ -63,6 +61,14 @@ export function normalizeScope(input: ScopeInput): ScopeDefinition {
     throw new LedgerError('BAD_USAGE', 'Give at least one indicator (--ip, --user, --session, --login-key, --app, --client or --agent); use "triage" to find them.');
   }
   return definition;
+}
+
+/** A UTC window from what the investigator typed (dates mean midnight UTC). */
+export function normalizeWindow(fromText: string, toText: string): { from: string; to: string } {
+  const from = utcInstant(fromText, '--from');
+  const to = utcInstant(toText, '--to');
+  if (from >= to) throw new LedgerError('BAD_USAGE', `The window must end after it starts (--from ${from} is not before --to ${to}).`);
+  return { from, to };
 }
 
 export function scopeDigest(definition: ScopeDefinition): string {

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../../bridge/server';
-import { LedgerEngine } from '../../shared/engine/ledger-engine';
+import { startSourceEngineHost } from '../../bridge/engine';
+import type { EngineHostClient } from '../../electron/engine-client';
 import { launchChromium, type Browser } from '../helpers/browser';
 import { tempDir } from '../helpers/tmp';
 import { writeApacheLog } from '../unit/electron/apache-log';
@@ -25,7 +26,8 @@ const SAMPLE_FILES = [
 const SCREENSHOTS = fileURLToPath(new URL('../../test-artifacts/screenshots/', import.meta.url));
 const CASE_NAME = 'Acme Corp CRM exfiltration via compromised integration user — Salesforce org 00D5e000000XyZ1 and Magento storefront';
 
-let engine: LedgerEngine;
+/** The real engine in its worker thread, shared by the bridge and by the test's own assertions. */
+let engine: EngineHostClient;
 let bridge: RunningBridge;
 let browser: Browser;
 let page: Page;
@@ -42,7 +44,7 @@ describe('browser journey through the bridge', () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     // Not tempDir(): that is emptied after every test, and the built UI serves them all.
     rendererDir = mkdtempSync(path.join(tmpdir(), 'bl-e2e-ui-'));
-    engine = new LedgerEngine();
+    engine = startSourceEngineHost();
     [, browser] = await Promise.all([buildRenderer(rendererDir), launchChromium()]);
     bridge = await startBridge({ api: engine, rendererDir });
     page = await browser.context.newPage();
@@ -53,7 +55,7 @@ describe('browser journey through the bridge', () => {
   afterAll(async () => {
     await browser?.close();
     await bridge?.close();
-    engine?.close();
+    await engine?.close();
     rmSync(rendererDir, { recursive: true, force: true });
   });
 
@@ -62,7 +64,7 @@ describe('browser journey through the bridge', () => {
     work = tempDir('bl-e2e-');
     const caseDir = path.join(work, 'cases', '2024-017-acme');
     const bigLog = path.join(work, 'edge-proxy-access-2024-03-05-full-day-export-from-siem.log');
-    writeApacheLog(bigLog, 8);
+    writeApacheLog(bigLog, 16);
 
     await page.goto(bridge.url);
     await page.getByRole('heading', { name: 'New case' }).waitFor();
@@ -83,9 +85,7 @@ describe('browser journey through the bridge', () => {
     await page.fill('textarea[name=paths]', [bigLog, ...SAMPLE_FILES].join('\n'));
     await page.getByRole('button', { name: /^Add 5 files$/ }).click();
     const progress = page.getByTestId('job-progress');
-    await progress.waitFor();
-    await progress.getByText('Parsing rows').waitFor();
-    await progress.getByText(/rows\/s/).waitFor();
+    await progress.filter({ hasText: 'edge-proxy-access' }).filter({ hasText: 'Parsing rows' }).filter({ hasText: 'rows/s' }).waitFor();
     await shot('03-evidence-progress');
     await progress.waitFor({ state: 'detached', timeout: 30_000 });
     await page.getByTestId('add-outcomes').getByText('5 of 5 files added').waitFor();

@@ -4,6 +4,7 @@
  */
 import type { LedgerApi } from '../../../shared/contract/api';
 import { createBridgeClient } from './bridge-client';
+import { createElectronClient } from './electron-client';
 import type { DesktopLedger } from './desktop';
 
 export type Transport =
@@ -14,7 +15,7 @@ export type Transport =
 const TOKEN_KEY = 'breach-ledger.bridge-token';
 
 export function pickTransport(win: Window = window): Transport {
-  if (win.ledger) return { kind: 'electron', api: win.ledger, desktop: win.ledger.desktop };
+  if (win.ledger) return { kind: 'electron', api: createElectronClient(win.ledger), desktop: win.ledger.desktop };
   const fromFragment = new URLSearchParams(win.location.hash.slice(1)).get('token');
   if (fromFragment) {
     win.sessionStorage.setItem(TOKEN_KEY, fromFragment);

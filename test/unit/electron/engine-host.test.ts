@@ -2,14 +2,12 @@ import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../../shared/contract/progress';
-import { startEngineHost, type EngineHostClient } from '../../../electron/engine-client';
+import type { EngineHostClient } from '../../../electron/engine-client';
+import { startSourceEngineHost } from '../../../bridge/engine';
 import { tempDir } from '../../helpers/tmp';
 import { writeApacheLog } from './apache-log';
 
-const HOST_ENTRY = new URL('../../../electron/engine-host.ts', import.meta.url).href;
-/** Plain Node cannot load a .ts worker entry, so a tiny bootstrap registers tsx inside the worker first. */
-const startHost = () =>
-  startEngineHost(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(HOST_ENTRY)}); })`, { eval: true });
+const startHost = startSourceEngineHost;
 
 let host: EngineHostClient | null = null;
 afterEach(async () => {
@@ -29,7 +27,7 @@ describe('engine worker host (real worker thread, real case folder)', () => {
   it('streams progress and returns the engine result', async () => {
     const { engine, caseDir, work } = await hostWithCase();
     const file = path.join(work, 'access.log');
-    const sha256 = writeApacheLog(file, 6);
+    const sha256 = writeApacheLog(file, 2);
     const events: ProgressEvent[] = [];
 
     const [outcome] = await engine.addEvidence({ caseDir, files: [file] }, { onProgress: (e) => events.push(e) });
