@@ -1,8 +1,10 @@
 import { acquireBenchmark } from './acquire';
+import { csvBenchmark } from './csv-throughput';
+import { importBenchmark, importPeopleBenchmark } from './import';
 import type { Benchmark, BenchRow } from './harness';
 import { cpus, totalmem } from 'node:os';
 
-const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark];
 
 function format(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'figure', 'value', 'baseline', 'ratio', 'target', 'peak RSS', 'result'];

@@ -1,0 +1,160 @@
+import { createHash } from 'node:crypto';
+import { existsSync, promises as fsp, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { LedgerError } from '../contract/errors';
+import { noProgress, throttleProgress, type ProgressListener } from '../contract/progress';
+import { assessmentInputFor, latestAnalysis } from '../assess/assessment-input';
+import { casePacks } from '../assess/case-packs';
+import { parseAssumptions } from '../law/assumptions';
+import { assessExposure } from '../law/exposure';
+import { assessObligations } from '../law/obligations';
+import { packRefs } from '../law/packs';
+import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, type CaseHandle } from '../store/case-folder';
+import { appendCustody, custodyHead } from '../store/custody';
+import type { Db } from '../store/db';
+import { listEvidence } from '../store/evidence';
+import { ENGINE_VERSION } from '../version';
+import { readAnalysis } from './analysis-record';
+import { custodyAtExport } from './custody-cut';
+import { CUSTODY_REPORT_FILE, custodyReportHtml } from './custody-report';
+import type { ExportData, RejectCount } from './export-data';
+import { digestFile } from './file-digest';
+import { MANIFEST_FILE, MANIFEST_FORMAT, renderManifest, signManifest, type ManifestFile } from './manifest';
+import { writeNotificationLists } from './notification-lists';
+import { openSnapshotReader } from './store-reader';
+import { WORKBOOK_FILE, writeWorkbook } from './workbook';
+import { XLSX_MAX_ROWS } from './xlsx/sheet-stream';
+
+export interface ExportOptions {
+  /** Defaults to `<case>/exports/<UTC timestamp>/`; must be new or empty. */
+  outDir?: string;
+  /** Defaults to the latest analysis. */
+  analysisId?: number;
+  /** Exposure assumptions as `key=value` (e.g. `ca.amount=max`). */
+  assumptions?: string[];
+  plannedNoticeDate?: string;
+  actor: string;
+  now?: Date;
+  /** Rows per sheet, header included, before a continuation sheet starts; lowered only by tests. */
+  sheetRowLimit?: number;
+}
+
+export interface ExportResult {
+  dir: string;
+  manifestPath: string;
+  manifestSha256: string;
+  files: ManifestFile[];
+}
+
+const STEPS = 5;
+
+/**
+ * Writes the workbook, one notification list per jurisdiction requiring individual notice, the custody report
+ * and the signed manifest, then logs the export in custody. Everything but the manifest is a function of the
+ * analysis and the custody chain up to the last non-export entry, so re-exports are byte-identical.
+ */
+export async function exportCase(handle: CaseHandle, options: ExportOptions, onProgress: ProgressListener = noProgress): Promise<ExportResult> {
+  const now = options.now ?? new Date();
+  const progress = throttleProgress(onProgress);
+  const step = (done: number, label: string) => progress({ phase: 'export', label, done, total: STEPS, unit: 'steps' });
+
+  step(0, 'assessing the analysis');
+  const analysisRef = latestAnalysis(handle, options.analysisId);
+  const settings = parseAssumptions(options.assumptions ?? []);
+  const packs = casePacks(handle);
+  const input = assessmentInputFor(handle, analysisRef, options.plannedNoticeDate);
+  const obligations = assessObligations(packs, input);
+  const exposure = assessExposure(packs, input, settings);
+
+  const dir = await prepareDir(options.outDir ?? path.join(handle.dir, EXPORTS_DIR, now.toISOString().replace(/:/g, '-')));
+  const reader = openSnapshotReader(handle);
+  try {
+    const data: ExportData = {
+      info: handle.info,
+      analysis: readAnalysis(reader.db, analysisRef.id),
+      obligations,
+      exposure,
+      rulePacks: packRefs(packs),
+      evidence: listEvidence(reader.db),
+      custody: custodyAtExport(reader.db),
+      rejects: rejectCounts(reader.db),
+      assumptionArgs: [...(options.assumptions ?? [])],
+      plannedNoticeDate: options.plannedNoticeDate ?? null,
+    };
+
+    step(1, 'workbook');
+    await writeWorkbook(path.join(dir, WORKBOOK_FILE), reader.db, data, options.sheetRowLimit ?? XLSX_MAX_ROWS, progress);
+    step(2, 'notification lists');
+    await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir);
+    step(3, 'custody report');
+    await fsp.writeFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), 'utf8');
+
+    step(4, 'manifest');
+    const files: ManifestFile[] = [];
+    for (const name of readdirSync(dir).sort()) files.push({ path: name, ...(await digestFile(path.join(dir, name))) });
+    const manifest = signManifest(
+      {
+        format: MANIFEST_FORMAT,
+        case: { id: handle.info.id, name: handle.info.name, matter: handle.info.matter, examiner: handle.info.investigator },
+        exportedAt: now.toISOString(),
+        exportedBy: options.actor,
+        engineVersion: ENGINE_VERSION,
+        analysis: { id: data.analysis.id, inputDigest: data.analysis.inputDigest, outputDigest: data.analysis.outputDigest, finishedAt: data.analysis.finishedAt },
+        assumptions: data.assumptionArgs,
+        plannedNoticeDate: data.plannedNoticeDate,
+        custody: { headAtExport: data.custody.head, currentHead: custodyHead(handle.db) },
+        rulePacks: data.rulePacks.map(({ jurisdiction, version, sha256 }) => ({ jurisdiction, version, sha256 })),
+        files,
+      },
+      await fsp.readFile(path.join(handle.dir, KEYS_DIR, PRIVATE_KEY_FILE), 'utf8'),
+      handle.info.publicKeyPem,
+    );
+    const manifestText = renderManifest(manifest);
+    const manifestPath = path.join(dir, MANIFEST_FILE);
+    await fsp.writeFile(manifestPath, manifestText, 'utf8');
+    const manifestSha256 = createHash('sha256').update(manifestText, 'utf8').digest('hex');
+
+    appendCustody(
+      handle.db,
+      {
+        actor: options.actor,
+        action: 'export',
+        subject: displayPath(handle.dir, dir),
+        details: { analysisId: data.analysis.id, manifestSha256, files: files.map((f) => ({ path: f.path, sha256: f.sha256 })), assumptions: data.assumptionArgs },
+      },
+      now,
+    );
+    step(5, 'done');
+    return { dir, manifestPath, manifestSha256, files };
+  } catch (error) {
+    await fsp.rm(dir, { recursive: true, force: true });
+    throw error;
+  } finally {
+    reader.close();
+  }
+}
+
+async function prepareDir(dir: string): Promise<string> {
+  const resolved = path.resolve(dir);
+  if (existsSync(resolved) && readdirSync(resolved).length > 0) {
+    throw new LedgerError('BAD_USAGE', `${resolved} is not empty; export into a new or empty folder.`);
+  }
+  await fsp.mkdir(resolved, { recursive: true });
+  return resolved;
+}
+
+function rejectCounts(db: Db): RejectCount[] {
+  return db
+    .prepare(
+      `SELECT e.id AS evidenceId, e.original_name AS name, e.sha256, r.reason, COUNT(*) AS count
+       FROM rejects r JOIN evidence e ON e.id = r.evidence_id
+       WHERE r.import_id IN (SELECT id FROM current_imports)
+       GROUP BY e.id, r.reason ORDER BY e.id, r.reason`,
+    )
+    .all() as RejectCount[];
+}
+
+function displayPath(caseDir: string, dir: string): string {
+  const relative = path.relative(caseDir, dir);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative.split(path.sep).join('/');
+}

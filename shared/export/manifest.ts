@@ -1,0 +1,76 @@
+import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
+import { publicKeyFingerprint } from '../store/case-folder';
+import { canonicalJson } from '../util/canonical-json';
+
+export const MANIFEST_FILE = 'manifest.json';
+export const MANIFEST_FORMAT = 'breach-ledger/export-manifest@1';
+
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+export interface ManifestBody {
+  format: typeof MANIFEST_FORMAT;
+  case: { id: string; name: string; matter: string | null; examiner: string };
+  exportedAt: string;
+  exportedBy: string;
+  engineVersion: string;
+  analysis: { id: number; inputDigest: string; outputDigest: string; finishedAt: string };
+  assumptions: string[];
+  plannedNoticeDate: string | null;
+  custody: {
+    /** The last non-export entry: the chain the exported files show. */
+    headAtExport: { seq: number; hash: string };
+    /** The real head when the export was made (the export's own entry follows it). */
+    currentHead: { seq: number; hash: string };
+  };
+  rulePacks: Array<{ jurisdiction: string; version: string; sha256: string }>;
+  files: ManifestFile[];
+}
+
+export interface ManifestSignature {
+  algorithm: 'Ed25519';
+  /** What was signed: the UTF-8 canonical JSON (keys sorted, no whitespace) of the manifest without `signature`. */
+  signedData: 'canonical-json(manifest without signature)';
+  publicKeyPem: string;
+  publicKeyFingerprint: string;
+  value: string;
+}
+
+export interface SignedManifest extends ManifestBody {
+  signature: ManifestSignature;
+}
+
+export function signManifest(body: ManifestBody, privateKeyPem: string, publicKeyPem: string): SignedManifest {
+  const value = sign(null, Buffer.from(canonicalJson(body), 'utf8'), createPrivateKey(privateKeyPem)).toString('base64');
+  return {
+    ...body,
+    signature: {
+      algorithm: 'Ed25519',
+      signedData: 'canonical-json(manifest without signature)',
+      publicKeyPem,
+      publicKeyFingerprint: publicKeyFingerprint(publicKeyPem),
+      value,
+    },
+  };
+}
+
+export function signatureVerifies(manifest: SignedManifest): boolean {
+  const { signature, ...body } = manifest;
+  try {
+    return verify(null, Buffer.from(canonicalJson(body), 'utf8'), createPublicKey(signature.publicKeyPem), Buffer.from(signature.value, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The manifest file's exact bytes: keys sorted at every depth, two-space indentation, final newline. Being a
+ * function of the content alone, any edit that leaves the signed content intact (whitespace, escapes, order)
+ * still changes the bytes away from this form, so the verifier can reject every altered byte.
+ */
+export function renderManifest(manifest: SignedManifest): string {
+  return `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`;
+}

@@ -1,0 +1,100 @@
+import type ExcelJS from 'exceljs';
+import type { NoticeObligation } from '../../law/obligations';
+import type { ExportData } from '../export-data';
+import { moneyCell, centsToDollars } from '../money';
+import { SheetStream } from '../xlsx/sheet-stream';
+
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+
+export async function writeExposureSheet(workbook: Workbook, data: ExportData, rowLimit: number): Promise<string[]> {
+  const sheet = new SheetStream(
+    workbook,
+    'Exposure',
+    [
+      { header: 'Jurisdiction' },
+      { header: 'Name' },
+      { header: 'Component' },
+      { header: 'Kind' },
+      { header: 'Status' },
+      { header: 'Low (USD)', kind: 'money' },
+      { header: 'Expected (USD)', kind: 'money' },
+      { header: 'High (USD)', kind: 'money' },
+      { header: 'Formula', maxWidth: 80 },
+      { header: 'Citation', maxWidth: 50 },
+      { header: 'Pack version' },
+      { header: 'Confidence' },
+      { header: 'Reason / review', maxWidth: 80 },
+    ],
+    rowLimit,
+  );
+  for (const j of data.exposure.jurisdictions) {
+    for (const c of j.components) {
+      await sheet.add([
+        j.code, j.name, c.label, c.kind, c.status, moneyCell(c.low), moneyCell(c.expected), moneyCell(c.high),
+        c.formula, c.citation, c.packVersion, c.confidence, [c.reason, c.review].filter(Boolean).join(' — ') || null,
+      ]);
+    }
+  }
+  const t = data.exposure.totals;
+  const note = t.complete ? 'all components known' : `sum of known components only; unknown: ${t.unknownComponents.join(', ')}`;
+  await sheet.add(['TOTAL', null, 'All jurisdictions', null, t.complete ? 'complete' : 'incomplete', centsToDollars(t.low), centsToDollars(t.expected), centsToDollars(t.high), null, null, null, null, note]);
+  return sheet.finish();
+}
+
+export async function writeObligationsSheet(workbook: Workbook, data: ExportData, rowLimit: number): Promise<string[]> {
+  const sheet = new SheetStream(
+    workbook,
+    'Obligations and deadlines',
+    [
+      { header: 'Jurisdiction' },
+      { header: 'Name' },
+      { header: 'Pack version' },
+      { header: 'Individual notice decision' },
+      { header: 'Qualifying residents (exact)', kind: 'number' },
+      { header: 'Qualifying residents (derived)', kind: 'number' },
+      { header: 'Qualifying residents (inferred upper bound)', kind: 'number' },
+      { header: 'Party' },
+      { header: 'Duty' },
+      { header: 'Due date' },
+      { header: 'Deadline rule', maxWidth: 70 },
+      { header: 'Recipients', maxWidth: 50 },
+      { header: 'Threshold', maxWidth: 50 },
+      { header: 'Citation', maxWidth: 50 },
+      { header: 'Confidence' },
+      { header: 'Reason', maxWidth: 90 },
+    ],
+    rowLimit,
+  );
+  for (const j of data.obligations.jurisdictions) {
+    const head = [j.jurisdiction, j.name, j.packVersion, j.noticeRequired, j.qualifying.exact, j.qualifying.derived, j.qualifying.inferredUpperBound];
+    const parties: Array<[string, NoticeObligation]> = [
+      ['individuals', j.individuals],
+      ['regulator', j.regulator],
+      ['consumer reporting agencies', j.consumerReportingAgencies],
+    ];
+    for (const [party, o] of parties) {
+      await sheet.add([
+        ...head, party, o.duty, o.due.kind === 'date' ? o.due.date : null, o.due.text, o.recipients,
+        o.threshold ? `${o.threshold.rule} (${o.threshold.status})` : null, o.citation, o.confidence, [o.reason, o.note].filter(Boolean).join(' — '),
+      ]);
+    }
+    const ip = j.identityProtection;
+    await sheet.add([...head, 'identity protection offer', ip.status, null, ip.months !== null ? `${ip.months} months` : null, null, null, ip.citation, null, ip.text]);
+  }
+  for (const u of data.obligations.unassigned) {
+    await sheet.add([u.jurisdiction, null, null, 'not assessed', u.residents.exact, u.residents.derived, u.residents.inferredUpperBound, null, null, null, null, null, null, null, null, u.reason]);
+  }
+  return sheet.finish();
+}
+
+export async function writeAssumptionsSheet(workbook: Workbook, data: ExportData, rowLimit: number): Promise<string[]> {
+  const sheet = new SheetStream(workbook, 'Assumptions', [{ header: 'Assumption' }, { header: 'Value' }, { header: 'Source' }, { header: 'Meaning', maxWidth: 100 }], rowLimit);
+  for (const [key, a] of Object.entries(data.exposure.assumptions)) await sheet.add([key, a.value, a.source, a.description]);
+  await sheet.add(['residency rule', String(data.analysis.options.residency ?? ''), 'analysis', 'How a consumer’s state of residence was chosen during reconstruction']);
+  await sheet.add(['planned notice date', data.plannedNoticeDate ?? 'not given', data.plannedNoticeDate ? 'input' : 'default', 'Anchors deadlines that run from notice to individuals']);
+  await sheet.add(['assumptions as given', data.assumptionArgs.join(' ') || 'none (defaults)', 'input', 'The assumption settings passed to this export']);
+  await sheet.add(['holiday calendar', `${data.obligations.holidayCalendar.name} (${data.obligations.holidayCalendar.sha256})`, 'engine', 'Business-day deadlines skip these holidays']);
+  await sheet.add(['rounding', data.exposure.rounding, 'engine', 'How money figures are computed']);
+  for (const pack of data.rulePacks) await sheet.add([`rule pack ${pack.jurisdiction}`, `${pack.version} (${pack.status})`, 'engine', `SHA-256 ${pack.sha256}`]);
+  return sheet.finish();
+}

@@ -1,0 +1,21 @@
+import Database from 'better-sqlite3';
+import path from 'node:path';
+import { STORE_FILE, type CaseHandle } from '../store/case-folder';
+import type { Db } from '../store/db';
+
+/**
+ * A read-only connection holding one snapshot of the store for the whole export: long row iterations then
+ * never block (or get blocked by) other work on the case's own connection, and every file sees the same data.
+ */
+export function openSnapshotReader(handle: CaseHandle): { db: Db; close(): void } {
+  const db = new Database(path.join(handle.dir, STORE_FILE), { readonly: true, fileMustExist: true });
+  db.exec('BEGIN');
+  db.prepare('SELECT 1 FROM case_info LIMIT 1').get();
+  return {
+    db,
+    close: () => {
+      if (db.inTransaction) db.exec('COMMIT');
+      db.close();
+    },
+  };
+}
