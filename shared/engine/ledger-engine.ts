@@ -111,7 +111,7 @@ export class LedgerEngine implements LedgerApi {
   }
 
   verify(request: CaseRef & { actor?: string | null }, context: CallContext = {}): Promise<VerifyResult> {
-    return this.withCase(request, (handle) => verifyCase(handle, request.actor ?? defaultActor(), context.onProgress ?? noProgress));
+    return this.withCase(request, (handle) => verifyCase(handle, request.actor ?? defaultActor(), context.onProgress ?? noProgress, context.signal));
   }
 
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage> {

@@ -66,7 +66,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
   const obligations = assessObligations(packs, input);
   const exposure = assessExposure(packs, input, settings);
 
-  const dir = await prepareDir(options.outDir ?? path.join(handle.dir, EXPORTS_DIR, now.toISOString().replace(/:/g, '-')));
+  const { dir, created } = await prepareDir(options.outDir ?? path.join(handle.dir, EXPORTS_DIR, now.toISOString().replace(/:/g, '-')));
   const reader = openSnapshotReader(handle);
   try {
     const data: ExportData = {
@@ -127,20 +127,22 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
     step(5, 'done');
     return { dir, manifestPath, manifestSha256, files };
   } catch (error) {
-    await fsp.rm(dir, { recursive: true, force: true });
+    if (created) await fsp.rm(dir, { recursive: true, force: true });
+    else for (const name of readdirSync(dir)) await fsp.rm(path.join(dir, name), { recursive: true, force: true });
     throw error;
   } finally {
     reader.close();
   }
 }
 
-async function prepareDir(dir: string): Promise<string> {
+async function prepareDir(dir: string): Promise<{ dir: string; created: boolean }> {
   const resolved = path.resolve(dir);
-  if (existsSync(resolved) && readdirSync(resolved).length > 0) {
+  const exists = existsSync(resolved);
+  if (exists && readdirSync(resolved).length > 0) {
     throw new LedgerError('BAD_USAGE', `${resolved} is not empty; export into a new or empty folder.`);
   }
   await fsp.mkdir(resolved, { recursive: true });
-  return resolved;
+  return { dir: resolved, created: !exists };
 }
 
 function rejectCounts(db: Db): RejectCount[] {

@@ -117,6 +117,21 @@ export async function importWithinTransaction(
   return record;
 }
 
+/**
+ * A 53-bit hash of the dedup key, so the index holds small integers instead of long keys; the full key is
+ * still compared, so a collision costs a second look, never a false duplicate.
+ */
+export function dedupHash(key: string): number {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+}
+
 function nextImportId(db: Db): number {
   const row = db.prepare(
     `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'imports'), 0), COALESCE((SELECT MAX(id) FROM imports), 0)) + 1 AS next`,
@@ -173,13 +188,13 @@ class StoreSink implements RowSink {
     this.insertEvent = db.prepare(
       `INSERT INTO access_events (id, evidence_id, import_id, entry, record_no, line_no, byte_offset, byte_length, source_type, ts,
          actor_id, username, session_key, login_key, client_ip, source_ip, user_agent, app, client, operation, object_type, query,
-         rows_processed, status, request_id, uri, records_partial, dedup_key, duplicate_of, details)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         rows_processed, status, request_id, uri, records_partial, dedup_key, dedup_hash, duplicate_of, details)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertEventRecord = db.prepare('INSERT INTO event_records (event_id, record_id) VALUES (?, ?)');
     this.findDuplicate = db
       .prepare(
-        `SELECT id FROM access_events WHERE dedup_key = ? AND duplicate_of IS NULL
+        `SELECT id FROM access_events WHERE dedup_hash = ? AND dedup_key = ? AND duplicate_of IS NULL
            AND (import_id = ? OR import_id IN (${otherCurrentImports || 'NULL'})) LIMIT 1`,
       )
       .pluck();
@@ -205,7 +220,8 @@ class StoreSink implements RowSink {
 
   event(row: AccessEventRow): void {
     const id = this.nextEventId++;
-    const duplicateOf = (this.findDuplicate.get(row.dedupKey, this.importId) as number | undefined) ?? null;
+    const hash = dedupHash(row.dedupKey);
+    const duplicateOf = (this.findDuplicate.get(hash, row.dedupKey, this.importId) as number | undefined) ?? null;
     this.insertEvent.run(
       id,
       this.evidenceId,
@@ -235,6 +251,7 @@ class StoreSink implements RowSink {
       row.uri,
       row.recordsPartial ? 1 : 0,
       row.dedupKey,
+      hash,
       duplicateOf,
       row.details ? JSON.stringify(row.details) : null,
     );

@@ -123,16 +123,23 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
 /** The record-, query- or column-bearing event that logged the same access as an object-and-count-only event, if any. */
 function coveringEvent(event: ScopedEventRow, candidates: readonly ScopedEventRow[]): { event: ScopedEventRow; why: string } | null {
   const at = Date.parse(event.ts);
+  const sameAccess: ScopedEventRow[] = [];
   for (const c of candidates) {
     if (c.id === event.id) continue;
     if (event.request_id && c.request_id === event.request_id) return { event: c, why: `request ${event.request_id}` };
     if (!event.session_key || c.session_key !== event.session_key || c.object_type?.toLowerCase() !== event.object_type?.toLowerCase()) continue;
     const gap = Date.parse(c.ts) - at;
-    const sameCount = c.rows_processed === null || event.rows_processed === null || c.rows_processed === event.rows_processed;
-    if (Math.abs(gap) <= SAME_ACCESS_MS && sameCount) return { event: c, why: `same session and object within ${SAME_ACCESS_MS} ms` };
+    if (Math.abs(gap) <= SAME_ACCESS_MS) sameAccess.push(c);
     if (event.source_type.startsWith('elf:BulkApi') && c.source_type === 'rtem:BulkApiResultEvent' && gap >= 0 && gap <= BULK_RESULT_WINDOW_MS) {
       return { event: c, why: 'bulk job results read in the same session' };
     }
+  }
+  const same = sameAccess.find((c) => c.rows_processed === null || event.rows_processed === null || c.rows_processed === event.rows_processed);
+  if (same) return { event: same, why: `same session and object within ${SAME_ACCESS_MS} ms` };
+  // A large report export is logged in real time as several chunks whose counts add up to the one ELF row.
+  const chunks = sameAccess.reduce((sum, c) => sum + (c.rows_processed ?? 0), 0);
+  if (sameAccess.length > 1 && chunks === event.rows_processed) {
+    return { event: sameAccess[0]!, why: `same session and object within ${SAME_ACCESS_MS} ms, logged in ${sameAccess.length} chunks of ${chunks} rows` };
   }
   return null;
 }

@@ -98,7 +98,7 @@ export async function createCase(request: NewCase): Promise<CaseHandle> {
 export async function openCase(dirArg: string, options: { actor?: string } = {}): Promise<CaseHandle> {
   const dir = path.resolve(dirArg);
   const storeFile = path.join(dir, STORE_FILE);
-  if (!existsSync(storeFile)) throw new LedgerError('NOT_A_CASE', `${dir} is not a Breach Ledger case (no ${STORE_FILE}); create one with "case init".`);
+  if (!existsSync(storeFile)) throw new LedgerError('NOT_A_CASE', `${dir} is not a Breach Ledger case (it has no ${STORE_FILE}); choose a case folder or create a new case.`);
   const db = openStore(storeFile, { create: false });
   const info = readCaseInfo(db);
   await recoverInterruptedAcquisitions(dir, db, options.actor ?? info.investigator);

@@ -54,6 +54,10 @@ class HashLane {
     this.worker.postMessage({ type: 'chunk', slot, length });
   }
 
+  terminate(): void {
+    void this.worker.terminate();
+  }
+
   end(): Promise<string[]> {
     return new Promise((resolve) => {
       this.onDigests = (digests) => {
@@ -69,11 +73,18 @@ class DigestPool {
   readonly ring = new SharedArrayBuffer(SLOT_BYTES * SLOTS);
   readonly lanes = [new HashLane(this.ring, ['sha256', 'sha1']), new HashLane(this.ring, ['md5'])];
   private busy: Promise<unknown> = Promise.resolve();
+  private queued = 0;
 
-  /** One file at a time: the ring is shared. */
+  /** One file at a time: the ring is shared. The workers are released when nothing is queued. */
   run<T>(work: () => Promise<T>): Promise<T> {
+    this.queued++;
     const next = this.busy.catch(() => undefined).then(work);
-    this.busy = next;
+    this.busy = next.finally(() => {
+      if (--this.queued === 0 && pool === this) {
+        pool = null;
+        for (const lane of this.lanes) lane.terminate();
+      }
+    });
     return next;
   }
 }

@@ -137,13 +137,13 @@ CREATE TABLE access_events (
   uri TEXT,
   records_partial INTEGER NOT NULL,
   dedup_key TEXT NOT NULL,
+  dedup_hash INTEGER NOT NULL,
   duplicate_of INTEGER,
   details TEXT
 ) STRICT;
 ${appendOnly('access_events')}
-CREATE INDEX access_events_import ON access_events(import_id);
 CREATE INDEX access_events_ts ON access_events(ts);
-CREATE INDEX access_events_dedup ON access_events(dedup_key);
+CREATE INDEX access_events_dedup ON access_events(dedup_hash);
 
 CREATE TABLE event_records (
   event_id INTEGER NOT NULL,
@@ -170,7 +170,6 @@ CREATE TABLE subject_records (
   updated_at TEXT
 ) STRICT;
 ${appendOnly('subject_records')}
-CREATE INDEX subject_records_import ON subject_records(import_id);
 CREATE INDEX subject_records_source ON subject_records(source_id);
 
 CREATE TABLE subject_addresses (

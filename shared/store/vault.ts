@@ -88,11 +88,11 @@ export interface VaultFileCheck {
 }
 
 /** Re-hashes a vault file from disk. */
-export async function hashVaultFile(caseDir: string, sha256: string): Promise<VaultFileCheck> {
+export async function hashVaultFile(caseDir: string, sha256: string, signal?: AbortSignal): Promise<VaultFileCheck> {
   const file = vaultPath(caseDir, sha256);
   const stat = await fsp.stat(file).catch(() => null);
   if (!stat) return { exists: false, digests: null };
-  return { exists: true, digests: await digestFile(file) };
+  return { exists: true, digests: await digestFile(file, signal ? { signal } : {}) };
 }
 
 /** Temp files left by an acquisition that was killed before it finished. */

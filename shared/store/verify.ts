@@ -1,3 +1,4 @@
+import { LedgerError } from '../contract/errors';
 import { noProgress, type ProgressListener } from '../contract/progress';
 import type { CaseHandle } from './case-folder';
 import { appendCustody, verifyCustodyChain } from './custody';
@@ -23,14 +24,15 @@ export interface VerifyReport {
 }
 
 /** Re-hashes every vault file, recomputes the custody chain, checks SQLite integrity, and logs the result. */
-export async function verifyCase(handle: CaseHandle, actor: string, onProgress: ProgressListener = noProgress): Promise<VerifyReport> {
+export async function verifyCase(handle: CaseHandle, actor: string, onProgress: ProgressListener = noProgress, signal?: AbortSignal): Promise<VerifyReport> {
   const evidence = listEvidence(handle.db);
   const totalBytes = evidence.reduce((sum, e) => sum + e.size, 0);
   let doneBytes = 0;
   const checks: EvidenceCheck[] = [];
   for (const item of evidence) {
+    if (signal?.aborted) throw new LedgerError('CANCELLED', 'Verification cancelled; nothing was logged.');
     onProgress({ phase: 'verify', label: item.originalName, done: doneBytes, total: totalBytes, unit: 'bytes' });
-    const found = await hashVaultFile(handle.dir, item.sha256);
+    const found = await hashVaultFile(handle.dir, item.sha256, signal);
     let problem: string | null = null;
     if (!found.exists || !found.digests) problem = `vault file vault/${item.sha256} is missing`;
     else {

@@ -60,11 +60,16 @@ export function timeTask(task: string, args: readonly string[]): Promise<Timed> 
   return timeCommand(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/bench/tasks', task), ...args]);
 }
 
-export function row(partial: Omit<BenchRow, 'ratio' | 'pass'> & { maxRatio?: number; maxRssMb?: number }): BenchRow {
+/** A table row; it is judged PASS/MISS against whichever of the limits are given. */
+export function row(partial: Omit<BenchRow, 'ratio' | 'pass'> & { maxRatio?: number; maxRssMb?: number; maxValue?: number; minValue?: number }): BenchRow {
   const ratio = partial.baselineValue ? partial.value / partial.baselineValue : null;
-  const ratioOk = partial.maxRatio === undefined || (ratio !== null && ratio <= partial.maxRatio);
-  const rssOk = partial.maxRssMb === undefined || (partial.peakRssMb !== null && partial.peakRssMb <= partial.maxRssMb);
-  const { maxRatio, maxRssMb, ...rest } = partial;
-  const judged = maxRatio !== undefined || maxRssMb !== undefined;
-  return { ...rest, ratio, pass: judged ? ratioOk && rssOk : null };
+  const { maxRatio, maxRssMb, maxValue, minValue, ...rest } = partial;
+  const checks = [
+    maxRatio === undefined || (ratio !== null && ratio <= maxRatio),
+    maxRssMb === undefined || (partial.peakRssMb !== null && partial.peakRssMb <= maxRssMb),
+    maxValue === undefined || partial.value <= maxValue,
+    minValue === undefined || partial.value >= minValue,
+  ];
+  const judged = [maxRatio, maxRssMb, maxValue, minValue].some((limit) => limit !== undefined);
+  return { ...rest, ratio, pass: judged ? checks.every(Boolean) : null };
 }

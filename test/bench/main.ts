@@ -1,17 +1,19 @@
 import { acquireBenchmark } from './acquire';
 import { csvBenchmark } from './csv-throughput';
 import { importBenchmark, importPeopleBenchmark } from './import';
+import { reconstructBenchmark } from './reconstruct';
+import { accuracyBenchmark } from './accuracy';
 import type { Benchmark, BenchRow } from './harness';
 import { cpus, totalmem } from 'node:os';
 
-const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, accuracyBenchmark];
 
 function format(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'figure', 'value', 'baseline', 'ratio', 'target', 'peak RSS', 'result'];
   const lines = rows.map((r) => [
     r.benchmark,
     r.figure,
-    `${r.value.toFixed(r.value < 10 ? 2 : 0)} ${r.unit}`,
+    `${r.value.toFixed(r.value < 10 ? (r.unit ? 2 : 3) : 0)} ${r.unit}`.trim(),
     r.baseline ? `${r.baselineValue!.toFixed(2)} ${r.unit} (${r.baseline})` : '',
     r.ratio !== null ? r.ratio.toFixed(2) : '',
     r.target,

@@ -1,7 +1,12 @@
 import { formatBytes, formatCount, formatDuration } from '../format';
 import type { JobProgress } from '../job';
 
-const PHASE_NAMES: Record<string, string> = { acquire: 'Hashing and copying to vault', parse: 'Parsing rows', verify: 'Re-hashing vault copies' };
+const PHASE_NAMES: Record<string, string> = {
+  acquire: 'Hashing and copying to vault',
+  parse: 'Parsing rows',
+  verify: 'Re-hashing vault copies',
+  reconstruct: 'Reconstructing affected consumers',
+};
 
 function amount(value: number, unit: JobProgress['unit']): string {
   return unit === 'bytes' ? formatBytes(value) : `${formatCount(value)} ${unit}`;

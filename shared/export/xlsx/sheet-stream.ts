@@ -39,7 +39,7 @@ const MONEY_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '#,##0.00' }
  */
 export class SheetStream {
   private readonly pending: CellValue[][] = [];
-  private sheet: ExcelJS.stream.xlsx.WorksheetWriter | null = null;
+  private sheet: ExcelJS.Worksheet | null = null;
   private widths: number[] | null = null;
   private rowsInSheet = 0;
   private rowsSinceYield = 0;
@@ -117,7 +117,7 @@ export class SheetStream {
  * writer drains while compressing (a `readable-stream` PassThrough, hence `_writableState`); waiting for it
  * keeps memory flat. Only safe because sheets are written one at a time (the zip writer reads entries in order).
  */
-async function zipInputDrained(sheet: ExcelJS.stream.xlsx.WorksheetWriter): Promise<void> {
+async function zipInputDrained(sheet: ExcelJS.Worksheet): Promise<void> {
   type ZipInput = EventEmitter & { _writableState?: { needDrain: boolean } };
   const zipInput = (sheet as unknown as { stream: { pipes?: ZipInput[] } }).stream.pipes?.[0];
   if (zipInput?._writableState?.needDrain) await once(zipInput, 'drain');

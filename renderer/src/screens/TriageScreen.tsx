@@ -1,0 +1,142 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { LedgerApi, TriageEntry } from '../../../shared/contract/api';
+import { addIndicator, hasIndicator, indicatorCount, kindOfDimension, type ScopeDraft } from '../analysis/scope-draft';
+import { EmptyState, ErrorBanner } from '../components/States';
+import { Truncate } from '../components/Truncate';
+import { VirtualTable, type Column } from '../components/VirtualTable';
+import { WindowFields } from '../components/WindowFields';
+import { formatCount, formatUtc } from '../format';
+import type { ScreenId } from './screens';
+import { ActivitySpanChart } from './triage/ActivitySpanChart';
+
+const PER_DIMENSION = 25;
+const DIMENSIONS: ReadonlyArray<{ id: TriageEntry['dimension'] | 'all'; label: string }> = [
+  { id: 'all', label: 'All' },
+  { id: 'ip', label: 'IP' },
+  { id: 'user', label: 'User' },
+  { id: 'app', label: 'App' },
+  { id: 'client', label: 'Client' },
+  { id: 'agent', label: 'Agent' },
+];
+
+interface Props {
+  api: LedgerApi;
+  caseDir: string;
+  draft: ScopeDraft;
+  onDraft(draft: ScopeDraft): void;
+  onScreen(screen: ScreenId): void;
+}
+
+function NewInWindow({ value }: { value: boolean | null }) {
+  if (value === null) return <span className="muted" title="Give a window to see whether this value is new in it">—</span>;
+  return value ? <span className="pill pill-warn" title="First ever seen inside the window">New</span> : <span className="muted">seen before</span>;
+}
+
+export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) {
+  const [entries, setEntries] = useState<TriageEntry[] | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [loading, setLoading] = useState(false);
+  const [dimension, setDimension] = useState<(typeof DIMENSIONS)[number]['id']>('all');
+  const [ranWith, setRanWith] = useState<{ from: string; to: string } | null>(null);
+
+  const run = useCallback(
+    (from: string, to: string) => {
+      setLoading(true);
+      setError(null);
+      api
+        .triage({ caseDir, from: from.trim() || null, to: to.trim() || null, limit: PER_DIMENSION })
+        .then((rows) => {
+          setEntries(rows);
+          setRanWith({ from: from.trim(), to: to.trim() });
+        }, setError)
+        .finally(() => setLoading(false));
+    },
+    [api, caseDir],
+  );
+  useEffect(() => run(draft.from, draft.to), [run]);
+
+  const columns = useMemo<Column<TriageEntry>[]>(
+    () => [
+      { key: 'dimension', header: 'Kind', width: '52px', render: (e) => <span className="action-tag">{e.dimension}</span> },
+      { key: 'value', header: 'Value', width: 'minmax(180px, 3fr)', render: (e) => <Truncate className="mono small" text={e.value} /> },
+      { key: 'events', header: 'Events', width: '70px', align: 'right', render: (e) => formatCount(e.events) },
+      { key: 'rows', header: 'Rows proc.', width: '86px', align: 'right', render: (e) => formatCount(e.rowsProcessed) },
+      { key: 'exports', header: 'Exports', width: '64px', align: 'right', render: (e) => <span className={e.bulkOrReportExports > 0 ? 'warn' : ''}>{formatCount(e.bulkOrReportExports)}</span> },
+      { key: 'first', header: 'First seen', width: '140px', render: (e) => <span className="mono small">{formatUtc(e.firstSeen)}</span> },
+      { key: 'last', header: 'Last seen', width: '140px', render: (e) => <span className="mono small">{formatUtc(e.lastSeen)}</span> },
+      { key: 'new', header: 'New', width: '82px', render: (e) => <NewInWindow value={e.firstSeenInWindow} /> },
+      {
+        key: 'scope',
+        header: 'Scope',
+        width: '88px',
+        render: (e) => {
+          const kind = kindOfDimension(e.dimension);
+          return hasIndicator(draft, kind, e.value) ? (
+            <span className="small ok-text">✓ indicator</span>
+          ) : (
+            <button type="button" className="btn btn-small" aria-label={`Add ${e.dimension} ${e.value} to scope`} onClick={() => onDraft(addIndicator(draft, kind, e.value))}>
+              + Scope
+            </button>
+          );
+        },
+      },
+    ],
+    [draft, onDraft],
+  );
+
+  const shown = useMemo(() => (entries ?? []).filter((e) => dimension === 'all' || e.dimension === dimension), [entries, dimension]);
+  const windowMs = ranWith?.from && ranWith.to ? { from: Date.parse(ranWith.from), to: Date.parse(ranWith.to) } : null;
+  const picked = indicatorCount(draft);
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Triage</h1>
+        <span className="muted">Top {PER_DIMENSION} IPs, users, apps, clients and agents by rows processed</span>
+      </header>
+      <form
+        className="panel triage-controls"
+        onSubmit={(e) => {
+          e.preventDefault();
+          run(draft.from, draft.to);
+        }}
+      >
+        <WindowFields from={draft.from} to={draft.to} onChange={(w) => onDraft({ ...draft, ...w })} />
+        <button type="submit" className="btn btn-primary" disabled={loading}>
+          {loading ? 'Working…' : 'Run triage'}
+        </button>
+        <div className="triage-picked">
+          <span className="small">{picked === 0 ? 'No indicators picked yet' : `${picked} indicator${picked === 1 ? '' : 's'} picked`}</span>
+          <button type="button" className="btn btn-small" onClick={() => onScreen('scope')}>
+            Open scope editor →
+          </button>
+        </div>
+      </form>
+      {error !== null && <ErrorBanner error={error} />}
+      {entries && entries.length === 0 && (
+        <EmptyState title="No access events in this window" action={<button type="button" className="btn" onClick={() => onScreen('evidence')}>Add evidence</button>}>
+          <p>Triage ranks the actors in imported access logs. Import Salesforce event logs, real-time events or web and cloud logs, or widen the window.</p>
+        </EmptyState>
+      )}
+      {entries && entries.length > 0 && (
+        <>
+          <section className="panel" aria-labelledby="spans-title">
+            <h2 id="spans-title">
+              Activity of the top talkers <span className="muted small">first to last event{windowMs ? '; the shaded band is the window' : ''}</span>
+            </h2>
+            <ActivitySpanChart entries={entries} window={windowMs} />
+            <p className="small muted">Hourly event counts need an event histogram from the engine, which this version does not offer yet.</p>
+          </section>
+          <div className="segmented" role="tablist" aria-label="Kind">
+            {DIMENSIONS.map((d) => (
+              <button key={d.id} type="button" role="tab" aria-selected={dimension === d.id} className={dimension === d.id ? 'active' : ''} onClick={() => setDimension(d.id)}>
+                {d.label} <span className="muted">{d.id === 'all' ? entries.length : entries.filter((e) => e.dimension === d.id).length}</span>
+              </button>
+            ))}
+          </div>
+          <VirtualTable label="Top talkers" testId="triage-table" rows={shown} columns={columns} rowKey={(e) => `${e.dimension}:${e.value}`} height={340} />
+        </>
+      )}
+    </section>
+  );
+}
