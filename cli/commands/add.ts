@@ -54,3 +54,32 @@ export const add: Command = {
     return outcomes.every((o) => o.status === 'added') ? 0 : 1;
   },
 };
+
+export const reimport: Command = {
+  words: ['import'],
+  usage: 'import <case> <evidence-id> [--format <name>] [--encoding <name>] [--locale <tag>] [--tz <zone>] [--actor <text>]',
+  summary: 'Parse an acquired file again (another format, encoding, locale or zone); the new import supersedes the old one.',
+  options: { format: { type: 'string' }, encoding: { type: 'string' }, locale: { type: 'string' }, tz: { type: 'string' }, actor: { type: 'string' } },
+  async run({ engine, out, positionals, values, signal }) {
+    const [caseDir, id, ...rest] = positionals;
+    if (!caseDir || !id || !/^\d+$/.test(id) || rest.length > 0) throw new LedgerError('BAD_USAGE', 'Name the case folder and one numeric evidence id.');
+    const e = await engine.reimportEvidence(
+      {
+        caseDir,
+        evidenceId: Number(id),
+        format: stringOption(values, 'format') ?? null,
+        encoding: stringOption(values, 'encoding') ?? null,
+        locale: stringOption(values, 'locale') ?? null,
+        timeZone: stringOption(values, 'tz') ?? null,
+        actor: stringOption(values, 'actor') ?? null,
+      },
+      { onProgress: out.progress, signal },
+    );
+    out.endProgress();
+    if (out.json) out.document(e);
+    const i = e.latestImport!;
+    out.line(`Re-imported evidence ${e.id} (${e.originalName}) as ${i.format}, encoding ${i.encoding}: read ${formatCount(i.rowsRead)}, imported ${formatCount(i.rowsImported)}, rejected ${formatCount(i.rowsRejected)}.`);
+    for (const warning of i.warnings) out.line(`  warning: ${warning}`);
+    return 0;
+  },
+};

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { add } from './add';
+import { add, reimport } from './add';
 import { caseInit } from './case-init';
 import { custody } from './custody';
 import { evidence } from './evidence';
@@ -12,6 +12,7 @@ import { exposure, obligations, rules, rulesAdd } from './law';
 export const COMMANDS: readonly Command[] = [
   caseInit,
   add,
+  reimport,
   evidence,
   custody,
   verify,

@@ -88,6 +88,15 @@ export type AddEvidenceOutcome =
   | { file: string; status: 'duplicate'; existingId: number; message: string }
   | { file: string; status: 'failed'; code: string; message: string };
 
+export interface ReimportRequest extends CaseRef {
+  evidenceId: number;
+  format?: string | null;
+  encoding?: string | null;
+  locale?: string | null;
+  timeZone?: string | null;
+  actor?: string | null;
+}
+
 export interface CustodyEntryView {
   seq: number;
   at: string;
@@ -343,6 +352,8 @@ export interface LedgerApi {
   listFormats(): Promise<FormatInfo[]>;
   listEvidence(request: CaseRef): Promise<EvidenceItem[]>;
   addEvidence(request: AddEvidenceRequest, context?: CallContext): Promise<AddEvidenceOutcome[]>;
+  /** Parses an acquired file again (another format, encoding, locale or zone); the new import supersedes the old. */
+  reimportEvidence(request: ReimportRequest, context?: CallContext): Promise<EvidenceItem>;
   custody(request: CaseRef): Promise<CustodyView>;
   verify(request: CaseRef & { actor?: string | null }, context?: CallContext): Promise<VerifyResult>;
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage>;
@@ -364,4 +375,4 @@ export interface LedgerApi {
 export type LedgerMethod = keyof LedgerApi;
 
 /** Methods whose work is long enough to report progress and accept cancellation. */
-export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'verify', 'reconstruct'];
+export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'reimportEvidence', 'verify', 'reconstruct'];

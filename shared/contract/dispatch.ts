@@ -8,6 +8,7 @@ export const LEDGER_METHODS = [
   'listFormats',
   'listEvidence',
   'addEvidence',
+  'reimportEvidence',
   'custody',
   'verify',
   'listEvents',

@@ -7,6 +7,7 @@ import type {
   Explanation,
   ExposureResult,
   ObligationsResult,
+  ReimportRequest,
   PageRequest,
   PeoplePage,
   ReconstructResult,
@@ -35,7 +36,9 @@ import type { EncodingName } from '../ingest/parser';
 import { allParsers } from '../ingest/registry';
 import { createCase, openCase, type CaseHandle } from '../store/case-folder';
 import { custodyHead, defaultActor, listCustody } from '../store/custody';
-import { listEvidence, type EvidenceWithImport } from '../store/evidence';
+import { getEvidence, listEvidence, type EvidenceWithImport } from '../store/evidence';
+import { importEvidence } from '../ingest/import-pipeline';
+import { isValidTimeZone } from '../util/dates';
 import { verifyCase } from '../store/verify';
 import path from 'node:path';
 import { isElementCode } from '../contract/elements';
@@ -93,9 +96,7 @@ export class LedgerEngine implements LedgerApi {
 
   addEvidence(request: AddEvidenceRequest, context: CallContext = {}): Promise<AddEvidenceOutcome[]> {
     if (request.files.length === 0) throw new LedgerError('BAD_USAGE', 'Name at least one file to add.');
-    if (request.encoding && !(ENCODINGS as readonly string[]).includes(request.encoding)) {
-      throw new LedgerError('BAD_USAGE', `--encoding must be one of ${ENCODINGS.join(', ')}, not "${request.encoding}".`);
-    }
+    checkEncoding(request.encoding);
     return this.withCase(request, async (handle) => {
       const outcomes: AddEvidenceOutcome[] = [];
       for (const file of request.files) {
@@ -103,6 +104,28 @@ export class LedgerEngine implements LedgerApi {
         outcomes.push(await this.addOne(handle, request, file, context));
       }
       return outcomes;
+    });
+  }
+
+  reimportEvidence(request: ReimportRequest, context: CallContext = {}): Promise<EvidenceItem> {
+    checkEncoding(request.encoding);
+    return this.withCase(request, async (handle) => {
+      const evidence = getEvidence(handle.db, request.evidenceId);
+      if (!evidence) throw new LedgerError('NOT_FOUND', `No evidence with id ${request.evidenceId}; list evidence first.`);
+      const timeZone = request.timeZone ?? evidence.timeZone;
+      if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `--tz must be an IANA time zone, not "${timeZone}".`);
+      await importEvidence(
+        handle,
+        {
+          evidenceId: evidence.id,
+          actor: request.actor ?? defaultActor(),
+          ...(request.format ? { format: request.format } : {}),
+          options: { timeZone, ...(request.encoding ? { encoding: request.encoding as EncodingName } : {}), ...(request.locale ? { locale: request.locale } : {}) },
+        },
+        context.onProgress ?? noProgress,
+        context.signal,
+      );
+      return toEvidenceItem(listEvidence(handle.db).find((e) => e.id === evidence.id)!);
     });
   }
 
@@ -272,6 +295,12 @@ export class LedgerEngine implements LedgerApi {
       if (error instanceof LedgerError && error.code !== 'INTERNAL') return { file, status: 'failed', code: error.code, message: error.message };
       throw error;
     }
+  }
+}
+
+function checkEncoding(encoding: string | null | undefined): void {
+  if (encoding && !(ENCODINGS as readonly string[]).includes(encoding)) {
+    throw new LedgerError('BAD_USAGE', `--encoding must be one of ${ENCODINGS.join(', ')}, not "${encoding}".`);
   }
 }
 

@@ -9,7 +9,7 @@ import type { FileDigests } from '../util/hash';
  * I/O. On two cores that overlaps hashing with the copy instead of running them back to back.
  */
 const SLOT_BYTES = 4 * 1024 * 1024;
-const SLOTS = 6;
+const SLOTS = 4;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');

@@ -63,8 +63,12 @@ export const salesforceDataExportParser: SourceParser = {
       if (first !== null && /\.csv$/i.test(first)) return 0.8;
       return /\.zip$/i.test(sample.fileName) ? 0.3 : 0;
     }
-    const score = salesforceHeaderScore(headerNames(sample.head));
-    return score > 0 && objectFromFileName(sample.fileName) !== null ? Math.min(1, score + 0.1) : score;
+    const names = headerNames(sample.head);
+    const score = salesforceHeaderScore(names);
+    const namedAfterObject = objectFromFileName(sample.fileName) !== null;
+    // A trimmed extract may lack the system fields, but an object-named file with an Id column is still one.
+    if (score === 0) return namedAfterObject && names.some((n) => n === 'Id' || n === 'ID') ? 0.5 : 0;
+    return namedAfterObject ? Math.min(1, score + 0.1) : score;
   },
 
   async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {

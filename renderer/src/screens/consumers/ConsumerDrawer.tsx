@@ -1,0 +1,161 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Explanation, LedgerApi } from '../../../../shared/contract/api';
+import { ELEMENT_LABELS, isElementCode } from '../../../../shared/contract/elements';
+import { ErrorBanner } from '../../components/States';
+import { formatUtc } from '../../format';
+import { BasisPill, statesText } from './consumer-columns';
+import { SourceCitationView } from './SourceCitationView';
+
+interface Props {
+  api: LedgerApi;
+  caseDir: string;
+  consumerId: number;
+  analysisId: number;
+  onClose(): void;
+}
+
+function elementLabel(code: string): string {
+  return isElementCode(code) ? ELEMENT_LABELS[code] : code;
+}
+
+/** Walks one consumer back to records, accesses (query, fields, why in scope), log lines and file hashes. */
+export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }: Props) {
+  const [explanation, setExplanation] = useState<Explanation | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    let current = true;
+    setExplanation(null);
+    setError(null);
+    api.explainConsumer({ caseDir, consumerId, analysisId }).then(
+      (x) => current && setExplanation(x),
+      (e: unknown) => current && setError(e),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, caseDir, consumerId, analysisId]);
+  useEffect(() => heading.current?.focus(), [consumerId]);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [onClose]);
+
+  const c = explanation?.consumer;
+  return (
+    <aside className="drawer" role="dialog" aria-labelledby="drawer-title" data-testid="consumer-drawer">
+      <header className="drawer-head">
+        <h2 id="drawer-title" ref={heading} tabIndex={-1} className="truncate" title={c?.name ?? undefined}>
+          Consumer {consumerId}
+          {c?.name ? ` · ${c.name}` : ''}
+        </h2>
+        <button type="button" className="btn btn-small" onClick={onClose} aria-label="Close details">
+          Close <kbd>Esc</kbd>
+        </button>
+      </header>
+      <div className="drawer-body">
+        {error !== null && <ErrorBanner error={error} />}
+        {!explanation && error === null && <p className="muted">Reading the evidence behind consumer {consumerId}…</p>}
+        {explanation && c && (
+          <>
+            <dl className="kv">
+              <dt>Basis</dt>
+              <dd>
+                <BasisPill basis={c.basis} />
+                {c.basis === 'inferred' && <span className="small muted"> could have been reached; not shown to have been</span>}
+              </dd>
+              <dt>Email</dt>
+              <dd className="mono small wrap">{c.email ?? '—'}</dd>
+              <dt>Phone</dt>
+              <dd className="mono small">{c.phone ?? '—'}</dd>
+              <dt>Counted in</dt>
+              <dd>
+                <span className="mono">{statesText(c)}</span> <span className="small muted">— {explanation.residency.reason}</span>
+              </dd>
+            </dl>
+
+            <h3>Exposed elements ({explanation.elements.length})</h3>
+            <table className="mini-table">
+              <thead>
+                <tr>
+                  <th>Element</th>
+                  <th>Basis</th>
+                  <th>Field</th>
+                  <th className="num">Record</th>
+                  <th className="num">Event</th>
+                </tr>
+              </thead>
+              <tbody>
+                {explanation.elements.map((e) => (
+                  <tr key={`${e.element}:${e.subjectId}:${e.field}:${e.eventId}`}>
+                    <td>{elementLabel(e.element)}</td>
+                    <td>{e.basis}</td>
+                    <td className="mono small">{e.field}</td>
+                    <td className="num">{e.subjectId}</td>
+                    <td className="num">{e.eventId}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+
+            <h3>Accesses ({explanation.accesses.length})</h3>
+            <ol className="walk">
+              {explanation.accesses.map((a) => (
+                <li key={`${a.eventId}:${a.subjectId}`} className={`walk-item basis-edge-${a.basis}`} data-testid="access">
+                  <div className="walk-title">
+                    <span className="mono small">{formatUtc(a.ts)}</span>
+                    <span className="action-tag">{a.sourceType}</span>
+                    <BasisPill basis={a.basis} />
+                    <span className="small muted truncate">event {a.eventId} → record {a.subjectId}</span>
+                  </div>
+                  <dl className="kv kv-tight">
+                    <dt>Who / where</dt>
+                    <dd className="small">{[a.actor, a.ip, a.app].filter(Boolean).join(' · ') || '—'}</dd>
+                    <dt>In scope because</dt>
+                    <dd className="small">{a.inScopeBecause}</dd>
+                    <dt>Fields</dt>
+                    <dd className="small mono wrap">{a.fields === '*' ? 'all fields (*)' : a.fields.join(', ')}</dd>
+                    {a.query && (
+                      <>
+                        <dt>Query</dt>
+                        <dd>
+                          <pre className="source-text">{a.query}</pre>
+                        </dd>
+                      </>
+                    )}
+                    {a.notes.length > 0 && (
+                      <>
+                        <dt>Notes</dt>
+                        <dd className="small warn-soft">{a.notes.join(' · ')}</dd>
+                      </>
+                    )}
+                  </dl>
+                  <SourceCitationView source={a.source} />
+                </li>
+              ))}
+            </ol>
+
+            <h3>Records ({explanation.records.length})</h3>
+            <ol className="walk">
+              {explanation.records.map((r) => (
+                <li key={r.subjectId} className="walk-item" data-testid="record">
+                  <div className="walk-title">
+                    <span className="action-tag">{r.system}</span>
+                    <strong>{r.objectType}</strong>
+                    <span className="mono small">{r.sourceId ?? `record ${r.subjectId}`}</span>
+                    <span className="small muted truncate" title={r.joinedBecause}>
+                      {r.joinedBecause}
+                    </span>
+                  </div>
+                  <SourceCitationView source={r.source} />
+                </li>
+              ))}
+            </ol>
+          </>
+        )}
+      </div>
+    </aside>
+  );
+}

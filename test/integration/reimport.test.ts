@@ -1,0 +1,44 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { jsonOf, runCli } from '../helpers/cli';
+import { tempDir } from '../helpers/tmp';
+
+describe('re-import', () => {
+  it('parses an acquired file again with a forced encoding; the new import supersedes the old, which stays in the store', () => {
+    const dir = path.join(tempDir(), 'case');
+    expect(runCli(['case', 'init', dir, '--name', 'R', '--investigator', 'I']).status).toBe(0);
+    // A Windows-1252 Contact export: "Zoë Müller" in Latin-1 bytes.
+    const file = path.join(tempDir(), 'Contact.csv');
+    const text = 'Id,FirstName,LastName,Email,MailingState\r\n003000000000001AAA,Zo\u00eb,M\u00fcller,zoe@example.com,CA\r\n003000000000002AAA,Ann,Lee,ann@example.com,TX\r\n';
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+    const added = jsonOf(runCli(['add', dir, file, '--json']));
+    const evidence = added.results[0].evidence;
+    expect(evidence.format).toBe('salesforce-data-export');
+    const firstImport = evidence.latestImport.id;
+
+    const again = runCli(['import', dir, String(evidence.id), '--encoding', 'windows-1252', '--json']);
+    expect(again.status, again.stderr).toBe(0);
+    const reimported = jsonOf(again);
+    expect(reimported.latestImport.id).toBeGreaterThan(firstImport);
+    expect(reimported.latestImport.encoding).toBe('windows-1252');
+    expect(reimported.latestImport.rowsImported).toBe(2);
+
+    const people = jsonOf(runCli(['people', dir, '--json']));
+    expect(people.total).toBe(2);
+    expect(people.people.map((p: { name: string }) => p.name)).toContain('Zoë Müller');
+
+    const db = new Database(path.join(dir, 'ledger.sqlite'), { readonly: true });
+    expect(db.prepare('SELECT COUNT(*) FROM subject_records').pluck().get()).toBe(4);
+    db.close();
+    const custody = jsonOf(runCli(['custody', dir, '--json']));
+    expect(custody.entries.filter((e: { action: string }) => e.action === 'parse')).toHaveLength(2);
+  });
+
+  it('refuses an unknown encoding as bad usage', () => {
+    const dir = path.join(tempDir(), 'case');
+    runCli(['case', 'init', dir, '--name', 'R', '--investigator', 'I']);
+    expect(runCli(['import', dir, '1', '--encoding', 'ebcdic']).status).toBe(2);
+  });
+});
