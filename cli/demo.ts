@@ -81,18 +81,24 @@ async function demo(argv: readonly string[]): Promise<number> {
     const dueKey = (j: (typeof obligations.jurisdictions)[number]) => (j.individuals.due.kind === 'date' ? j.individuals.due.date : '9999');
     const required = obligations.jurisdictions.filter((j) => j.noticeRequired === 'yes').sort((a, b) => dueKey(a).localeCompare(dueKey(b)) || a.jurisdiction.localeCompare(b.jurisdiction));
     out.line(`Notice required in ${required.length} jurisdictions; earliest individual deadlines:`);
-    for (const j of required.slice(0, 6)) out.line(`  ${j.jurisdiction.padEnd(6)} ${j.individuals.due.kind === 'date' ? j.individuals.due.date : j.individuals.due.text}  (${j.qualifying.exact + j.qualifying.derived} qualifying residents)`);
+    for (const j of required.slice(0, 6)) out.line(`  ${j.jurisdiction.padEnd(6)} ${j.individuals.due.kind === 'date' ? j.individuals.due.date : j.individuals.due.text}  (${j.qualifying.exact + j.qualifying.derived} qualifying resident${j.qualifying.exact + j.qualifying.derived === 1 ? "" : "s"})`);
 
     const exposure = await engine.exposure({ caseDir });
     const t = exposure.totals;
     out.line(`Exposure: low ${formatCents(t.low)}, expected ${formatCents(t.expected)}, high ${formatCents(t.high)}${t.complete ? '' : ` (known components; ${t.unknownComponents.length} need counsel's review)`}`);
+
+    const exported = await engine.exportCase({ caseDir, actor: 'demo' }, { onProgress: out.progress });
+    out.endProgress();
+    out.line(`Exported ${exported.files.length} files to ${exported.dir} (manifest SHA-256 ${exported.manifestSha256.slice(0, 16)}…) (${elapsed()})`);
+    const checked = await engine.verifyExport({ manifestPath: exported.manifestPath, caseDir });
+    out.line(`Export check: ${checked.ok ? 'signature and every file hash verified' : 'FAILED'}`);
 
     const verified = await engine.verify({ caseDir, actor: 'demo' });
     out.line(`Verification: ${verified.ok ? 'passed' : 'FAILED'} (${verified.evidence.length} files re-hashed, ${verified.custody.entries} custody entries)`);
     out.line(`Case folder: ${caseDir}`);
     out.line(`Try: npm run -s cli -- consumers ${path.relative(process.cwd(), caseDir)} --state CA --limit 5`);
     out.line(`Done in ${elapsed()}.`);
-    return verified.ok ? 0 : 3;
+    return verified.ok && checked.ok ? 0 : 3;
   } finally {
     engine.close();
   }

@@ -2,10 +2,27 @@ import type { Command } from '../command';
 import { stringOption } from '../command';
 import { LedgerError } from '../../shared/contract/errors';
 import { formatBytes, formatCount } from '../output';
+import { readFileSync } from 'node:fs';
+
+/** A `--map` file: a JSON object of target field → source column (it is recorded with the import). */
+function readMapping(file: string | undefined): Record<string, string> | null {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new LedgerError('NOT_FOUND', `Cannot read the column mapping ${file}; check the path.`);
+  }
+  try {
+    return JSON.parse(text) as Record<string, string>;
+  } catch (error) {
+    throw new LedgerError('BAD_USAGE', `The column mapping ${file} is not valid JSON: ${(error as Error).message}.`);
+  }
+}
 
 export const add: Command = {
   words: ['add'],
-  usage: 'add <case> <file>... [--source <text>] [--format <name>] [--actor <text>] [--tz <IANA zone>] [--encoding <name>] [--locale <tag>]',
+  usage: 'add <case> <file>... [--source <text>] [--format <name>] [--actor <text>] [--tz <IANA zone>] [--encoding <name>] [--locale <tag>] [--map <mapping.json>]',
   summary: 'Acquire files into the vault (SHA-256, SHA-1, MD5 in one pass) and import them.',
   options: {
     source: { type: 'string' },
@@ -14,6 +31,7 @@ export const add: Command = {
     tz: { type: 'string' },
     encoding: { type: 'string' },
     locale: { type: 'string' },
+    map: { type: 'string' },
   },
   async run({ engine, out, positionals, values, signal }) {
     const [caseDir, ...files] = positionals;
@@ -28,6 +46,7 @@ export const add: Command = {
         timeZone: stringOption(values, 'tz') ?? null,
         encoding: stringOption(values, 'encoding') ?? null,
         locale: stringOption(values, 'locale') ?? null,
+        mapping: readMapping(stringOption(values, 'map')),
       },
       { onProgress: out.progress, signal },
     );
@@ -57,9 +76,9 @@ export const add: Command = {
 
 export const reimport: Command = {
   words: ['import'],
-  usage: 'import <case> <evidence-id> [--format <name>] [--encoding <name>] [--locale <tag>] [--tz <zone>] [--actor <text>]',
+  usage: 'import <case> <evidence-id> [--format <name>] [--encoding <name>] [--locale <tag>] [--tz <zone>] [--map <mapping.json>] [--actor <text>]',
   summary: 'Parse an acquired file again (another format, encoding, locale or zone); the new import supersedes the old one.',
-  options: { format: { type: 'string' }, encoding: { type: 'string' }, locale: { type: 'string' }, tz: { type: 'string' }, actor: { type: 'string' } },
+  options: { format: { type: 'string' }, encoding: { type: 'string' }, locale: { type: 'string' }, tz: { type: 'string' }, map: { type: 'string' }, actor: { type: 'string' } },
   async run({ engine, out, positionals, values, signal }) {
     const [caseDir, id, ...rest] = positionals;
     if (!caseDir || !id || !/^\d+$/.test(id) || rest.length > 0) throw new LedgerError('BAD_USAGE', 'Name the case folder and one numeric evidence id.');
@@ -71,6 +90,7 @@ export const reimport: Command = {
         encoding: stringOption(values, 'encoding') ?? null,
         locale: stringOption(values, 'locale') ?? null,
         timeZone: stringOption(values, 'tz') ?? null,
+        mapping: readMapping(stringOption(values, 'map')),
         actor: stringOption(values, 'actor') ?? null,
       },
       { onProgress: out.progress, signal },

@@ -8,6 +8,7 @@ import { verify } from './verify';
 import { events, people } from './browse';
 import { classify, consumers, explain, reconstruct, resolve, scope, triage } from './investigate';
 import { exposure, obligations, rules, rulesAdd } from './law';
+import { exportCommand, verifyExportCommand } from './exports';
 
 export const COMMANDS: readonly Command[] = [
   caseInit,
@@ -30,4 +31,6 @@ export const COMMANDS: readonly Command[] = [
   rulesAdd,
   obligations,
   exposure,
+  exportCommand,
+  verifyExportCommand,
 ];

@@ -52,6 +52,7 @@ export function App({ transport }: { transport: Transport }) {
   }
   return (
     <CaseShell
+      key={openCase.caseDir}
       api={transport.api}
       desktop={desktop}
       transportKind={transport.kind}

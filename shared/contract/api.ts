@@ -80,6 +80,8 @@ export interface AddEvidenceRequest extends CaseRef {
   timeZone?: string | null;
   encoding?: string | null;
   locale?: string | null;
+  /** Column mapping for generic CSV / JSON Lines logs: target field → source column or key. */
+  mapping?: Record<string, string> | null;
 }
 
 /** One outcome per file: added (and maybe imported), or refused with the reason. */
@@ -94,6 +96,7 @@ export interface ReimportRequest extends CaseRef {
   encoding?: string | null;
   locale?: string | null;
   timeZone?: string | null;
+  mapping?: Record<string, string> | null;
   actor?: string | null;
 }
 
@@ -346,6 +349,29 @@ export interface AssessRequest extends CaseRef {
 export type ObligationsResult = ObligationsReport & { analysis: number; analysisDigest: string };
 export type ExposureResult = ExposureReport & { analysis: number; analysisDigest: string };
 
+export interface ExportRequest extends CaseRef {
+  /** Defaults to `<case>/exports/<UTC timestamp>/`; must be new or empty. */
+  outDir?: string | null;
+  analysisId?: number | null;
+  assumptions?: string[];
+  noticeDate?: string | null;
+  actor?: string | null;
+}
+
+export interface ExportView {
+  dir: string;
+  manifestPath: string;
+  manifestSha256: string;
+  files: Array<{ path: string; sha256: string; size: number }>;
+}
+
+export interface ExportVerificationView {
+  ok: boolean;
+  signatureOk: boolean;
+  publicKeyFingerprint: string | null;
+  files: Array<{ path: string; ok: boolean; problem: string | null }>;
+}
+
 export interface LedgerApi {
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
   openCase(request: CaseRef): Promise<CaseSummary>;
@@ -370,9 +396,12 @@ export interface LedgerApi {
   addRules(request: CaseRef & { file: string; actor?: string | null }): Promise<{ jurisdiction: string; version: string; sha256: string; supersedes: string | null }>;
   obligations(request: AssessRequest): Promise<ObligationsResult>;
   exposure(request: AssessRequest): Promise<ExposureResult>;
+  exportCase(request: ExportRequest, context?: CallContext): Promise<ExportView>;
+  /** Checks an export's signature and every file's hash; with a case, also that this case's key signed it. */
+  verifyExport(request: { manifestPath: string; caseDir?: string | null }): Promise<ExportVerificationView>;
 }
 
 export type LedgerMethod = keyof LedgerApi;
 
 /** Methods whose work is long enough to report progress and accept cancellation. */
-export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'reimportEvidence', 'verify', 'reconstruct'];
+export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'reimportEvidence', 'verify', 'reconstruct', 'exportCase'];

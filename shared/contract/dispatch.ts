@@ -25,6 +25,8 @@ export const LEDGER_METHODS = [
   'addRules',
   'obligations',
   'exposure',
+  'exportCase',
+  'verifyExport',
 ] as const satisfies readonly LedgerMethod[];
 
 type Missing = Exclude<LedgerMethod, (typeof LEDGER_METHODS)[number]>;

@@ -7,6 +7,9 @@ import type {
   Explanation,
   ExposureResult,
   ObligationsResult,
+  ExportRequest,
+  ExportView,
+  ExportVerificationView,
   ReimportRequest,
   PageRequest,
   PeoplePage,
@@ -43,9 +46,8 @@ import { verifyCase } from '../store/verify';
 import path from 'node:path';
 import { isElementCode } from '../contract/elements';
 import { addCasePack, casePacks } from '../assess/case-packs';
-import { assessmentInputFor, latestAnalysis } from '../assess/assessment-input';
-import { assessObligations } from '../law/obligations';
-import { assessExposure } from '../law/exposure';
+import { assessAnalysis } from '../assess/assess-analysis';
+import { exportCase, verifyExport } from '../export';
 import { parseAssumptions } from '../law/assumptions';
 import { loadPacks } from '../law/packs';
 import { reconstruct } from '../reconstruct/analysis';
@@ -120,7 +122,12 @@ export class LedgerEngine implements LedgerApi {
           evidenceId: evidence.id,
           actor: request.actor ?? defaultActor(),
           ...(request.format ? { format: request.format } : {}),
-          options: { timeZone, ...(request.encoding ? { encoding: request.encoding as EncodingName } : {}), ...(request.locale ? { locale: request.locale } : {}) },
+          options: {
+            timeZone,
+            ...(request.encoding ? { encoding: request.encoding as EncodingName } : {}),
+            ...(request.locale ? { locale: request.locale } : {}),
+            ...(request.mapping ? { mapping: checkMapping(request.mapping) } : {}),
+          },
         },
         context.onProgress ?? noProgress,
         context.signal,
@@ -227,21 +234,41 @@ export class LedgerEngine implements LedgerApi {
 
   obligations(request: AssessRequest): Promise<ObligationsResult> {
     return this.withCase(request, async (handle) => {
-      const analysis = latestAnalysis(handle, request.analysisId ?? null);
-      const report = assessObligations(casePacks(handle), assessmentInputFor(handle, analysis, request.noticeDate ?? null));
-      return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...report };
+      const { analysis, obligations } = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null });
+      return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...obligations };
     });
   }
 
   exposure(request: AssessRequest): Promise<ExposureResult> {
     parseAssumptions(request.assumptions ?? []);
     return this.withCase(request, async (handle) => {
-      const analysis = latestAnalysis(handle, request.analysisId ?? null);
-      // The residency rule is a fact of the analysis, recorded with the assumptions it fed.
-      const settings = parseAssumptions([`residency=${analysis.summary.residencyRule}`, ...(request.assumptions ?? [])]);
-      const report = assessExposure(casePacks(handle), assessmentInputFor(handle, analysis, request.noticeDate ?? null), settings);
-      return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...report };
+      const { analysis, exposure } = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
+      return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...exposure };
     });
+  }
+
+  exportCase(request: ExportRequest, context: CallContext = {}): Promise<ExportView> {
+    parseAssumptions(request.assumptions ?? []);
+    return this.withCase(request, async (handle) => {
+      const result = await exportCase(
+        handle,
+        {
+          actor: request.actor ?? defaultActor(),
+          assumptions: request.assumptions ?? [],
+          ...(request.outDir ? { outDir: request.outDir } : {}),
+          ...(request.analysisId ? { analysisId: request.analysisId } : {}),
+          ...(request.noticeDate ? { plannedNoticeDate: request.noticeDate } : {}),
+        },
+        context.onProgress ?? noProgress,
+      );
+      return { dir: result.dir, manifestPath: result.manifestPath, manifestSha256: result.manifestSha256, files: result.files };
+    });
+  }
+
+  async verifyExport(request: { manifestPath: string; caseDir?: string | null }): Promise<ExportVerificationView> {
+    if (!request.manifestPath) throw new LedgerError('BAD_USAGE', 'Name the manifest.json of an export.');
+    const publicKeyPem = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, async (handle) => handle.info.publicKeyPem) : undefined;
+    return verifyExport(request.manifestPath, publicKeyPem ? { publicKeyPem } : {});
   }
 
   /** Closes every open case (the engine can be used again afterwards). */
@@ -281,6 +308,7 @@ export class LedgerEngine implements LedgerApi {
           parseOptions: {
             ...(request.encoding ? { encoding: request.encoding as EncodingName } : {}),
             ...(request.locale ? { locale: request.locale } : {}),
+            ...(request.mapping ? { mapping: checkMapping(request.mapping) } : {}),
           },
         },
         context.onProgress ?? noProgress,
@@ -296,6 +324,14 @@ export class LedgerEngine implements LedgerApi {
       throw error;
     }
   }
+}
+
+function checkMapping(mapping: Record<string, unknown>): Record<string, string> {
+  const entries = Object.entries(mapping);
+  if (entries.length === 0 || entries.some(([key, value]) => !key || typeof value !== 'string' || !value)) {
+    throw new LedgerError('BAD_USAGE', 'A column mapping is a JSON object of target field → source column, e.g. {"ts": "time", "clientIp": "ip"}.');
+  }
+  return Object.fromEntries(entries) as Record<string, string>;
 }
 
 function checkEncoding(encoding: string | null | undefined): void {

@@ -3,11 +3,7 @@ import { existsSync, promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
 import { noProgress, throttleProgress, type ProgressListener } from '../contract/progress';
-import { assessmentInputFor, latestAnalysis } from '../assess/assessment-input';
-import { casePacks } from '../assess/case-packs';
-import { parseAssumptions } from '../law/assumptions';
-import { assessExposure } from '../law/exposure';
-import { assessObligations } from '../law/obligations';
+import { assessAnalysis } from '../assess/assess-analysis';
 import { packRefs } from '../law/packs';
 import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, type CaseHandle } from '../store/case-folder';
 import { appendCustody, custodyHead } from '../store/custody';
@@ -59,12 +55,11 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
   const step = (done: number, label: string) => progress({ phase: 'export', label, done, total: STEPS, unit: 'steps' });
 
   step(0, 'assessing the analysis');
-  const analysisRef = latestAnalysis(handle, options.analysisId);
-  const settings = parseAssumptions(options.assumptions ?? []);
-  const packs = casePacks(handle);
-  const input = assessmentInputFor(handle, analysisRef, options.plannedNoticeDate);
-  const obligations = assessObligations(packs, input);
-  const exposure = assessExposure(packs, input, settings);
+  const { analysis: analysisRef, packs, obligations, exposure } = assessAnalysis(handle, {
+    analysisId: options.analysisId ?? null,
+    assumptions: options.assumptions ?? [],
+    noticeDate: options.plannedNoticeDate ?? null,
+  });
 
   const { dir, created } = await prepareDir(options.outDir ?? path.join(handle.dir, EXPORTS_DIR, now.toISOString().replace(/:/g, '-')));
   const reader = openSnapshotReader(handle);

@@ -105,6 +105,7 @@ export async function importWithinTransaction(
       sha256: evidence.sha256,
       parser: parser.format,
       parserVersion: parser.version,
+      options,
       encoding: record.encoding,
       rowsRead: record.rowsRead,
       rowsImported: record.rowsImported,

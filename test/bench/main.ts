@@ -3,10 +3,11 @@ import { csvBenchmark } from './csv-throughput';
 import { importBenchmark, importPeopleBenchmark } from './import';
 import { reconstructBenchmark } from './reconstruct';
 import { accuracyBenchmark } from './accuracy';
+import { exportBenchmark } from './export';
 import type { Benchmark, BenchRow } from './harness';
 import { cpus, totalmem } from 'node:os';
 
-const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, accuracyBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, accuracyBenchmark];
 
 function format(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'figure', 'value', 'baseline', 'ratio', 'target', 'peak RSS', 'result'];

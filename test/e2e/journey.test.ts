@@ -131,7 +131,8 @@ describe('browser journey through the bridge', () => {
 
     await page.keyboard.press('Alt+6');
     await page.getByRole('heading', { name: 'Affected consumers' }).waitFor();
-    await shot('09-consumers-not-available');
+    await page.getByText('No analysis yet').waitFor();
+    await shot('09-consumers-no-analysis');
 
     await page.getByRole('button', { name: 'Close case' }).click();
     await page.getByRole('list', { name: 'Recent cases' }).getByText(caseDir).waitFor();

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { jsonOf, runCli } from '../helpers/cli';
+import { jsonOf, runCli, SAMPLES } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
 describe('re-import', () => {
@@ -34,6 +34,25 @@ describe('re-import', () => {
     db.close();
     const custody = jsonOf(runCli(['custody', dir, '--json']));
     expect(custody.entries.filter((e: { action: string }) => e.action === 'parse')).toHaveLength(2);
+  });
+
+  it('reads a generic CSV log through a saved column mapping (--map), recorded with the import in custody', () => {
+    const dir = path.join(tempDir(), 'case');
+    runCli(['case', 'init', dir, '--name', 'M', '--investigator', 'I']);
+    const map = path.join(tempDir(), 'map.json');
+    writeFileSync(map, JSON.stringify({ ts: 'TIMESTAMP_DERIVED', username: 'USER_ID', operation: 'METHOD' }));
+    const sample = path.join(SAMPLES, 'newrelic__sample_log_lines.csv');
+    const added = runCli(['add', dir, sample, '--format', 'generic-csv', '--map', map, '--json']);
+    expect(added.status, added.stderr).toBe(0);
+    const events = jsonOf(runCli(['events', dir, '--json']));
+    expect(events.total).toBe(2);
+    expect(events.events.map((e: { ts: string; username: string }) => [e.ts, e.username])).toEqual([
+      ['2024-03-11T16:00:00.000Z', '000000001111111'],
+      ['2024-03-11T17:00:00.000Z', '111111110000000'],
+    ]);
+    const parse = jsonOf(runCli(['custody', dir, '--json'])).entries.find((e: { action: string }) => e.action === 'parse');
+    expect(parse.details.options.mapping).toEqual({ ts: 'TIMESTAMP_DERIVED', username: 'USER_ID', operation: 'METHOD' });
+    expect(runCli(['add', dir, path.join(SAMPLES, 'elastic-beats__apache_access_test.log'), '--map', '/no/such/map.json']).status).toBe(1);
   });
 
   it('refuses an unknown encoding as bad usage', () => {

@@ -8,38 +8,8 @@ interface Need {
   methods: string[];
 }
 
-/** What each analysis screen will show and what it needs first; shown until the engine offers it. */
+/** What a screen will show and what it needs first; shown until the engine offers it. */
 const NEEDS: Partial<Record<ScreenId, Need>> = {
-  triage: {
-    title: 'Triage timeline',
-    purpose: 'Access events from every imported log on one UTC timeline, binned by hour, with the busiest actors, IP addresses and sessions.',
-    needs: ['Access logs imported as evidence (Salesforce event logs, real-time events, web or cloud logs).'],
-    methods: ['events', 'triage'],
-  },
-  scope: {
-    title: 'Incident scope',
-    purpose: 'The incident definition: time window and indicators (IP ranges, users, sessions, connected apps, user agents) that select the attacker’s events.',
-    needs: ['Access logs imported as evidence.', 'A triage pass to pick indicators from.'],
-    methods: ['scope'],
-  },
-  consumers: {
-    title: 'Affected consumers',
-    purpose: 'Each consumer reached by in-scope events, with the basis (exact, derived, inferred), the evidence rows behind it, residency and exposed data elements.',
-    needs: ['A CRM or e-commerce export imported as evidence.', 'An incident scope.'],
-    methods: ['reconstruct', 'consumers', 'explain'],
-  },
-  obligations: {
-    title: 'Obligations and deadlines',
-    purpose: 'Who must be notified (individuals, regulators, credit agencies), under which rule pack, and by when.',
-    needs: ['Affected consumers with residency.', 'The discovery date of the case.'],
-    methods: ['obligations'],
-  },
-  exposure: {
-    title: 'Exposure',
-    purpose: 'Low, expected and high statutory damages and penalty figures per jurisdiction, in whole cents, each with its citation and assumptions.',
-    needs: ['Affected consumers.', 'Obligations assessed against the rule packs.'],
-    methods: ['exposure'],
-  },
   exports: {
     title: 'Exports',
     purpose: 'Workbooks, notification lists, the custody report and a signed manifest; each export is hashed and logged in custody.',

@@ -1,12 +1,18 @@
-import { useCallback, useEffect } from 'react';
-import type { CaseSummary, LedgerApi, VerifyResult } from '../../../shared/contract/api';
+import { useCallback, useEffect, useState } from 'react';
+import type { CaseSummary, LedgerApi, ReconstructResult, VerifyResult } from '../../../shared/contract/api';
+import { emptyDraft, type ScopeDraft } from '../analysis/scope-draft';
 import type { DesktopLedger } from '../api/desktop';
 import { Hash } from '../components/Hash';
 import { Truncate } from '../components/Truncate';
 import { AnalysisPlaceholder } from './AnalysisPlaceholder';
+import { ConsumersScreen } from './ConsumersScreen';
 import { CustodyScreen } from './CustodyScreen';
 import { EvidenceScreen } from './EvidenceScreen';
+import { ExposureScreen } from './ExposureScreen';
+import { ObligationsScreen } from './ObligationsScreen';
+import { ScopeScreen } from './ScopeScreen';
 import { SCREENS, type ScreenId } from './screens';
+import { TriageScreen } from './TriageScreen';
 import { VerifyScreen } from './VerifyScreen';
 
 interface Props {
@@ -30,6 +36,13 @@ export function CaseShell(props: Props) {
   const refresh = useCallback(() => {
     api.openCase({ caseDir }).then(onSummary, () => undefined);
   }, [api, caseDir, onSummary]);
+  // Kept while the case is open, so the scope being built survives moving between screens.
+  const [draft, setDraft] = useState<ScopeDraft>(emptyDraft);
+  const [reconstructed, setReconstructed] = useState<ReconstructResult | null>(null);
+  const onReconstructed = useCallback((result: ReconstructResult) => {
+    setReconstructed(result);
+    refresh();
+  }, [refresh]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -96,7 +109,14 @@ export function CaseShell(props: Props) {
         )}
         {screen === 'verify' && <VerifyScreen api={api} caseDir={caseDir} result={props.lastVerify} onVerified={(r) => (props.onVerified(r), refresh())} />}
         {screen === 'custody' && <CustodyScreen api={api} caseDir={caseDir} lastVerify={props.lastVerify} />}
-        {screen !== 'evidence' && screen !== 'verify' && screen !== 'custody' && <AnalysisPlaceholder screen={screen} evidenceCount={summary.evidenceCount} />}
+        {screen === 'triage' && <TriageScreen api={api} caseDir={caseDir} draft={draft} onDraft={setDraft} onScreen={onScreen} />}
+        {screen === 'scope' && (
+          <ScopeScreen api={api} caseDir={caseDir} draft={draft} onDraft={setDraft} reconstructed={reconstructed} onReconstructed={onReconstructed} onScreen={onScreen} />
+        )}
+        {screen === 'consumers' && <ConsumersScreen api={api} caseDir={caseDir} reconstructed={reconstructed} onScreen={onScreen} />}
+        {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
+        {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
+        {screen === 'exports' && <AnalysisPlaceholder screen={screen} evidenceCount={summary.evidenceCount} />}
       </main>
     </div>
   );

@@ -47,11 +47,7 @@ export async function buildBreachCase(dir: string): Promise<BreachCase> {
   await addEvidence(handle, { file: hostileFile, actor, format: 'unparsed' });
 
   recordScope(handle.db, normalizeScope({ from: scenario.attack.window.start, to: scenario.attack.window.end, ips: scenario.attack.attackerIps }), actor);
-  // Workaround: reconstruct() runs statements while iterating another on the same connection, which
-  // better-sqlite3 refuses ("connection is busy") unless unsafe mode is on.
-  handle.db.unsafeMode(true);
   await reconstruct(handle, { residency: 'most-recent' }, actor);
-  handle.db.unsafeMode(false);
   return { handle, actor };
 }
 

@@ -1,0 +1,114 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { ExposureResult, LedgerApi } from '../../../shared/contract/api';
+import { LedgerError } from '../../../shared/contract/errors';
+import { EmptyState, ErrorBanner } from '../components/States';
+import { AssumptionEditor } from './exposure/AssumptionEditor';
+import { assumptionArgs, SCENARIOS, type Scenario } from './exposure/exposure-types';
+import { ExposureTable } from './exposure/ExposureTable';
+import { JurisdictionStackChart } from './exposure/JurisdictionStackChart';
+import { ScenarioTotals } from './exposure/ScenarioTotals';
+import { TornadoChart } from './exposure/TornadoChart';
+import type { ScreenId } from './screens';
+
+export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; caseDir: string; onScreen(screen: ScreenId): void }) {
+  const [settings, setSettings] = useState<Record<string, string>>({});
+  const [report, setReport] = useState<ExposureResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(true);
+  const [scenario, setScenario] = useState<Scenario>('expected');
+  const assumptions = useMemo(() => assumptionArgs(settings), [settings]);
+
+  useEffect(() => {
+    let current = true;
+    setBusy(true);
+    api.exposure({ caseDir, assumptions }).then(
+      (r) => {
+        if (!current) return;
+        setReport(r);
+        setError(null);
+        setBusy(false);
+      },
+      (e: unknown) => {
+        if (!current) return;
+        setError(e);
+        setBusy(false);
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, caseDir, assumptions]);
+
+  const set = (key: string, value: string | null) =>
+    setSettings((s) => {
+      const next = { ...s };
+      if (value === null) delete next[key];
+      else next[key] = value;
+      return next;
+    });
+
+  if (!report && error instanceof LedgerError && error.code === 'NOT_FOUND') {
+    return (
+      <section className="screen" aria-labelledby="screen-title">
+        <header className="screen-head">
+          <h1 id="screen-title">Exposure</h1>
+        </header>
+        <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={() => onScreen('scope')}>Open scope and reconstruct</button>}>
+          <p>Exposure is computed from the affected consumers of a reconstruction and the rule packs, in whole cents, with low, expected and high scenarios.</p>
+        </EmptyState>
+      </section>
+    );
+  }
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Exposure</h1>
+        {report && (
+          <span className="muted">
+            Analysis {report.analysis} · {report.rulePacks.length} rule packs · known components only{busy ? ' · recomputing…' : ''}
+          </span>
+        )}
+      </header>
+      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {!report && error === null && <p className="muted">Computing exposure…</p>}
+      {report && (
+        <>
+          <ScenarioTotals totals={report.totals} />
+          <div className="exposure-grid">
+            <section className="panel" aria-labelledby="assumptions-title">
+              <h2 id="assumptions-title">
+                Assumptions
+                <button type="button" className="link" disabled={Object.keys(settings).length === 0} onClick={() => setSettings({})}>
+                  Reset to defaults
+                </button>
+              </h2>
+              <AssumptionEditor report={report} settings={settings} onSet={set} busy={busy} />
+              <p className="small muted">{report.rounding}</p>
+            </section>
+            <section className="panel" aria-labelledby="tornado-title">
+              <h2 id="tornado-title">
+                Sensitivity <span className="small muted">change in the expected total per assumption</span>
+              </h2>
+              <TornadoChart rows={report.sensitivity} />
+            </section>
+          </div>
+          <section className="panel" aria-labelledby="stack-title">
+            <h2 id="stack-title">
+              By jurisdiction and component
+              <span className="segmented segmented-small" role="tablist" aria-label="Scenario">
+                {SCENARIOS.map((s) => (
+                  <button key={s} type="button" role="tab" aria-selected={scenario === s} className={scenario === s ? 'active' : ''} onClick={() => setScenario(s)}>
+                    {s}
+                  </button>
+                ))}
+              </span>
+            </h2>
+            <JurisdictionStackChart jurisdictions={report.jurisdictions} scenario={scenario} />
+          </section>
+          <h2>Jurisdictions ({report.jurisdictions.length})</h2>
+          <ExposureTable jurisdictions={report.jurisdictions} />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { LedgerApi, ObligationsResult } from '../../../shared/contract/api';
+import { LedgerError } from '../../../shared/contract/errors';
+import { Hash } from '../components/Hash';
+import { EmptyState, ErrorBanner } from '../components/States';
+import { formatCount } from '../format';
+import { DeadlineTimeline } from './obligations/DeadlineTimeline';
+import { JurisdictionCard } from './obligations/JurisdictionCard';
+import { datedDuties, type JurisdictionObligations } from './obligations/obligation-types';
+import type { ScreenId } from './screens';
+
+type NoticeFilter = 'owed' | 'all' | 'review';
+const FILTERS: ReadonlyArray<{ id: NoticeFilter; label: string; test(j: JurisdictionObligations): boolean }> = [
+  { id: 'owed', label: 'Notice required or possible', test: (j) => j.noticeRequired !== 'no' },
+  { id: 'review', label: 'Counsel must review', test: (j) => Boolean(j.review) || j.noticeRequired === 'unknown' },
+  { id: 'all', label: 'All jurisdictions', test: () => true },
+];
+
+export function ObligationsScreen({ api, caseDir, onScreen }: { api: LedgerApi; caseDir: string; onScreen(screen: ScreenId): void }) {
+  const [report, setReport] = useState<ObligationsResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [filter, setFilter] = useState<NoticeFilter>('owed');
+
+  useEffect(() => {
+    api.obligations({ caseDir }).then(setReport, setError);
+  }, [api, caseDir]);
+
+  const shown = useMemo(() => (report?.jurisdictions ?? []).filter(FILTERS.find((f) => f.id === filter)!.test), [report, filter]);
+  const duties = useMemo(() => datedDuties(report?.jurisdictions ?? []), [report]);
+
+  return (
+    <section className="screen" aria-labelledby="screen-title">
+      <header className="screen-head">
+        <h1 id="screen-title">Obligations</h1>
+        {report && (
+          <span className="muted">
+            Discovered {report.discoveredDate} · analysis {report.analysis} · {report.rulePacks.length} rule packs · {report.holidayCalendar.name}
+          </span>
+        )}
+      </header>
+      {error !== null && error instanceof LedgerError && error.code === 'NOT_FOUND' ? (
+        <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={() => onScreen('scope')}>Open scope and reconstruct</button>}>
+          <p>Obligations are assessed against the affected consumers of a reconstruction, by state of residence.</p>
+        </EmptyState>
+      ) : (
+        error !== null && <ErrorBanner error={error} />
+      )}
+      {!report && error === null && <p className="muted">Assessing obligations against the rule packs…</p>}
+      {report && (
+        <>
+          <section className="panel" aria-labelledby="timeline-title">
+            <h2 id="timeline-title">
+              Deadlines <span className="small muted">fixed due dates from discovery ({report.discoveredDate}); hollow = possibly owed</span>
+            </h2>
+            <DeadlineTimeline duties={duties} discovered={report.discoveredDate} />
+          </section>
+          <div className="panel inferred-note small">
+            <strong className="inferred-text">Inferred consumers:</strong> at least {formatCount(report.inferred.minimumOverall)}, at most {formatCount(report.inferred.upperBoundOverall)}. {report.inferred.note}
+            {report.unassigned.map((u) => (
+              <div key={u.jurisdiction}>
+                <span className="mono">{u.jurisdiction}</span>: {formatCount(u.residents.exact + u.residents.derived)} + ≤{formatCount(u.residents.inferredUpperBound)} inferred — {u.reason}
+              </div>
+            ))}
+            <div className="muted">
+              Analysis digest <Hash value={report.analysisDigest} />
+            </div>
+          </div>
+          <div className="segmented" role="tablist" aria-label="Jurisdictions">
+            {FILTERS.map((f) => (
+              <button key={f.id} type="button" role="tab" aria-selected={filter === f.id} className={filter === f.id ? 'active' : ''} onClick={() => setFilter(f.id)}>
+                {f.label} <span className="muted">{report.jurisdictions.filter(f.test).length}</span>
+              </button>
+            ))}
+            <span className="small muted">Sorted by earliest deadline</span>
+          </div>
+          {shown.length === 0 && <EmptyState title="No jurisdiction in this view" />}
+          <div className="jurisdiction-grid">
+            {shown.map((j) => (
+              <JurisdictionCard key={j.jurisdiction} j={j} />
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,112 @@
+import { formatCents } from '../../../../shared/display/money';
+import { Truncate } from '../../components/Truncate';
+import { formatCount } from '../../format';
+import { SCENARIOS, type ExposureComponent, type JurisdictionExposure, type Scenario } from './exposure-types';
+
+function Figure({ c, scenario }: { c: ExposureComponent; scenario: Scenario }) {
+  const value = c[scenario];
+  const hover = [c.working?.[scenario], `Formula: ${c.formula}`, `Citation: ${c.citation}`].filter(Boolean).join('\n');
+  return (
+    <td className={`num ${typeof value === 'string' ? 'unknown-figure' : ''}`} title={hover}>
+      {c.status === 'excluded' ? <span className="muted">excluded</span> : formatCents(value)}
+    </td>
+  );
+}
+
+function Subtotal({ j, scenario }: { j: JurisdictionExposure; scenario: Scenario }) {
+  return (
+    <span className="num">
+      {formatCents(j.subtotal[scenario])}
+      {!j.subtotal.complete && <span className="plus-unknown"> + unknown</span>}
+    </span>
+  );
+}
+
+/** Each component with its citation and formula one click away (and on hover over any figure). */
+function ComponentRows({ c }: { c: ExposureComponent }) {
+  return (
+    <>
+      <tr className={`component component-${c.status}`}>
+        <td>
+          <Truncate text={c.label} />
+        </td>
+        {SCENARIOS.map((s) => (
+          <Figure key={s} c={c} scenario={s} />
+        ))}
+        <td>
+          <Truncate className="small" text={c.citation} />
+        </td>
+      </tr>
+      <tr className="component-detail">
+        <td colSpan={5}>
+          <details>
+            <summary className="small">Formula and working{c.review ? ` · ${c.review}` : ''}</summary>
+            <dl className="kv kv-tight small">
+              <dt>Citation</dt>
+              <dd className="wrap">{c.citation}</dd>
+              <dt>Formula</dt>
+              <dd className="wrap">{c.formula}</dd>
+              {c.working &&
+                SCENARIOS.map((s) => (
+                  <FragmentRow key={s} term={s} text={c.working![s]} />
+                ))}
+              {c.reason && <FragmentRow term="Note" text={c.reason} />}
+              <dt>Confidence</dt>
+              <dd>{c.confidence}</dd>
+            </dl>
+          </details>
+        </td>
+      </tr>
+    </>
+  );
+}
+
+function FragmentRow({ term, text }: { term: string; text: string }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd className="wrap mono">{text}</dd>
+    </>
+  );
+}
+
+export function ExposureTable({ jurisdictions }: { jurisdictions: readonly JurisdictionExposure[] }) {
+  return (
+    <div className="exposure-list" data-testid="exposure-jurisdictions">
+      {jurisdictions.map((j) => (
+        <details key={j.code} className="panel exposure-jurisdiction" data-testid={`exposure-${j.code}`}>
+          <summary>
+            <span className="mono">{j.code}</span>
+            <Truncate className="exposure-name" text={j.name} />
+            <span>{j.review && <span className="pill pill-review">{j.review}</span>}</span>
+            <span className="small muted">{formatCount(j.qualifying.exact + j.qualifying.derived)} qualifying + ≤{formatCount(j.qualifying.inferredUpperBound)} inferred</span>
+            {SCENARIOS.map((s) => (
+              <Subtotal key={s} j={j} scenario={s} />
+            ))}
+          </summary>
+          <table className="mini-table components">
+            <thead>
+              <tr>
+                <th>Component</th>
+                <th className="num">Low</th>
+                <th className="num">Expected</th>
+                <th className="num">High</th>
+                <th>Citation</th>
+              </tr>
+            </thead>
+            <tbody>
+              {j.components.map((c) => (
+                <ComponentRows key={c.id} c={c} />
+              ))}
+            </tbody>
+          </table>
+          {j.unquantified.map((u) => (
+            <p key={u.citation} className="small muted">
+              Not quantified: {u.description} ({u.citation})
+            </p>
+          ))}
+        </details>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/** Shapes of the exposure report, taken from the contract (the renderer never imports the law engine). */
+import type { ExposureResult } from '../../../../shared/contract/api';
+
+export type JurisdictionExposure = ExposureResult['jurisdictions'][number];
+export type ExposureComponent = JurisdictionExposure['components'][number];
+export type Money = ExposureComponent['expected'];
+export type SensitivityRow = ExposureResult['sensitivity'][number];
+export type Scenario = 'low' | 'expected' | 'high';
+export const SCENARIOS: readonly Scenario[] = ['low', 'expected', 'high'];
+
+/** Assumption settings as the contract takes them: `key=value`, in a stable order. */
+export function assumptionArgs(settings: Readonly<Record<string, string>>): string[] {
+  return Object.keys(settings)
+    .sort()
+    .map((key) => `${key}=${settings[key]}`);
+}
+
+export function isKnown(value: Money): value is number {
+  return typeof value === 'number';
+}
+
+/** Axis labels: $1.2M, $35k, $420. */
+export function compactDollars(cents: number): string {
+  const dollars = cents / 100;
+  if (Math.abs(dollars) >= 1e6) return `$${(dollars / 1e6).toFixed(1)}M`;
+  if (Math.abs(dollars) >= 1e3) return `$${(dollars / 1e3).toFixed(0)}k`;
+  return `$${dollars.toFixed(0)}`;
+}
