@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { STORE_FILE, type CaseHandle } from '../store/case-folder';
 import type { Db } from '../store/db';

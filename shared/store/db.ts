@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../contract/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 

@@ -79,12 +79,15 @@ class DigestPool {
   run<T>(work: () => Promise<T>): Promise<T> {
     this.queued++;
     const next = this.busy.catch(() => undefined).then(work);
-    this.busy = next.finally(() => {
-      if (--this.queued === 0 && pool === this) {
-        pool = null;
-        for (const lane of this.lanes) lane.terminate();
-      }
-    });
+    // The queue only orders the work; each caller sees its own outcome through `next`.
+    this.busy = next
+      .finally(() => {
+        if (--this.queued === 0 && pool === this) {
+          pool = null;
+          for (const lane of this.lanes) lane.terminate();
+        }
+      })
+      .catch(() => undefined);
     return next;
   }
 }

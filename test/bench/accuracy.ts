@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { generateBreach, type BreachSize } from '../../shared/demo';
 import { LedgerEngine } from '../../shared/engine/ledger-engine';
 import { readGroundTruth, scoreAnalysis } from './accuracy-metrics';

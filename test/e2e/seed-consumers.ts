@@ -2,12 +2,12 @@
  * Seeds a real case store with a large analysis directly in SQL (recursive CTE), so the consumer table can
  * be exercised at a million rows in seconds. The rows are synthetic: no evidence stands behind them.
  */
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 
 /** States the seeded consumers are spread over, round robin. */
 export const SEEDED_STATES = ['US-CA', 'US-TX', 'US-NY', 'US-FL', 'US-IL', 'US-PA', 'US-OH', 'US-GA'] as const;
-export const LONG_NAME_EVERY = 1000;
+const LONG_NAME_EVERY = 1000;
 
 export function seedConsumers(caseDir: string, count: number): void {
   const db = new Database(path.join(caseDir, 'ledger.sqlite'));

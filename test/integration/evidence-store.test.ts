@@ -1,6 +1,6 @@
 import { chmodSync, cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { createCase, openCase, STORE_FILE } from '../../shared/store/case-folder';
 import { addEvidence } from '../../shared/ingest/acquire';

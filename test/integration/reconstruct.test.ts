@@ -1,5 +1,5 @@
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readGroundTruth, scoreAnalysis } from '../bench/accuracy-metrics';
 import { buildTinyCase, type BuiltCase } from '../helpers/breach';

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { jsonOf, runCli, SAMPLES } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';

@@ -56,7 +56,7 @@ describe('architecture import rules', () => {
       importsOf(file)
         .filter(
           (s) =>
-            /^(electron|better-sqlite3)(\/|$)/.test(s) ||
+            /^(electron|better-sqlite3(-multiple-ciphers)?)(\/|$)/.test(s) ||
             s.startsWith('node:') ||
             ['electron', 'cli'].some((f) => resolvesInto(file, s, f)) ||
             (resolvesInto(file, s, 'shared') && !resolvesInto(file, s, 'shared/contract') && !resolvesInto(file, s, 'shared/display')),

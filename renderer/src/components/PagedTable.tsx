@@ -41,13 +41,17 @@ export function PagedTable<T>(props: Props<T>) {
   const last = items[items.length - 1]?.index ?? 0;
   useEffect(() => pages.request(first, last), [first, last, pages.request]);
 
+  // Keys moved the cursor onto a row that was still loading: select it once its page arrives.
+  const cursorRow = cursor === null ? undefined : pages.rowAt(cursor);
+  useEffect(() => {
+    if (cursorRow && props.rowKey(cursorRow) !== props.selectedKey) props.onSelect?.(cursorRow);
+  }, [cursorRow]);
+
   const template = columns.map((c) => c.width).join(' ');
   const move = (index: number) => {
     const next = Math.min(total - 1, Math.max(0, index));
     setCursor(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
-    const row = pages.rowAt(next);
-    if (row) props.onSelect?.(row);
   };
   const onKeyDown = (event: KeyboardEvent) => {
     if (total === 0) return;

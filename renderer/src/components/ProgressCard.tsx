@@ -6,6 +6,7 @@ const PHASE_NAMES: Record<string, string> = {
   parse: 'Parsing rows',
   verify: 'Re-hashing vault copies',
   reconstruct: 'Reconstructing affected consumers',
+  export: 'Writing and hashing export files',
 };
 
 function amount(value: number, unit: JobProgress['unit']): string {

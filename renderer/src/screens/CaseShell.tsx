@@ -4,10 +4,10 @@ import { emptyDraft, type ScopeDraft } from '../analysis/scope-draft';
 import type { DesktopLedger } from '../api/desktop';
 import { Hash } from '../components/Hash';
 import { Truncate } from '../components/Truncate';
-import { AnalysisPlaceholder } from './AnalysisPlaceholder';
 import { ConsumersScreen } from './ConsumersScreen';
 import { CustodyScreen } from './CustodyScreen';
 import { EvidenceScreen } from './EvidenceScreen';
+import { ExportsScreen } from './ExportsScreen';
 import { ExposureScreen } from './ExposureScreen';
 import { ObligationsScreen } from './ObligationsScreen';
 import { ScopeScreen } from './ScopeScreen';
@@ -116,7 +116,7 @@ export function CaseShell(props: Props) {
         {screen === 'consumers' && <ConsumersScreen api={api} caseDir={caseDir} reconstructed={reconstructed} onScreen={onScreen} />}
         {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
         {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
-        {screen === 'exports' && <AnalysisPlaceholder screen={screen} evidenceCount={summary.evidenceCount} />}
+        {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} />}
       </main>
     </div>
   );

@@ -95,12 +95,12 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
 
   const filtered = first !== null && first.key !== JSON.stringify(queryFor(caseDir, NO_FILTER));
   return (
-    <section className={`screen ${openId !== null ? 'with-drawer' : ''}`} aria-labelledby="screen-title">
+    <section className="screen" aria-labelledby="screen-title">
       <header className="screen-head">
         <h1 id="screen-title">Affected consumers</h1>
         {first && (
           <span className="muted" data-testid="consumer-count" data-total={first.total}>
-            {formatCount(first.total)} {filtered ? 'match the filters' : 'in analysis'} {first.analysis}
+            {formatCount(first.total)} {filtered ? 'match the filters' : 'affected'} · analysis {first.analysis}
             {loading && ' · updating…'}
           </span>
         )}

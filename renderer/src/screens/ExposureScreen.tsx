@@ -69,7 +69,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
           </span>
         )}
       </header>
-      {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
+      {error !== null && !report && <ErrorBanner error={error} />}
       {!report && error === null && <p className="muted">Computing exposure…</p>}
       {report && (
         <>
@@ -83,6 +83,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
                 </button>
               </h2>
               <AssumptionEditor report={report} settings={settings} onSet={set} busy={busy} />
+              {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
               <p className="small muted">{report.rounding}</p>
             </section>
             <section className="panel" aria-labelledby="tornado-title">

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Explanation, LedgerApi } from '../../../../shared/contract/api';
 import { ELEMENT_LABELS, isElementCode } from '../../../../shared/contract/elements';
 import { ErrorBanner } from '../../components/States';
@@ -22,7 +22,6 @@ function elementLabel(code: string): string {
 export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }: Props) {
   const [explanation, setExplanation] = useState<Explanation | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const heading = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     let current = true;
@@ -36,7 +35,6 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
       current = false;
     };
   }, [api, caseDir, consumerId, analysisId]);
-  useEffect(() => heading.current?.focus(), [consumerId]);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === 'Escape' && onClose();
     window.addEventListener('keydown', onKey);
@@ -47,7 +45,7 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
   return (
     <aside className="drawer" role="dialog" aria-labelledby="drawer-title" data-testid="consumer-drawer">
       <header className="drawer-head">
-        <h2 id="drawer-title" ref={heading} tabIndex={-1} className="truncate" title={c?.name ?? undefined}>
+        <h2 id="drawer-title" className="truncate" title={c?.name ?? undefined}>
           Consumer {consumerId}
           {c?.name ? ` · ${c.name}` : ''}
         </h2>
@@ -77,7 +75,8 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
             </dl>
 
             <h3>Exposed elements ({explanation.elements.length})</h3>
-            <table className="mini-table">
+            {explanation.elements.length === 0 && <p className="small muted">No exposed element is recorded for this consumer.</p>}
+            <table className="mini-table" hidden={explanation.elements.length === 0}>
               <thead>
                 <tr>
                   <th>Element</th>
@@ -101,6 +100,7 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
             </table>
 
             <h3>Accesses ({explanation.accesses.length})</h3>
+            {explanation.accesses.length === 0 && <p className="small muted">No in-scope access is recorded for this consumer.</p>}
             <ol className="walk">
               {explanation.accesses.map((a) => (
                 <li key={`${a.eventId}:${a.subjectId}`} className={`walk-item basis-edge-${a.basis}`} data-testid="access">
@@ -138,6 +138,7 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
             </ol>
 
             <h3>Records ({explanation.records.length})</h3>
+            {explanation.records.length === 0 && <p className="small muted">No source record is recorded for this consumer.</p>}
             <ol className="walk">
               {explanation.records.map((r) => (
                 <li key={r.subjectId} className="walk-item" data-testid="record">

@@ -14,7 +14,7 @@ export function statesText(c: ConsumerView): string {
 
 export const CONSUMER_COLUMNS: Column<ConsumerView>[] = [
   { key: 'id', header: 'ID', width: '64px', align: 'right', render: (c) => c.id },
-  { key: 'basis', header: 'Basis', width: '76px', render: (c) => <BasisPill basis={c.basis} /> },
+  { key: 'basis', header: 'Basis', width: '90px', render: (c) => <BasisPill basis={c.basis} /> },
   { key: 'name', header: 'Name', width: 'minmax(120px, 1.3fr)', render: (c) => <Truncate text={c.name ?? '—'} /> },
   { key: 'email', header: 'Email', width: 'minmax(150px, 1.6fr)', render: (c) => <Truncate className="mono small" text={c.email ?? '—'} /> },
   { key: 'phone', header: 'Phone', width: '120px', render: (c) => <span className="mono small">{c.phone ?? '—'}</span> },

@@ -32,7 +32,7 @@ export function AssumptionEditor({ report, settings, onSet, busy }: Props) {
               {key} <span className="muted">· {key in settings ? 'set' : a.source}</span>
             </span>
             {READ_ONLY.has(key) ? (
-              <input name={`assumption-${key}`} value={a.value} readOnly title={`${a.description} Change it by reconstructing with another residency rule.`} />
+              <input name={`assumption-${key}`} className="read-only" value={a.value} readOnly title={`${a.description} Change it by reconstructing with another residency rule.`} />
             ) : choices.length > 1 && !NUMBER_KEYS.has(key) ? (
               <select name={`assumption-${key}`} value={settings[key] ?? a.value} disabled={busy} onChange={(e) => onSet(key, e.target.value)}>
                 {choices.map((c) => (

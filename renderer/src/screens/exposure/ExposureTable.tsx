@@ -1,7 +1,7 @@
 import { formatCents } from '../../../../shared/display/money';
 import { Truncate } from '../../components/Truncate';
 import { formatCount } from '../../format';
-import { SCENARIOS, type ExposureComponent, type JurisdictionExposure, type Scenario } from './exposure-types';
+import { isKnown, SCENARIOS, type ExposureComponent, type JurisdictionExposure, type Scenario } from './exposure-types';
 
 function Figure({ c, scenario }: { c: ExposureComponent; scenario: Scenario }) {
   const value = c[scenario];
@@ -14,6 +14,9 @@ function Figure({ c, scenario }: { c: ExposureComponent; scenario: Scenario }) {
 }
 
 function Subtotal({ j, scenario }: { j: JurisdictionExposure; scenario: Scenario }) {
+  const unknown = j.components.find((c) => typeof c[scenario] === 'string')?.[scenario];
+  const anyKnown = j.components.some((c) => c.status !== 'excluded' && isKnown(c[scenario]));
+  if (unknown !== undefined && !anyKnown) return <span className="num unknown-figure">{formatCents(unknown)}</span>;
   return (
     <span className="num">
       {formatCents(j.subtotal[scenario])}
@@ -73,12 +76,21 @@ function FragmentRow({ term, text }: { term: string; text: string }) {
 export function ExposureTable({ jurisdictions }: { jurisdictions: readonly JurisdictionExposure[] }) {
   return (
     <div className="exposure-list" data-testid="exposure-jurisdictions">
+      <div className="exposure-list-head" aria-hidden="true">
+        <span>Code</span>
+        <span>Jurisdiction</span>
+        <span />
+        <span>Qualifying consumers</span>
+        <span className="num">Low</span>
+        <span className="num">Expected</span>
+        <span className="num">High</span>
+      </div>
       {jurisdictions.map((j) => (
         <details key={j.code} className="panel exposure-jurisdiction" data-testid={`exposure-${j.code}`}>
           <summary>
             <span className="mono">{j.code}</span>
             <Truncate className="exposure-name" text={j.name} />
-            <span>{j.review && <span className="pill pill-review">{j.review}</span>}</span>
+            <span>{j.review && <span className="pill pill-review" title={j.review}>unverified pack</span>}</span>
             <span className="small muted">{formatCount(j.qualifying.exact + j.qualifying.derived)} qualifying + ≤{formatCount(j.qualifying.inferredUpperBound)} inferred</span>
             {SCENARIOS.map((s) => (
               <Subtotal key={s} j={j} scenario={s} />

@@ -34,11 +34,11 @@ export const JurisdictionStackChart = memo(function JurisdictionStackChart({ jur
   return (
     <div className="chart" style={{ height: 300 }} data-testid="jurisdiction-chart">
       <ResponsiveContainer width="100%" height="100%">
-        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 12 }}>
+        <BarChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 12 }} maxBarSize={56}>
           <CartesianGrid vertical={false} stroke="#e8eaed" />
           <XAxis dataKey="code" tick={{ fontSize: 11 }} interval={0} />
           <YAxis tickFormatter={compactDollars} tick={{ fontSize: 11 }} width={64} />
-          <Tooltip formatter={(value) => formatCents(Number(value))} isAnimationActive={false} />
+          <Tooltip formatter={(value) => formatCents(Number(value))} cursor={{ fill: 'rgba(43, 93, 155, 0.06)' }} isAnimationActive={false} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           {labels.map((label, i) => (
             <Bar key={label} dataKey={label} stackId="exposure" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />

@@ -31,7 +31,7 @@ export const TornadoChart = memo(function TornadoChart({ rows }: { rows: readonl
           <XAxis type="number" tickFormatter={compactDollars} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="key" width={130} tick={{ fontSize: 11 }} />
           <ReferenceLine x={0} stroke="#5f6874" />
-          <Tooltip content={<SwingTooltip />} isAnimationActive={false} />
+          <Tooltip content={<SwingTooltip />} cursor={{ fill: 'rgba(43, 93, 155, 0.06)' }} isAnimationActive={false} />
           <Bar dataKey="down" stackId="swing" fill="#5b8fc7" isAnimationActive={false} />
           <Bar dataKey="up" stackId="swing" fill="#b3261e" isAnimationActive={false} />
         </BarChart>

@@ -21,8 +21,9 @@ export function isKnown(value: Money): value is number {
 
 /** Axis labels: $1.2M, $35k, $420. */
 export function compactDollars(cents: number): string {
-  const dollars = cents / 100;
-  if (Math.abs(dollars) >= 1e6) return `$${(dollars / 1e6).toFixed(1)}M`;
-  if (Math.abs(dollars) >= 1e3) return `$${(dollars / 1e3).toFixed(0)}k`;
-  return `$${dollars.toFixed(0)}`;
+  const sign = cents < 0 ? '-' : '';
+  const dollars = Math.abs(cents) / 100;
+  if (dollars >= 1e6) return `${sign}$${(dollars / 1e6).toFixed(1)}M`;
+  if (dollars >= 1e3) return `${sign}$${(dollars / 1e3).toFixed(0)}k`;
+  return `${sign}$${dollars.toFixed(0)}`;
 }

@@ -18,11 +18,11 @@ function Due({ o }: { o: NoticeObligation }) {
   if (o.due.kind === 'date') {
     return (
       <span>
-        <strong className="mono">{o.due.date}</strong> <Truncate className="small muted" text={o.due.text} />
+        <strong className="mono">{o.due.date}</strong> <span className="small muted">{o.due.text}</span>
       </span>
     );
   }
-  return <Truncate className={`small ${o.due.text.startsWith('unknown') ? 'warn' : ''}`} text={o.due.text} />;
+  return <span className={`small ${o.due.text.startsWith('unknown') ? 'warn' : ''}`}>{o.due.text}</span>;
 }
 
 /** One jurisdiction: whether notice is owed and why, each duty with its due date and citation. */
@@ -67,12 +67,10 @@ export function JurisdictionCard({ j }: { j: JurisdictionObligations }) {
                   {o.recipients && <Truncate className="small muted" text={o.recipients} />}
                 </td>
                 <td className={`duty-${o.duty}`}>{DUTY_TEXT[o.duty]}</td>
-                <td className="due-cell">
+                <td>
                   <Due o={o} />
                 </td>
-                <td>
-                  <Truncate className="small" text={o.citation} />
-                </td>
+                <td className="small wrap">{o.citation}</td>
               </tr>
             );
           })}

@@ -40,7 +40,7 @@ export const ActivitySpanChart = memo(function ActivitySpanChart({ entries, wind
           <XAxis type="number" scale="time" domain={['dataMin', 'dataMax']} tickFormatter={day} tick={{ fontSize: 11 }} />
           <YAxis type="category" dataKey="label" width={260} tick={{ fontSize: 11 }} interval={0} />
           {window && <ReferenceArea x1={window.from} x2={window.to} fill="#f3d9a4" fillOpacity={0.45} ifOverflow="extendDomain" />}
-          <Tooltip content={<SpanTooltip />} isAnimationActive={false} />
+          <Tooltip content={<SpanTooltip />} cursor={{ fill: 'rgba(43, 93, 155, 0.06)' }} isAnimationActive={false} />
           <Bar dataKey="span" fill="#2b5d9b" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
