@@ -372,6 +372,14 @@ export interface ExportVerificationView {
   files: Array<{ path: string; ok: boolean; problem: string | null }>;
 }
 
+export interface HistogramBucket {
+  /** UTC start of the bucket. */
+  start: string;
+  events: number;
+  rowsProcessed: number;
+  byType: Record<string, number>;
+}
+
 export interface LedgerApi {
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
   openCase(request: CaseRef): Promise<CaseSummary>;
@@ -384,6 +392,10 @@ export interface LedgerApi {
   verify(request: CaseRef & { actor?: string | null }, context?: CallContext): Promise<VerifyResult>;
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage>;
   listPeople(request: PageRequest): Promise<PeoplePage>;
+  /** Events per hour or day (aggregated in the store, for the events-over-time chart). */
+  eventHistogram(request: CaseRef & { from?: string | null; to?: string | null; bucket: 'hour' | 'day' }): Promise<HistogramBucket[]>;
+  /** The stored summary of an analysis (the latest by default). */
+  analysisSummary(request: CaseRef & { analysisId?: number | null }): Promise<ReconstructResult>;
   triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }): Promise<TriageEntry[]>;
   defineScope(request: ScopeRequest): Promise<ScopeView>;
   listScopes(request: CaseRef): Promise<ScopeView[]>;

@@ -13,6 +13,8 @@ export const LEDGER_METHODS = [
   'verify',
   'listEvents',
   'listPeople',
+  'eventHistogram',
+  'analysisSummary',
   'triage',
   'defineScope',
   'listScopes',

@@ -1,4 +1,4 @@
-import type { EventPage, EventView, PeoplePage, PersonView } from '../contract/api';
+import type { EventPage, EventView, HistogramBucket, PeoplePage, PersonView } from '../contract/api';
 import type { Db } from '../store/db';
 import { CURRENT_EVENT, CURRENT_SUBJECT } from '../scope/current-events';
 
@@ -115,4 +115,25 @@ function toPersonView(r: PersonRow): PersonView {
     regions: r.regions ? [...new Set(r.regions.split(' '))] : [],
     provenance: { evidenceId: r.evidence_id, sha256: r.sha256, entry: r.entry, recordNo: r.record_no, lineNo: r.line_no, byteOffset: r.byte_offset },
   };
+}
+
+/** Events per hour or day, aggregated in SQL: the chart never sees raw rows. */
+export function eventHistogram(db: Db, bucket: 'hour' | 'day', window: { from: string; to: string } | null): HistogramBucket[] {
+  const prefix = bucket === 'hour' ? 13 : 10;
+  const suffix = bucket === 'hour' ? ':00:00.000Z' : 'T00:00:00.000Z';
+  const rows = db
+    .prepare(
+      `SELECT substr(e.ts, 1, ${prefix}) AS slot, e.source_type AS type, COUNT(*) AS events, COALESCE(SUM(e.rows_processed), 0) AS rowsProcessed
+       FROM access_events e WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to GROUP BY slot, type ORDER BY slot, type`,
+    )
+    .all({ from: window?.from ?? '0000', to: window?.to ?? '9999' }) as Array<{ slot: string; type: string; events: number; rowsProcessed: number }>;
+  const buckets = new Map<string, HistogramBucket>();
+  for (const r of rows) {
+    const b = buckets.get(r.slot) ?? { start: `${r.slot}${suffix}`, events: 0, rowsProcessed: 0, byType: {} };
+    b.events += r.events;
+    b.rowsProcessed += r.rowsProcessed;
+    b.byType[r.type] = r.events;
+    buckets.set(r.slot, b);
+  }
+  return [...buckets.values()];
 }

@@ -7,6 +7,7 @@ import type {
   Explanation,
   ExposureResult,
   ObligationsResult,
+  HistogramBucket,
   ExportRequest,
   ExportView,
   ExportVerificationView,
@@ -59,7 +60,8 @@ import { selectScopedEvents } from '../scope/select-events';
 import { triage } from '../scope/triage';
 import type { Db } from '../store/db';
 import { explainConsumer, listConsumers } from './consumers-view';
-import { listEvents, listPeople } from './events-view';
+import { eventHistogram, listEvents, listPeople } from './events-view';
+import { latestAnalysis } from '../assess/assessment-input';
 
 const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
 
@@ -150,6 +152,22 @@ export class LedgerEngine implements LedgerApi {
 
   listPeople(request: PageRequest): Promise<PeoplePage> {
     return this.withCase(request, async (handle) => listPeople(handle.db, page(request, 50)));
+  }
+
+  eventHistogram(request: CaseRef & { from?: string | null; to?: string | null; bucket: 'hour' | 'day' }): Promise<HistogramBucket[]> {
+    if (request.bucket !== 'hour' && request.bucket !== 'day') throw new LedgerError('BAD_USAGE', 'The histogram bucket must be hour or day.');
+    if (Boolean(request.from) !== Boolean(request.to)) throw new LedgerError('BAD_USAGE', 'Give both from and to, or neither.');
+    return this.withCase(request, async (handle) => {
+      const window = request.from && request.to ? normalizeWindow(request.from, request.to) : null;
+      return eventHistogram(handle.db, request.bucket, window);
+    });
+  }
+
+  analysisSummary(request: CaseRef & { analysisId?: number | null }): Promise<ReconstructResult> {
+    return this.withCase(request, async (handle) => {
+      const analysis = latestAnalysis(handle, request.analysisId ?? null);
+      return JSON.parse(handle.db.prepare('SELECT summary FROM analyses WHERE id = ?').pluck().get(analysis.id) as string) as ReconstructResult;
+    });
   }
 
   triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }): Promise<TriageEntry[]> {

@@ -104,6 +104,26 @@ describe('reconstruction on a generated breach', () => {
   });
 });
 
+describe('aggregates for the screens', () => {
+  it('buckets events per hour and per day in the store, summing to the event count', async () => {
+    const { total } = await built.engine.listEvents({ caseDir: built.caseDir, limit: 1 });
+    for (const bucket of ['hour', 'day'] as const) {
+      const histogram = await built.engine.eventHistogram({ caseDir: built.caseDir, bucket });
+      expect(histogram.reduce((sum, b) => sum + b.events, 0)).toBe(total);
+      for (const b of histogram) expect(Object.values(b.byType).reduce((x, y) => x + y, 0)).toBe(b.events);
+      expect([...histogram.map((b) => b.start)].sort()).toEqual(histogram.map((b) => b.start));
+    }
+    const a = built.scenario.attack;
+    const inWindow = await built.engine.eventHistogram({ caseDir: built.caseDir, bucket: 'hour', from: a.window.start, to: a.window.end });
+    expect(inWindow.every((b) => b.start >= a.window.start.slice(0, 13))).toBe(true);
+  });
+
+  it('returns the stored summary of the latest analysis', async () => {
+    const run = await built.engine.reconstruct({ caseDir: built.caseDir, actor: 'test' });
+    expect(await built.engine.analysisSummary({ caseDir: built.caseDir })).toEqual(run);
+  });
+});
+
 describe('analysis commands', () => {
   it('reconstruct, consumers, explain, obligations and exposure speak JSON with the documented shapes', () => {
     const reconstruct = jsonOf(runCli(['reconstruct', built.caseDir, '--json']));
