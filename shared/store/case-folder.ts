@@ -6,7 +6,9 @@ import { sha256Hex } from '../util/hash';
 import { isValidDate, isValidTimeZone } from '../util/dates';
 import { openStore, type Db } from './db';
 import { appendCustody } from './custody';
-import { listPartials, listVaultFiles, removeVaultEntry, VAULT_DIR } from './vault';
+import { createKeyFile, isEncryptedCase, unlockKeyFile, type VaultKey } from './case-keys';
+import { decryptFile, encryptBuffer } from './chunked-cipher';
+import { listPartials, listVaultFiles, removeVaultEntry, useVaultKey, VAULT_DIR } from './vault';
 
 export const STORE_FILE = 'ledger.sqlite';
 export const EXPORTS_DIR = 'exports';
@@ -32,6 +34,8 @@ export interface CaseHandle {
   readonly dir: string;
   readonly db: Db;
   readonly info: CaseInfo;
+  /** The keys of an encrypted case (held in memory while it is open), or null for a plain case. */
+  readonly vaultKey: VaultKey | null;
   close(): void;
 }
 
@@ -42,6 +46,8 @@ export interface NewCase {
   matter?: string | null;
   discovered?: string | null;
   timeZone?: string | null;
+  /** Given: the case is encrypted, its data key wrapped under this passphrase. */
+  passphrase?: string | null;
 }
 
 export async function createCase(request: NewCase): Promise<CaseHandle> {
@@ -61,12 +67,14 @@ export async function createCase(request: NewCase): Promise<CaseHandle> {
   }
   mkdirSync(path.join(dir, VAULT_DIR), { recursive: true });
   mkdirSync(path.join(dir, EXPORTS_DIR), { recursive: true });
-  mkdirSync(path.join(dir, KEYS_DIR), { recursive: true, mode: 0o700 });
+  const keysDir = path.join(dir, KEYS_DIR);
+  mkdirSync(keysDir, { recursive: true, mode: 0o700 });
+  const vaultKey = request.passphrase ? await createKeyFile(keysDir, request.passphrase) : null;
 
   const { publicKey, privateKey } = generateKeyPairSync('ed25519');
   const privatePem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   const publicPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-  await fsp.writeFile(path.join(dir, KEYS_DIR, PRIVATE_KEY_FILE), privatePem, { mode: 0o600 });
+  await fsp.writeFile(path.join(keysDir, PRIVATE_KEY_FILE), vaultKey ? encryptBuffer(vaultKey.files, Buffer.from(privatePem)) : privatePem, { mode: 0o600 });
   await fsp.writeFile(path.join(dir, KEYS_DIR, PUBLIC_KEY_FILE), publicPem, { mode: 0o644 });
 
   const info: CaseInfo = {
@@ -80,7 +88,7 @@ export async function createCase(request: NewCase): Promise<CaseHandle> {
     publicKeyPem: publicPem,
     publicKeyFingerprint: publicKeyFingerprint(publicPem),
   };
-  const db = openStore(path.join(dir, STORE_FILE), { create: true });
+  const db = openStore(path.join(dir, STORE_FILE), { create: true, key: vaultKey?.store ?? null });
   db.transaction(() => {
     const insert = db.prepare('INSERT INTO case_info (key, value) VALUES (?, ?)');
     for (const [key, value] of Object.entries(info)) insert.run(key, JSON.stringify(value));
@@ -88,21 +96,44 @@ export async function createCase(request: NewCase): Promise<CaseHandle> {
       actor: info.investigator,
       action: 'case-create',
       subject: info.name,
-      details: { caseId: info.id, matter: info.matter, discovered: info.discovered, timeZone, publicKeyFingerprint: info.publicKeyFingerprint },
+      details: { caseId: info.id, matter: info.matter, discovered: info.discovered, timeZone, publicKeyFingerprint: info.publicKeyFingerprint, encrypted: vaultKey !== null },
     });
   })();
-  return handle(dir, db, info);
+  return handle(dir, db, info, vaultKey);
 }
 
-/** Opens a case folder and cleans up after any acquisition that was killed half-way (logged in custody). */
-export async function openCase(dirArg: string, options: { actor?: string } = {}): Promise<CaseHandle> {
+/**
+ * Opens a case folder and cleans up after any acquisition that was killed half-way (logged in custody).
+ * An encrypted case needs its key (see `unlockCase`).
+ */
+export async function openCase(dirArg: string, options: { actor?: string; key?: VaultKey | null } = {}): Promise<CaseHandle> {
   const dir = path.resolve(dirArg);
   const storeFile = path.join(dir, STORE_FILE);
   if (!existsSync(storeFile)) throw new LedgerError('NOT_A_CASE', `${dir} is not a Breach Ledger case (it has no ${STORE_FILE}); choose a case folder or create a new case.`);
-  const db = openStore(storeFile, { create: false });
+  const key = options.key ?? null;
+  if (caseIsEncrypted(dir) && !key) {
+    throw new LedgerError('BAD_USAGE', `${dir} is an encrypted case; give its passphrase (--passphrase-file <file>, BREACH_LEDGER_PASSPHRASE, or at the prompt).`, { reason: 'locked' });
+  }
+  const db = openStore(storeFile, { create: false, key: key?.store ?? null });
   const info = readCaseInfo(db);
   await recoverInterruptedAcquisitions(dir, db, options.actor ?? info.investigator);
-  return handle(dir, db, info);
+  return handle(dir, db, info, key);
+}
+
+export function caseIsEncrypted(dir: string): boolean {
+  return isEncryptedCase(path.join(path.resolve(dir), KEYS_DIR));
+}
+
+/** Derives an encrypted case's keys from its passphrase (scrypt; about half a second). Writes nothing. */
+export function unlockCase(dir: string, passphrase: string): Promise<VaultKey> {
+  return unlockKeyFile(path.join(path.resolve(dir), KEYS_DIR), passphrase);
+}
+
+/** The case's Ed25519 private key (PEM), decrypted when the case is encrypted. */
+export async function readSigningKey(handle: Pick<CaseHandle, 'dir' | 'vaultKey'>): Promise<string> {
+  const file = path.join(handle.dir, KEYS_DIR, PRIVATE_KEY_FILE);
+  if (!handle.vaultKey) return fsp.readFile(file, 'utf8');
+  return (await decryptFile(file, handle.vaultKey.files, `${KEYS_DIR}/${PRIVATE_KEY_FILE}`)).toString('utf8');
 }
 
 export function publicKeyFingerprint(publicPem: string): string {
@@ -144,13 +175,16 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function handle(dir: string, db: Db, info: CaseInfo): CaseHandle {
+function handle(dir: string, db: Db, info: CaseInfo, vaultKey: VaultKey | null): CaseHandle {
+  const release = vaultKey ? useVaultKey(dir, vaultKey) : () => {};
   return {
     dir,
     db,
     info,
+    vaultKey,
     close: () => {
       if (db.open) db.close();
+      release();
     },
   };
 }

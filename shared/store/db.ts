@@ -4,12 +4,14 @@ import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 
 export type Db = Database.Database;
 
-/** Opens (creating if asked) the evidence store and brings its schema up to date. */
-export function openStore(file: string, options: { create: boolean }): Db {
+/** Opens (creating if asked) the evidence store and brings its schema up to date; `key` for an encrypted case. */
+export function openStore(file: string, options: { create: boolean; key?: Buffer | null }): Db {
   let db: Db;
   try {
     db = new Database(file, { fileMustExist: !options.create });
+    if (options.key) keyConnection(db, options.key);
   } catch (error) {
+    if (error instanceof LedgerError) throw error;
     throw new LedgerError('NOT_A_CASE', `Cannot open the evidence store ${file}: ${(error as Error).message}.`);
   }
   db.pragma('journal_mode = WAL');
@@ -21,6 +23,22 @@ export function openStore(file: string, options: { create: boolean }): Db {
   db.pragma('cache_size = -65536');
   migrate(db);
   return db;
+}
+
+/**
+ * Keys a connection to an encrypted store: the SQLCipher 4 scheme of better-sqlite3-multiple-ciphers with a raw
+ * 256-bit key (`x'…'`), so no second KDF runs on a key that is already random. Fails if the key does not open it.
+ */
+export function keyConnection(db: Db, key: Buffer): void {
+  db.pragma(`cipher='sqlcipher'`);
+  db.pragma('legacy=4');
+  db.pragma(`key="x'${key.toString('hex')}'"`);
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch {
+    db.close();
+    throw new LedgerError('INVALID_INPUT', 'The evidence store does not open with this case key: it is not encrypted with it, or it is damaged; restore the case from a backup.');
+  }
 }
 
 export function schemaVersion(db: Db): number {

@@ -2,6 +2,7 @@ import { promises as fsp } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors';
 import type { FileDigests } from '../util/hash';
+import type { ByteSink, ByteSource } from './byte-streams';
 
 /**
  * SHA-256, SHA-1 and MD5 of a file in one read pass, optionally copying it, with the digests computed
@@ -95,21 +96,22 @@ class DigestPool {
 let pool: DigestPool | null = null;
 
 export interface DigestOptions {
-  /** Also write the bytes to this new file (created exclusively, mode 0600, fsynced). */
-  copyTo?: string;
+  /** Also write the bytes here (in order); it is finished when the digests are known and closed either way. */
+  copyTo?: ByteSink;
   onProgress?: (bytesDone: number) => void;
   signal?: AbortSignal;
 }
 
-export function digestFile(source: string, options: DigestOptions = {}): Promise<FileDigests> {
+/** Digests a file, or the bytes a source yields (e.g. the plaintext of an encrypted file). */
+export function digestFile(source: string | ByteSource, options: DigestOptions = {}): Promise<FileDigests> {
   pool ??= new DigestPool();
   const active = pool;
   return active.run(() => digestWithPool(active, source, options));
 }
 
-async function digestWithPool(active: DigestPool, source: string, options: DigestOptions): Promise<FileDigests> {
-  const input = await fsp.open(source, 'r');
-  const output = options.copyTo ? await fsp.open(options.copyTo, 'wx', 0o600) : null;
+async function digestWithPool(active: DigestPool, source: string | ByteSource, options: DigestOptions): Promise<FileDigests> {
+  const input = typeof source === 'string' ? fileSource(await fsp.open(source, 'r')) : source;
+  const output = options.copyTo ?? null;
   const pending = new Array<number>(SLOTS).fill(0);
   const free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
   let waiter: (() => void) | null = null;
@@ -133,7 +135,7 @@ async function digestWithPool(active: DigestPool, source: string, options: Diges
       if (failure) throw failure;
       const slot = await nextFree();
       const view = Buffer.from(active.ring, slot * SLOT_BYTES, SLOT_BYTES);
-      const { bytesRead } = await input.read(view, 0, SLOT_BYTES, position);
+      const bytesRead = await input.read(view);
       if (bytesRead === 0) {
         free.push(slot);
         break;
@@ -141,7 +143,7 @@ async function digestWithPool(active: DigestPool, source: string, options: Diges
       pending[slot] = active.lanes.length + (output ? 1 : 0);
       for (const lane of active.lanes) lane.chunk(slot, bytesRead);
       if (output) {
-        output.write(view, 0, bytesRead, position).then(
+        output.write(view.subarray(0, bytesRead)).then(
           () => release(slot),
           (error: unknown) => {
             failure = error;
@@ -155,7 +157,7 @@ async function digestWithPool(active: DigestPool, source: string, options: Diges
     while (free.length < SLOTS) await new Promise<void>((resolve) => (waiter = resolve));
     if (failure) throw failure;
     const [[sha256, sha1], [md5]] = (await Promise.all(active.lanes.map((lane) => lane.end()))) as [[string, string], [string]];
-    if (output) await output.sync();
+    if (output) await output.finish();
     return { sha256, sha1, md5, size: position };
   } catch (error) {
     while (free.length < SLOTS) await new Promise<void>((resolve) => (waiter = resolve));
@@ -165,4 +167,16 @@ async function digestWithPool(active: DigestPool, source: string, options: Diges
     await input.close();
     await output?.close();
   }
+}
+
+function fileSource(handle: fsp.FileHandle): ByteSource {
+  let position = 0;
+  return {
+    read: async (into) => {
+      const { bytesRead } = await handle.read(into, 0, into.length, position);
+      position += bytesRead;
+      return bytesRead;
+    },
+    close: () => handle.close(),
+  };
 }

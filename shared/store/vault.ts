@@ -1,17 +1,45 @@
-import { createReadStream, promises as fsp, type ReadStream } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import { LedgerError } from '../contract/errors';
 import type { FileDigests } from '../util/hash';
+import { decryptingSource, fileSink } from './byte-streams';
+import { decryptingStream, EncryptedFile } from './chunked-cipher';
+import type { VaultKey } from './case-keys';
 import { digestFile } from './parallel-digest';
+import { syncDirectory, wipeFile } from './secure-delete';
 
 /**
  * The only module that reads or writes vault files. Originals live at `vault/<sha256>`, read-only;
- * an acquisition in flight lives at `vault/.partial-*` until its digests are known.
+ * an acquisition in flight lives at `vault/.partial-*` until its digests are known. In an encrypted case
+ * every vault file is in the chunked AES-256-GCM format and every read here decrypts and authenticates,
+ * so parsers, explain and verify see the original bytes; digests are always of the plaintext.
  */
 export const VAULT_DIR = 'vault';
 const PARTIAL_PREFIX = '.partial-';
 const CHUNK = 4 * 1024 * 1024;
+
+const keys = new Map<string, { key: VaultKey; users: number }>();
+
+/** Makes vault reads and writes of `caseDir` use `key` until the returned release is called (by the case handle). */
+export function useVaultKey(caseDir: string, key: VaultKey): () => void {
+  const dir = path.resolve(caseDir);
+  const entry = keys.get(dir) ?? { key, users: 0 };
+  entry.key = key;
+  entry.users++;
+  keys.set(dir, entry);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--entry.users === 0 && keys.get(dir) === entry) keys.delete(dir);
+  };
+}
+
+function fileKey(caseDir: string): Buffer | null {
+  return keys.get(path.resolve(caseDir))?.key.files ?? null;
+}
 
 export function vaultPath(caseDir: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new LedgerError('INVALID_INPUT', `"${sha256}" is not a SHA-256 digest.`);
@@ -19,8 +47,13 @@ export function vaultPath(caseDir: string, sha256: string): string {
 }
 
 export interface StagedFile extends FileDigests {
-  /** Temporary path inside the vault; `commitStaged` or `discardStaged` must follow. */
+  /**
+   * A path holding the plaintext just digested, for format detection: the vault temp file, or in an encrypted
+   * case the source itself (the temp file holds ciphertext and no plaintext copy is ever written).
+   */
   stagedPath: string;
+  /** Temporary path inside the vault; `commitStaged` or `discardStaged` must follow. */
+  tempPath: string;
 }
 
 export interface CopyProgress {
@@ -38,16 +71,17 @@ export async function stageIntoVault(
   const stat = await fsp.stat(source).catch(() => null);
   if (!stat) throw new LedgerError('NOT_FOUND', `File not found: ${source}; check the path.`);
   if (!stat.isFile()) throw new LedgerError('INVALID_INPUT', `${source} is not a regular file; add files, not folders.`);
-  const stagedPath = path.join(caseDir, VAULT_DIR, `${PARTIAL_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  const tempPath = partialPath(caseDir);
+  const key = fileKey(caseDir);
   try {
     const digests = await digestFile(source, {
-      copyTo: stagedPath,
+      copyTo: await fileSink(tempPath, key),
       onProgress: (bytesDone) => onProgress({ bytesDone, bytesTotal: stat.size }),
       ...(signal ? { signal } : {}),
     });
-    return { stagedPath, ...digests };
+    return { stagedPath: key ? path.resolve(source) : tempPath, tempPath, ...digests };
   } catch (error) {
-    await fsp.rm(stagedPath, { force: true });
+    await fsp.rm(tempPath, { force: true });
     if (error instanceof LedgerError) throw error;
     throw new LedgerError('INVALID_INPUT', `Could not read ${source}: ${(error as Error).message}.`);
   }
@@ -56,22 +90,37 @@ export async function stageIntoVault(
 /** Moves a staged file to its content address and makes it read-only. */
 export async function commitStaged(caseDir: string, staged: StagedFile): Promise<void> {
   const target = vaultPath(caseDir, staged.sha256);
-  await fsp.chmod(staged.stagedPath, 0o444);
-  await fsp.rename(staged.stagedPath, target);
+  await fsp.chmod(staged.tempPath, 0o444);
+  await fsp.rename(staged.tempPath, target);
   await syncDirectory(path.join(caseDir, VAULT_DIR));
 }
 
 export async function discardStaged(staged: StagedFile): Promise<void> {
-  await fsp.rm(staged.stagedPath, { force: true });
+  await fsp.rm(staged.tempPath, { force: true });
+}
+
+function partialPath(caseDir: string): string {
+  return path.join(caseDir, VAULT_DIR, `${PARTIAL_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
 }
 
 /** Opens an original for reading; `end` is inclusive. */
-export function openVaultFile(caseDir: string, sha256: string, range?: { start: number; end?: number }): ReadStream {
+export function openVaultFile(caseDir: string, sha256: string, range?: { start: number; end?: number }): Readable {
+  const key = fileKey(caseDir);
+  if (key) return decryptingStream(vaultPath(caseDir, sha256), key, `vault/${sha256}`, range);
   return createReadStream(vaultPath(caseDir, sha256), { highWaterMark: CHUNK, ...(range ?? {}) });
 }
 
 /** Reads an exact byte range of an original (for showing a source row). */
 export async function readVaultRange(caseDir: string, sha256: string, offset: number, length: number): Promise<Buffer> {
+  const key = fileKey(caseDir);
+  if (key) {
+    const encrypted = await EncryptedFile.open(vaultPath(caseDir, sha256), key, `vault/${sha256}`);
+    try {
+      return await encrypted.read(offset, length);
+    } finally {
+      await encrypted.close();
+    }
+  }
   const handle = await fsp.open(vaultPath(caseDir, sha256), 'r');
   try {
     const buffer = Buffer.alloc(length);
@@ -85,14 +134,46 @@ export async function readVaultRange(caseDir: string, sha256: string, offset: nu
 export interface VaultFileCheck {
   exists: boolean;
   digests: FileDigests | null;
+  /** Why an encrypted file could not be read back (a chunk failed authentication), else null. */
+  unreadable: string | null;
 }
 
-/** Re-hashes a vault file from disk. */
+/** Re-hashes a vault file from disk (its plaintext: in an encrypted case every chunk is authenticated too). */
 export async function hashVaultFile(caseDir: string, sha256: string, signal?: AbortSignal): Promise<VaultFileCheck> {
   const file = vaultPath(caseDir, sha256);
   const stat = await fsp.stat(file).catch(() => null);
-  if (!stat) return { exists: false, digests: null };
-  return { exists: true, digests: await digestFile(file, signal ? { signal } : {}) };
+  if (!stat) return { exists: false, digests: null, unreadable: null };
+  const key = fileKey(caseDir);
+  try {
+    const source = key ? await decryptingSource(file, key, `vault/${sha256}`) : file;
+    return { exists: true, digests: await digestFile(source, signal ? { signal } : {}), unreadable: null };
+  } catch (error) {
+    if (key && error instanceof LedgerError && error.code === 'VERIFICATION_FAILED') return { exists: true, digests: null, unreadable: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Rewrites a plaintext vault file encrypted under `key`: the ciphertext is written and fsynced beside it, the
+ * plaintext overwritten with zeros and deleted, and the ciphertext takes its name.
+ */
+export async function encryptVaultFile(caseDir: string, sha256: string, key: VaultKey): Promise<void> {
+  const original = vaultPath(caseDir, sha256);
+  const tempPath = partialPath(caseDir);
+  const sink = await fileSink(tempPath, key.files);
+  try {
+    for await (const chunk of createReadStream(original, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) await sink.write(chunk);
+    await sink.finish();
+  } catch (error) {
+    await sink.close();
+    await fsp.rm(tempPath, { force: true });
+    throw error;
+  }
+  await sink.close();
+  await fsp.chmod(tempPath, 0o444);
+  await wipeFile(original);
+  await fsp.rename(tempPath, original);
+  await syncDirectory(path.join(caseDir, VAULT_DIR));
 }
 
 /** Temp files left by an acquisition that was killed before it finished. */
@@ -110,13 +191,4 @@ export async function listVaultFiles(caseDir: string): Promise<string[]> {
 
 export async function removeVaultEntry(caseDir: string, name: string): Promise<void> {
   await fsp.rm(path.join(caseDir, VAULT_DIR, name), { force: true });
-}
-
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await fsp.open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }

@@ -46,7 +46,7 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
   const [error, setError] = useState<unknown>(null);
   const [selected, setSelected] = useState<ConsumerView | null>(null);
   const [openId, setOpenId] = useState<number | null>(null);
-  const { summary, error: summaryError } = useConsumerSummary(api, caseDir, reconstructed, first !== null);
+  const { summary, error: summaryError } = useConsumerSummary(api, caseDir, reconstructed, first?.analysis ?? null);
 
   useEffect(() => {
     let current = true;
@@ -105,7 +105,7 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
           </span>
         )}
       </header>
-      {summary && <ConsumerSummaryPanel summary={summary} onState={(state) => setFilter({ ...filter, state })} />}
+      {summary && <ConsumerSummaryPanel summary={summary} onState={(state) => setFilter({ ...filter, state })} onElement={(element) => setFilter({ ...filter, element })} />}
       {summaryError !== null && <ErrorBanner error={summaryError} />}
       <ConsumerFilters filter={filter} states={summary?.byState ? Object.keys(summary.byState) : []} onChange={setFilter} />
       {error !== null && <ErrorBanner error={error} />}

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LedgerApi, TriageEntry } from '../../../shared/contract/api';
+import { loadHistogram, type Histogram } from '../analysis/histogram';
 import { addIndicator, hasIndicator, indicatorCount, kindOfDimension, type ScopeDraft } from '../analysis/scope-draft';
 import { EmptyState, ErrorBanner } from '../components/States';
 import { Truncate } from '../components/Truncate';
@@ -7,7 +8,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { WindowFields } from '../components/WindowFields';
 import { formatCount, formatUtc } from '../format';
 import type { ScreenId } from './screens';
-import { ActivitySpanChart } from './triage/ActivitySpanChart';
+import { EventsOverTimeChart } from './triage/EventsOverTimeChart';
 
 const PER_DIMENSION = 25;
 const DIMENSIONS: ReadonlyArray<{ id: TriageEntry['dimension'] | 'all'; label: string }> = [
@@ -37,19 +38,21 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
   const [error, setError] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const [dimension, setDimension] = useState<(typeof DIMENSIONS)[number]['id']>('all');
-  const [ranWith, setRanWith] = useState<{ from: string; to: string } | null>(null);
+  const [histogram, setHistogram] = useState<Histogram | null>(null);
+  const [histogramError, setHistogramError] = useState<unknown>(null);
 
   const run = useCallback(
     (from: string, to: string) => {
       setLoading(true);
       setError(null);
-      api
-        .triage({ caseDir, from: from.trim() || null, to: to.trim() || null, limit: PER_DIMENSION })
-        .then((rows) => {
-          setEntries(rows);
-          setRanWith({ from: from.trim(), to: to.trim() });
-        }, setError)
-        .finally(() => setLoading(false));
+      setHistogramError(null);
+      const window = from.trim() || to.trim() ? { from, to } : null;
+      const triage = api.triage({ caseDir, from: from.trim() || null, to: to.trim() || null, limit: PER_DIMENSION }).then(setEntries, setError);
+      const chart = loadHistogram(api, caseDir, window).then(setHistogram, (e: unknown) => {
+        setHistogram(null);
+        setHistogramError(e);
+      });
+      void Promise.all([triage, chart]).finally(() => setLoading(false));
     },
     [api, caseDir],
   );
@@ -85,7 +88,6 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
   );
 
   const shown = useMemo(() => (entries ?? []).filter((e) => dimension === 'all' || e.dimension === dimension), [entries, dimension]);
-  const windowMs = ranWith?.from && ranWith.to ? { from: Date.parse(ranWith.from), to: Date.parse(ranWith.to) } : null;
   const picked = indicatorCount(draft);
 
   return (
@@ -113,6 +115,20 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
         </div>
       </form>
       {error !== null && <ErrorBanner error={error} />}
+      {(histogramError !== null || (histogram && histogram.buckets.length > 0)) && (
+        <section className="panel" aria-labelledby="events-title">
+          <h2 id="events-title">
+            Events over time{' '}
+            <span className="muted small">
+              {histogram?.window
+                ? `per ${histogram.bucket}, stacked by source type; the shaded band is the window, with ${histogram.bucket === 'hour' ? 'a day' : 'a week'} either side`
+                : `per ${histogram?.bucket ?? 'bucket'}, stacked by source type; all imported events (give a window to zoom in)`}
+            </span>
+          </h2>
+          {histogramError !== null && <ErrorBanner error={histogramError} />}
+          {histogram && histogram.buckets.length > 0 && <EventsOverTimeChart histogram={histogram} />}
+        </section>
+      )}
       {entries && entries.length === 0 && (
         <EmptyState title="No access events in this window" action={<button type="button" className="btn" onClick={() => onScreen('evidence')}>Add evidence</button>}>
           <p>Triage ranks the actors in imported access logs. Import Salesforce event logs, real-time events or web and cloud logs, or widen the window.</p>
@@ -120,13 +136,6 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       )}
       {entries && entries.length > 0 && (
         <>
-          <section className="panel" aria-labelledby="spans-title">
-            <h2 id="spans-title">
-              Activity of the top talkers <span className="muted small">first to last event{windowMs ? '; the shaded band is the window' : ''}</span>
-            </h2>
-            <ActivitySpanChart entries={entries} window={windowMs} />
-            <p className="small muted">Hourly event counts need an event histogram from the engine, which this version does not offer yet.</p>
-          </section>
           <div className="segmented" role="tablist" aria-label="Kind">
             {DIMENSIONS.map((d) => (
               <button key={d.id} type="button" role="tab" aria-selected={dimension === d.id} className={dimension === d.id ? 'active' : ''} onClick={() => setDimension(d.id)}>
