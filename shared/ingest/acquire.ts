@@ -7,7 +7,8 @@ import { appendCustody } from '../store/custody';
 import { findEvidenceBySha256, insertEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { commitStaged, discardStaged, removeVaultEntry, stageIntoVault } from '../store/vault';
 import { isValidTimeZone } from '../util/dates';
-import { importWithinTransaction, inTransaction } from './import-pipeline';
+import { importWithinTransaction } from './import-pipeline';
+import { inTransaction } from '../store/transaction';
 import type { ParseOptions } from './parser';
 import { detectParser, parserFor, UNPARSED } from './registry';
 

@@ -3,6 +3,7 @@ import type { ProgressListener } from '../contract/progress';
 import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
+import { cancelledError, inTransaction } from '../store/transaction';
 import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { openVaultFile } from '../store/vault';
 import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
@@ -33,25 +34,6 @@ export async function importEvidence(
   return inTransaction(handle.db, signal, () => importWithinTransaction(handle, evidence, request, onProgress, signal));
 }
 
-/** Runs async work inside one write transaction; rolls back on any error or cancellation. */
-export async function inTransaction<T>(db: Db, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
-  db.exec('BEGIN IMMEDIATE');
-  try {
-    const result = await work();
-    if (signal?.aborted) throw cancelled();
-    db.exec('COMMIT');
-    return result;
-  } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
-    if (signal?.aborted && !(error instanceof LedgerError && error.code === 'CANCELLED')) throw cancelled();
-    throw error;
-  }
-}
-
-function cancelled(): LedgerError {
-  return new LedgerError('CANCELLED', 'Cancelled; nothing from this file was kept.');
-}
-
 /** The body of an import; the caller owns the transaction. */
 export async function importWithinTransaction(
   handle: CaseHandle,
@@ -78,7 +60,7 @@ export async function importWithinTransaction(
     },
     sink,
   );
-  if (signal.aborted) throw cancelled();
+  if (signal.aborted) throw cancelledError();
   const record: ImportRecord = {
     id: importId,
     evidenceId: evidence.id,

@@ -1,9 +1,10 @@
+import type { ReconstructResult } from '../contract/api';
 import type { Basis, ElementCode } from '../contract/elements';
 import { noProgress, type ProgressListener } from '../contract/progress';
 import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
-import { inTransaction } from '../ingest/import-pipeline';
+import { inTransaction } from '../store/transaction';
 import { currentScope } from '../scope/scopes';
 import { selectScopedEvents } from '../scope/select-events';
 import { canonicalJson } from '../util/canonical-json';
@@ -19,22 +20,8 @@ export interface ReconstructOptions {
   residency: ResidencyRule;
 }
 
-export interface ReconstructSummary {
-  analysis: number;
-  /** Digest of the analysis' outputs; the same inputs give the same digest. */
-  digest: string;
-  inputDigest: string;
-  scopeId: number;
-  residencyRule: ResidencyRule;
-  events: number;
-  total: number;
-  byBasis: Record<Basis, number>;
-  byState: Record<string, number>;
-  byElement: Record<string, number>;
-  inferredMinimum: number;
-  review: number;
-  notes: Record<string, number>;
-}
+/** What a reconstruction reports; the contract's type, so every front end sees the same fields. */
+export type ReconstructSummary = ReconstructResult;
 
 const SAMPLE_VALUES_PER_FIELD = 200;
 

@@ -1,7 +1,7 @@
 import type { Db } from '../store/db';
 import type { ScopeDefinition } from './definition';
 import { CURRENT_EVENT } from './current-events';
-import { parseIpOrCidr, rangeContains } from './ip';
+import { parseIpOrCidr, rangeContains, type IpRange } from './ip';
 
 export interface MatchedEvent {
   eventId: number;
@@ -15,17 +15,26 @@ export interface MatchedEvent {
  */
 export function selectScopedEvents(db: Db, scope: ScopeDefinition): MatchedEvent[] {
   const ranges = scope.ips.map((ip) => parseIpOrCidr(ip)!);
-  db.function('bl_ip_indicator', { deterministic: true }, (client: unknown, source: unknown) => {
-    for (const range of ranges) {
-      if (typeof client === 'string' && rangeContains(range, client)) return `ip ${range.text} (client ${client})`;
-      if (typeof source === 'string' && rangeContains(range, source)) return `ip ${range.text} (source ${source})`;
+  // Logs repeat a few thousand addresses millions of times: decide each distinct address once.
+  const rangeOf = new Map<string, IpRange | null>();
+  const matchingRange = (address: string): IpRange | null => {
+    let range = rangeOf.get(address);
+    if (range === undefined) {
+      range = ranges.find((r) => rangeContains(r, address)) ?? null;
+      rangeOf.set(address, range);
     }
-    return null;
+    return range;
+  };
+  db.function('bl_ip_indicator', { deterministic: true }, (client: unknown, source: unknown) => {
+    const byClient = typeof client === 'string' ? matchingRange(client) : null;
+    if (byClient) return `ip ${byClient.text} (client ${client as string})`;
+    const bySource = typeof source === 'string' ? matchingRange(source) : null;
+    return bySource ? `ip ${bySource.text} (source ${source as string})` : null;
   });
   const list = (values: readonly string[]) => JSON.stringify(values);
   const rows = db
     .prepare(
-      `SELECT e.id AS eventId, COALESCE(
+      `SELECT eventId, reason FROM (SELECT e.id AS eventId, COALESCE(
          CASE WHEN @hasIps THEN bl_ip_indicator(e.client_ip, e.source_ip) END,
          CASE WHEN e.actor_id IN (SELECT value FROM json_each(@users)) THEN 'user ' || e.actor_id END,
          CASE WHEN lower(e.username) IN (SELECT value FROM json_each(@users)) THEN 'user ' || lower(e.username) END,
@@ -36,7 +45,7 @@ export function selectScopedEvents(db: Db, scope: ScopeDefinition): MatchedEvent
          (SELECT 'agent ' || a.value FROM json_each(@agents) a WHERE instr(lower(e.user_agent), a.value) > 0 ORDER BY a.value LIMIT 1)
        ) AS reason
        FROM access_events e
-       WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to`,
+       WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to) WHERE reason IS NOT NULL`,
     )
     .all({
       hasIps: ranges.length > 0 ? 1 : 0,
@@ -48,10 +57,9 @@ export function selectScopedEvents(db: Db, scope: ScopeDefinition): MatchedEvent
       agents: list(scope.agents),
       from: scope.from,
       to: scope.to,
-    }) as Array<{ eventId: number; reason: string | null }>;
+    }) as Array<{ eventId: number; reason: string }>;
 
-  const matched = new Map<number, string>();
-  for (const row of rows) if (row.reason) matched.set(row.eventId, row.reason);
+  const matched = new Map<number, string>(rows.map((row) => [row.eventId, row.reason]));
   const loginKeys = new Map<string, number>();
   const sessionKeys = new Map<string, number>();
   const keyOf = db.prepare('SELECT login_key, session_key FROM access_events WHERE id = ?');

@@ -1,21 +1,11 @@
+import type { TriageEntry } from '../contract/api';
 import type { Db } from '../store/db';
 import { CURRENT_EVENT } from './current-events';
 
-export type TriageDimension = 'ip' | 'user' | 'app' | 'client' | 'agent';
+export type TriageDimension = TriageEntry['dimension'];
 export const TRIAGE_DIMENSIONS: readonly TriageDimension[] = ['ip', 'user', 'app', 'client', 'agent'];
 
-export interface TriageRow {
-  dimension: TriageDimension;
-  value: string;
-  events: number;
-  rowsProcessed: number;
-  bulkOrReportExports: number;
-  firstSeen: string;
-  lastSeen: string;
-  /** True when a window was given and the value was never seen before it. */
-  firstSeenInWindow: boolean | null;
-  hoursActive: number;
-}
+export type TriageRow = TriageEntry;
 
 const COLUMN: Record<TriageDimension, string> = {
   ip: "COALESCE(NULLIF(e.source_ip, ''), e.client_ip)",

@@ -67,6 +67,15 @@ async function longestTask(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(0, ...(window as unknown as { longTasks: number[] }).longTasks));
 }
 
+/** Buckets the events-over-time chart draws: distinct buckets among its painted bar segments. */
+async function chartBuckets(page: Page): Promise<string[]> {
+  const starts = await page.getByTestId('events-chart').locator('rect[data-bucket]').evaluateAll((rects) => rects.map((r) => r.getAttribute('data-bucket')!));
+  return [...new Set(starts)].sort();
+}
+
+const HOUR_MS = 3_600_000;
+const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+
 async function consumerTotalOnScreen(page: Page, expected: number): Promise<void> {
   await page.locator(`[data-testid=consumer-count][data-total="${expected}"]`).waitFor();
   await expect(page.getByTestId('consumer-count').textContent()).resolves.toContain(count(expected));
@@ -106,7 +115,7 @@ describe('analysis screens in the browser', () => {
 
   it('triages, scopes, reconstructs and shows consumers, obligations and exposure as the engine computes them', async () => {
     const pageErrors: string[] = [];
-    const page = await newPage(pageErrors);
+    let page = await newPage(pageErrors);
     const { attack } = scenario;
     await openCase(page, breachCase);
 
@@ -116,6 +125,13 @@ describe('analysis screens in the browser', () => {
 
     await page.keyboard.press('Alt+4');
     await page.getByTestId('triage-table').waitFor();
+    // No window yet: every imported event, per day (the tiny breach spans months).
+    const allDays = await engine.eventHistogram({ caseDir: breachCase, bucket: 'day' });
+    await page.locator('[data-testid=events-chart][data-bucket-size=day] rect[data-bucket]').first().waitFor();
+    await expect(chartBuckets(page)).resolves.toEqual(allDays.map((b) => b.start));
+    const allEvents = await engine.listEvents({ caseDir: breachCase, limit: 1 });
+    await expect(page.locator('.legend-summary').textContent()).resolves.toContain(`${count(allEvents.total)} events in ${count(allDays.length)} day buckets`);
+    await shot(page, '13a-triage-all-events');
     await page.fill('input[name=from]', attack.window.start);
     await page.fill('input[name=to]', attack.window.end);
     await page.getByRole('button', { name: 'Run triage' }).click();
@@ -127,7 +143,19 @@ describe('analysis screens in the browser', () => {
     await expect(topRow.textContent()).resolves.toContain(count(topIp.rowsProcessed));
     await addTopIp.click();
     await topRow.getByText('✓ indicator').waitFor();
-    await page.getByTestId('activity-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    // A window under a week: per hour, from a day before it to a day after it, on hour boundaries.
+    const hourRange = {
+      from: new Date(floorHour(Date.parse(attack.window.start) - 24 * HOUR_MS)).toISOString(),
+      to: new Date(floorHour(Date.parse(attack.window.end) + 24 * HOUR_MS) + HOUR_MS - 1).toISOString(),
+    };
+    const hours = await engine.eventHistogram({ caseDir: breachCase, bucket: 'hour', ...hourRange });
+    expect(hours.length).toBeGreaterThan(1);
+    await page.locator('[data-testid=events-chart][data-bucket-size=hour] rect[data-bucket]').first().waitFor();
+    await expect(chartBuckets(page)).resolves.toEqual(hours.map((b) => b.start));
+    await expect(page.getByTestId('events-chart').getAttribute('data-buckets')).resolves.toBe(String(hours.length));
+    const hourEvents = hours.reduce((n, b) => n + b.events, 0);
+    await expect(page.locator('.legend-summary').textContent()).resolves.toContain(`${count(hourEvents)} events in ${count(hours.length)} hour buckets`);
+    await page.getByTestId('events-chart').locator('.recharts-reference-area').waitFor();
     await shot(page, '13-triage');
 
     await page.getByRole('button', { name: 'Open scope editor →' }).click();
@@ -231,6 +259,29 @@ describe('analysis screens in the browser', () => {
     await verdict.getByText('Export intact').waitFor();
     await expect(verdict.textContent()).resolves.toContain(`${engineCheck.files.length} of ${engineCheck.files.length} files match`);
     await shot(page, '21-exports');
+
+    // Reopen the case in a new window: a fresh session that only knows the stored analysis.
+    const stored = await engine.analysisSummary({ caseDir: breachCase });
+    expect(stored.analysis).toBe(all.analysis);
+    await page.close();
+    page = await newPage(pageErrors);
+    await openCase(page, breachCase);
+    await page.keyboard.press('Alt+6');
+    await consumerTotalOnScreen(page, stored.total);
+    const summary = page.locator(`[data-testid=consumer-summary][data-analysis="${stored.analysis}"]`);
+    await summary.waitFor();
+    await expect(summary.getByTestId('summary-confirmed').textContent()).resolves.toBe(count(stored.byBasis.exact + stored.byBasis.derived));
+    await expect(summary.getByTestId('summary-inferred').textContent()).resolves.toBe(`≤ ${count(stored.byBasis.inferred)}`);
+    await expect(summary.textContent()).resolves.toContain(`exact ${count(stored.byBasis.exact)} · derived ${count(stored.byBasis.derived)}`);
+    const storedStates = Object.entries(stored.byState).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    await expect(summary.locator('.states-card .state-chip').count()).resolves.toBe(Math.min(10, storedStates.length));
+    await expect(summary.locator('.states-card .state-chip').first().textContent()).resolves.toBe(`${storedStates[0]![0]} ${count(storedStates[0]![1])}`);
+    await expect(summary.getByTestId('summary-elements').locator('.state-chip').count()).resolves.toBe(Math.min(6, Object.keys(stored.byElement).length));
+    await shot(page, '21a-consumers-reopened');
+    await page.keyboard.press('Alt+5');
+    await expect(page.getByTestId('reconstruct-result').textContent()).resolves.toContain(`Analysis ${stored.analysis}`);
+    await expect(page.getByRole('radio', { name: 'All states on record' }).isChecked()).resolves.toBe(true);
+    await shot(page, '21b-scope-reopened');
 
     expect(pageErrors).toEqual([]);
     await page.close();

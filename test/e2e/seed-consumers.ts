@@ -15,16 +15,19 @@ export function seedConsumers(caseDir: string, count: number): void {
     db.pragma('synchronous = OFF');
     const now = new Date().toISOString();
     const definition = JSON.stringify({ from: '2025-06-16T00:00:00.000Z', to: '2025-06-17T00:00:00.000Z', ips: ['203.0.113.77'], users: [], sessions: [], loginKeys: [], apps: [], clients: [], agents: [] });
-    const summary = JSON.stringify({ seeded: true, total: count, inferredMinimum: 0, residencyRule: 'most-recent' });
     const states = SEEDED_STATES.map((s) => s.slice(3)).join('');
     db.transaction(() => {
       db.prepare("INSERT INTO scopes (created_at, actor, definition, sha256) VALUES (?, 'seed', ?, 'seeded')").run(now, definition);
       const scopeId = db.prepare('SELECT MAX(id) FROM scopes').pluck().get() as number;
+      // Analyses are append-only, so the summary names its own id up front.
+      const nextAnalysis = (db.prepare('SELECT COALESCE(MAX(id), 0) + 1 FROM analyses').pluck().get() as number);
+      const summary = JSON.stringify({ ...seededSummary(count), analysis: nextAnalysis, scopeId });
       db.prepare(
         `INSERT INTO analyses (scope_id, options, inputs, input_digest, output_digest, engine_version, summary, started_at, finished_at)
          VALUES (?, '{"residency":"most-recent"}', '{}', 'seeded', 'seeded', 'seeded', ?, ?, ?)`,
       ).run(scopeId, summary, now, now);
       const analysisId = db.prepare('SELECT MAX(id) FROM analyses').pluck().get() as number;
+      if (analysisId !== nextAnalysis) throw new Error(`Seeded analysis ${analysisId}, expected ${nextAnalysis}`);
       db.prepare(
         `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < @count),
          c AS (SELECT i, 'US-' || substr(@states, (i % ${SEEDED_STATES.length}) * 2 + 1, 2) AS region,
@@ -41,4 +44,32 @@ export function seedConsumers(caseDir: string, count: number): void {
   } finally {
     db.close();
   }
+}
+
+/** The stored summary the engine would have written for the seeded rows (same round robin as the SQL below). */
+export function seededSummary(count: number) {
+  const byBasis = { exact: 0, derived: 0, inferred: 0 };
+  const byState: Record<string, number> = {};
+  for (let i = 1; i <= count; i++) {
+    const tenth = i % 10;
+    byBasis[tenth === 0 ? 'exact' : tenth <= 2 ? 'derived' : 'inferred']++;
+    const state = SEEDED_STATES[i % SEEDED_STATES.length]!;
+    byState[state] = (byState[state] ?? 0) + 1;
+  }
+  return {
+    seeded: true,
+    analysis: 0,
+    digest: 'seeded',
+    inputDigest: 'seeded',
+    scopeId: 0,
+    residencyRule: 'most-recent',
+    events: 0,
+    total: count,
+    byBasis,
+    byState,
+    byElement: { email: count, name: count, ssn: Math.floor(count / 7) },
+    inferredMinimum: 0,
+    review: 0,
+    notes: {},
+  };
 }

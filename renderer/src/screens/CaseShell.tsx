@@ -38,7 +38,19 @@ export function CaseShell(props: Props) {
   }, [api, caseDir, onSummary]);
   // Kept while the case is open, so the scope being built survives moving between screens.
   const [draft, setDraft] = useState<ScopeDraft>(emptyDraft);
+  // The latest analysis: this session's reconstruction, or the stored summary of one run before the case was opened.
   const [reconstructed, setReconstructed] = useState<ReconstructResult | null>(null);
+  useEffect(() => {
+    let current = true;
+    // NOT_FOUND (no analysis yet) is the normal answer for a new case; the analysis screens report other failures themselves.
+    api.analysisSummary({ caseDir }).then(
+      (stored) => current && setReconstructed((session) => session ?? stored),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, caseDir]);
   const onReconstructed = useCallback((result: ReconstructResult) => {
     setReconstructed(result);
     refresh();

@@ -2,7 +2,7 @@
 import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
 import { readCsvTable, sniffCsvHeader } from '../csv/table';
 import { mapElfRow, elfLayout, type ElfLayout } from './elf-row';
-import { readHead, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
+import { feedInput, readHead, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
 import { JsonUnitSplitter } from './json-units';
 
 const UPPER_SNAKE = /^[A-Z0-9_]+$/;
@@ -64,13 +64,7 @@ async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDeco
       rejectRow(sink, { recordNo, lineNo: bad.lineNo, byteOffset: bad.byteOffset, byteLength: bad.bytes.length }, bad.reason, bad.bytes);
     },
   });
-  let read = 0;
-  for await (const chunk of input.open()) {
-    input.signal.throwIfAborted();
-    splitter.push(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    sink.progress(read);
-  }
+  await feedInput(input, sink, (chunk) => splitter.push(chunk));
   splitter.end();
 }
 

@@ -11,6 +11,17 @@ export async function readHead(input: ParseInput, max = 64 * 1024): Promise<Buff
   return Buffer.concat(parts).subarray(0, max);
 }
 
+/** Feeds every chunk of the input to `push`, reporting progress and stopping when the import is cancelled. */
+export async function feedInput(input: ParseInput, sink: RowSink, push: (chunk: Buffer) => void): Promise<void> {
+  let read = 0;
+  for await (const chunk of input.open()) {
+    input.signal.throwIfAborted();
+    push(chunk as Buffer);
+    read += (chunk as Buffer).length;
+    sink.progress(read);
+  }
+}
+
 /** True when the first non-blank byte (after a UTF-8 BOM) opens a JSON object or array. */
 export function startsLikeJson(head: Buffer): boolean {
   let i = head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;

@@ -5,7 +5,7 @@
  */
 import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
 import { readCsvTable, sniffCsvHeader } from '../csv/table';
-import { readHead, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
+import { feedInput, readHead, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
 import { JsonUnitSplitter } from './json-units';
 import type { RowPlace } from './event-row';
 import {
@@ -91,13 +91,7 @@ async function parseRtemJson(input: ParseInput, sink: RowSink, decoding: TextDec
       rejectRow(sink, { recordNo, lineNo: bad.lineNo, byteOffset: bad.byteOffset, byteLength: bad.bytes.length }, bad.reason, bad.bytes);
     },
   });
-  let read = 0;
-  for await (const chunk of input.open()) {
-    input.signal.throwIfAborted();
-    splitter.push(chunk as Buffer);
-    read += (chunk as Buffer).length;
-    sink.progress(read);
-  }
+  await feedInput(input, sink, (chunk) => splitter.push(chunk));
   splitter.end();
   ids.warn(sink);
 }

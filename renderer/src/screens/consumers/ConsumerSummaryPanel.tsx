@@ -25,7 +25,7 @@ export function ConsumerSummaryPanel({ summary, onState, onElement }: { summary:
         <div className="label">Inferred (upper bound)</div>
         <div className="stat" data-testid="summary-inferred">≤ {formatCount(summary.byBasis.inferred)}</div>
         <div className="small muted">
-          {summary.inferredMinimum !== null && summary.byBasis.inferred > 0 && <>at least {formatCount(summary.inferredMinimum)} · </>}kept apart from confirmed
+          {summary.inferredMinimum !== null && summary.inferredMinimum > 0 && <>at least {formatCount(summary.inferredMinimum)} · </>}kept apart from confirmed
         </div>
       </div>
       <div className="stat-card states-card">

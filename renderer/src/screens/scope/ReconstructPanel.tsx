@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { LedgerApi, ReconstructResult, ResidencyRuleName } from '../../../../shared/contract/api';
 import { ProgressCard } from '../../components/ProgressCard';
 import { ErrorBanner } from '../../components/States';
@@ -22,6 +22,11 @@ interface Props {
 /** Runs reconstruction on the latest scope version with a residency rule, with live progress. */
 export function ReconstructPanel({ api, caseDir, latestVersion, result, onReconstructed, onShowConsumers }: Props) {
   const [rule, setRule] = useState<ResidencyRuleName>(result?.residencyRule ?? 'most-recent');
+  // A stored analysis can arrive after the panel mounts (the case was just opened): start from its rule.
+  const resultRule = result?.residencyRule;
+  useEffect(() => {
+    if (resultRule) setRule(resultRule);
+  }, [resultRule]);
   const [error, setError] = useState<unknown>(null);
   const job = useJob();
   const run = async () => {
