@@ -4,6 +4,7 @@ import { LedgerEngine } from '../shared/engine/ledger-engine';
 import { COMMANDS } from './commands';
 import type { Command } from './command';
 import { createOutput } from './output';
+import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, verification: 3 } as const;
 
@@ -17,7 +18,7 @@ function findCommand(args: readonly string[]): { command: Command; rest: string[
 function help(): string {
   const lines = ['Breach Ledger: forensic evidence, affected consumers, obligations and exposure after a CRM breach.', '', 'Usage: breach-ledger <command> [options] [--json]', ''];
   for (const c of COMMANDS) lines.push(`  ${c.usage}`, `      ${c.summary}`);
-  lines.push('', 'Every command prints text by default and one JSON document with --json.', 'Exit codes: 0 success, 1 failure, 2 bad usage, 3 verification found a problem.');
+  lines.push('', 'Every command prints text by default and one JSON document with --json.', `An encrypted case's passphrase comes from --passphrase-file <file>, ${PASSPHRASE_ENV}, or a prompt.`, 'Exit codes: 0 success, 1 failure, 2 bad usage, 3 verification found a problem.');
   return lines.join('\n');
 }
 
@@ -37,7 +38,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     parsed = parseArgs({
       args: rest,
-      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { ...command.options, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, 'passphrase-file': { type: 'string' } },
       allowPositionals: true,
       strict: true,
     });
@@ -50,7 +51,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     return EXIT.ok;
   }
   const out = createOutput(json);
-  const engine = new LedgerEngine();
+  const passphraseFile = parsed.values['passphrase-file'];
+  const engine = new LedgerEngine({
+    passphraseFor: (caseDir) => readPassphrase({ file: typeof passphraseFile === 'string' ? passphraseFile : undefined, envVar: PASSPHRASE_ENV, prompt: `Passphrase for ${caseDir}: ` }),
+  });
   const abort = new AbortController();
   const onSigint = (): void => abort.abort();
   process.once('SIGINT', onSigint);

@@ -9,6 +9,8 @@ import { events, people } from './browse';
 import { classify, consumers, explain, reconstruct, resolve, scope, triage } from './investigate';
 import { exposure, obligations, rules, rulesAdd } from './law';
 import { exportCommand, verifyExportCommand } from './exports';
+import { caseEncrypt, casePassphrase } from './encryption';
+import { dispose, share } from './share-dispose';
 
 export const COMMANDS: readonly Command[] = [
   caseInit,
@@ -33,4 +35,8 @@ export const COMMANDS: readonly Command[] = [
   exposure,
   exportCommand,
   verifyExportCommand,
+  caseEncrypt,
+  casePassphrase,
+  share,
+  dispose,
 ];

@@ -25,6 +25,64 @@ export interface CreateCaseRequest {
   discovered?: string | null;
   /** IANA zone, default UTC */
   timeZone?: string | null;
+  /** Encrypt the store, vault and exports under a data key wrapped with `passphrase` (required then). */
+  encrypt?: boolean | null;
+  passphrase?: string | null;
+}
+
+/** Opens an encrypted case: the key derived from the passphrase stays in the engine's memory while it runs. */
+export interface UnlockRequest extends CaseRef {
+  passphrase: string;
+}
+
+export interface ChangePassphraseRequest extends CaseRef {
+  oldPassphrase: string;
+  newPassphrase: string;
+  actor?: string | null;
+}
+
+export interface EncryptCaseRequest extends CaseRef {
+  passphrase: string;
+  actor?: string | null;
+}
+
+export interface EncryptCaseView {
+  vaultFiles: number;
+  exportFiles: number;
+  exportsResigned: number;
+}
+
+export interface ShareRequest extends CaseRef {
+  /** Must be new or empty, and outside the case folder. */
+  outDir: string;
+  analysisId?: number | null;
+  assumptions?: string[];
+  noticeDate?: string | null;
+  actor?: string | null;
+}
+
+export interface ShareView {
+  dir: string;
+  manifestPath: string;
+  manifestSha256: string;
+  files: Array<{ path: string; sha256: string; size: number }>;
+  consumers: number;
+}
+
+export interface DisposeRequest extends CaseRef {
+  /** Written outside the case folder, which is destroyed. */
+  certificatePath: string;
+  /** Must be true: disposal cannot be undone. */
+  confirm: boolean;
+  actor?: string | null;
+}
+
+export interface DisposeView {
+  certificatePath: string;
+  filesDestroyed: number;
+  bytesDestroyed: number;
+  encrypted: boolean;
+  custodyHead: { seq: number; hash: string };
 }
 
 export interface CaseSummary {
@@ -37,6 +95,7 @@ export interface CaseSummary {
   timeZone: string;
   createdAt: string;
   publicKeyFingerprint: string;
+  encrypted: boolean;
   evidenceCount: number;
   custodyHead: { seq: number; hash: string };
 }
@@ -411,6 +470,15 @@ export interface LedgerApi {
   exportCase(request: ExportRequest, context?: CallContext): Promise<ExportView>;
   /** Checks an export's signature and every file's hash; with a case, also that this case's key signed it. */
   verifyExport(request: { manifestPath: string; caseDir?: string | null }): Promise<ExportVerificationView>;
+  unlockCase(request: UnlockRequest): Promise<CaseSummary>;
+  /** Re-wraps the data key under a new passphrase; no data is re-encrypted. */
+  changePassphrase(request: ChangePassphraseRequest): Promise<CaseSummary>;
+  /** Converts a plain case to an encrypted one, removing the plaintext copies. */
+  encryptCase(request: EncryptCaseRequest): Promise<EncryptCaseView>;
+  /** A redacted, signed copy of the results: counts, obligations, exposure, hashes; consumers as pseudonyms. */
+  shareRedacted(request: ShareRequest): Promise<ShareView>;
+  /** Destroys the case after writing a signed disposal certificate outside it. */
+  disposeCase(request: DisposeRequest): Promise<DisposeView>;
 }
 
 export type LedgerMethod = keyof LedgerApi;

@@ -29,6 +29,11 @@ export const LEDGER_METHODS = [
   'exposure',
   'exportCase',
   'verifyExport',
+  'unlockCase',
+  'changePassphrase',
+  'encryptCase',
+  'shareRedacted',
+  'disposeCase',
 ] as const satisfies readonly LedgerMethod[];
 
 type Missing = Exclude<LedgerMethod, (typeof LEDGER_METHODS)[number]>;

@@ -32,13 +32,26 @@ import type {
   FormatInfo,
   LedgerApi,
   VerifyResult,
+  ChangePassphraseRequest,
+  DisposeRequest,
+  DisposeView,
+  EncryptCaseRequest,
+  EncryptCaseView,
+  ShareRequest,
+  ShareView,
+  UnlockRequest,
 } from '../contract/api';
 import { LedgerError } from '../contract/errors';
 import { noProgress } from '../contract/progress';
 import { addEvidence } from '../ingest/acquire';
 import type { EncodingName } from '../ingest/parser';
 import { allParsers } from '../ingest/registry';
-import { createCase, openCase, type CaseHandle } from '../store/case-folder';
+import { caseIsEncrypted, createCase, KEYS_DIR, openCase, unlockCase, type CaseHandle } from '../store/case-folder';
+import { rewrapKeyFile, type VaultKey } from '../store/case-keys';
+import { disposeCase } from '../store/dispose';
+import { encryptCase } from '../store/encrypt-case';
+import { shareRedacted } from '../store/redacted-share';
+import { appendCustody } from '../store/custody';
 import { custodyHead, defaultActor, listCustody } from '../store/custody';
 import { getEvidence, listEvidence, type EvidenceWithImport } from '../store/evidence';
 import { importEvidence } from '../ingest/import-pipeline';
@@ -56,7 +69,7 @@ import { recordDecision } from '../reconstruct/decisions';
 import { RESIDENCY_RULES } from '../reconstruct/residency';
 import { normalizeScope, normalizeWindow, type ScopeDefinition } from '../scope/definition';
 import { listScopes, recordScope, type ScopeVersion } from '../scope/scopes';
-import { selectScopedEvents } from '../scope/select-events';
+import { collectScopedEvents } from '../scope/select-events';
 import { triage } from '../scope/triage';
 import type { Db } from '../store/db';
 import { explainConsumer, listConsumers } from './consumers-view';
@@ -65,15 +78,25 @@ import { latestAnalysis } from '../assess/assessment-input';
 
 const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
 
+export interface EngineOptions {
+  /** Asked for an encrypted case's passphrase when it is opened without `unlockCase` (the CLI reads file, env or prompt). */
+  passphraseFor?: (caseDir: string) => Promise<string>;
+}
+
 /**
  * The engine behind every front end. It keeps one open handle per case folder; calls on the same
  * case run one at a time so a long import and a listing never interleave inside a transaction.
+ * An encrypted case's keys stay in memory only, from unlock until `close()`.
  */
 export class LedgerEngine implements LedgerApi {
   private readonly handles = new Map<string, CaseHandle>();
   private readonly queues = new Map<string, Promise<unknown>>();
+  private readonly keys = new Map<string, VaultKey>();
+
+  constructor(private readonly options: EngineOptions = {}) {}
 
   async createCase(request: CreateCaseRequest): Promise<CaseSummary> {
+    if (request.encrypt && !request.passphrase) throw new LedgerError('BAD_USAGE', 'An encrypted case needs a passphrase.');
     const handle = await createCase({
       dir: request.caseDir,
       name: request.name,
@@ -81,9 +104,62 @@ export class LedgerEngine implements LedgerApi {
       matter: request.matter ?? null,
       discovered: request.discovered ?? null,
       timeZone: request.timeZone ?? null,
+      passphrase: request.encrypt ? request.passphrase! : null,
     });
     this.handles.set(handle.dir, handle);
+    if (handle.vaultKey) this.keys.set(handle.dir, handle.vaultKey);
     return summarize(handle);
+  }
+
+  async unlockCase(request: UnlockRequest): Promise<CaseSummary> {
+    const dir = this.encryptedCaseDir(request);
+    this.keys.set(dir, await unlockCase(dir, request.passphrase));
+    return this.withCase(request, async (handle) => summarize(handle));
+  }
+
+  async changePassphrase(request: ChangePassphraseRequest): Promise<CaseSummary> {
+    const dir = this.encryptedCaseDir(request);
+    this.keys.set(dir, await rewrapKeyFile(path.join(dir, KEYS_DIR), request.oldPassphrase, request.newPassphrase));
+    return this.withCase(request, async (handle) => {
+      appendCustody(handle.db, { actor: request.actor ?? defaultActor(), action: 'passphrase-change', subject: 'case', details: { rewrapped: 'data key', reencrypted: 'nothing' } });
+      return summarize(handle);
+    });
+  }
+
+  async encryptCase(request: EncryptCaseRequest): Promise<EncryptCaseView> {
+    if (caseIsEncrypted(request.caseDir)) throw new LedgerError('BAD_USAGE', `${path.resolve(request.caseDir)} is already encrypted; use "case passphrase" to change its passphrase.`);
+    return this.withCase(request, async (handle) => {
+      const { key, ...counts } = await encryptCase(handle, request.passphrase, request.actor ?? defaultActor());
+      this.handles.delete(handle.dir);
+      this.keys.set(handle.dir, key);
+      return counts;
+    });
+  }
+
+  async shareRedacted(request: ShareRequest): Promise<ShareView> {
+    if (!request.outDir) throw new LedgerError('BAD_USAGE', 'Name the folder for the share with --out.');
+    parseAssumptions(request.assumptions ?? []);
+    return this.withCase(request, async (handle) => {
+      const assessment = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
+      return shareRedacted(handle, assessment, { outDir: request.outDir, actor: request.actor ?? defaultActor() });
+    });
+  }
+
+  async disposeCase(request: DisposeRequest): Promise<DisposeView> {
+    if (request.confirm !== true) throw new LedgerError('BAD_USAGE', 'Disposal destroys the case and cannot be undone; confirm it with --yes.');
+    if (!request.certificatePath) throw new LedgerError('BAD_USAGE', 'Name the disposal certificate file (outside the case) with --certificate.');
+    return this.withCase(request, async (handle) => {
+      const { certificatePath, certificate } = await disposeCase(handle, { certificatePath: request.certificatePath, actor: request.actor ?? defaultActor() });
+      this.handles.delete(handle.dir);
+      this.keys.delete(handle.dir);
+      return {
+        certificatePath,
+        filesDestroyed: certificate.files.length,
+        bytesDestroyed: certificate.files.reduce((sum, f) => sum + f.size, 0),
+        encrypted: certificate.encrypted,
+        custodyHead: certificate.custodyHead,
+      };
+    });
   }
 
   openCase(request: CaseRef): Promise<CaseSummary> {
@@ -293,6 +369,7 @@ export class LedgerEngine implements LedgerApi {
   close(): void {
     for (const handle of this.handles.values()) handle.close();
     this.handles.clear();
+    this.keys.clear();
   }
 
   /** Runs `work` with the case open, serialized with other calls on the same case. */
@@ -308,9 +385,21 @@ export class LedgerEngine implements LedgerApi {
   private async handleFor(dir: string): Promise<CaseHandle> {
     const open = this.handles.get(dir);
     if (open && open.db.open) return open;
-    const handle = await openCase(dir);
+    let key = this.keys.get(dir) ?? null;
+    if (!key && this.options.passphraseFor && caseIsEncrypted(dir)) {
+      key = await unlockCase(dir, await this.options.passphraseFor(dir));
+      this.keys.set(dir, key);
+    }
+    const handle = await openCase(dir, { key });
     this.handles.set(dir, handle);
     return handle;
+  }
+
+  private encryptedCaseDir(ref: CaseRef): string {
+    if (!ref.caseDir) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
+    const dir = path.resolve(ref.caseDir);
+    if (!caseIsEncrypted(dir)) throw new LedgerError('BAD_USAGE', `${dir} is not an encrypted case; "case encrypt" converts it.`);
+    return dir;
   }
 
   private async addOne(handle: CaseHandle, request: AddEvidenceRequest, file: string, context: CallContext): Promise<AddEvidenceOutcome> {
@@ -378,7 +467,7 @@ function scopeView(db: Db, scope: ScopeVersion): ScopeView {
     actor: scope.actor,
     sha256: scope.sha256,
     definition: scope.definition,
-    matchingEvents: selectScopedEvents(db, scope.definition as ScopeDefinition).length,
+    matchingEvents: collectScopedEvents(db, scope.definition as ScopeDefinition),
   };
 }
 
@@ -395,6 +484,7 @@ function summarize(handle: CaseHandle): CaseSummary {
     timeZone: info.timeZone,
     createdAt: info.createdAt,
     publicKeyFingerprint: info.publicKeyFingerprint,
+    encrypted: handle.vaultKey !== null,
     evidenceCount: count,
     custodyHead: custodyHead(handle.db),
   };

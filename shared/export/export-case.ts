@@ -5,7 +5,8 @@ import { LedgerError } from '../contract/errors';
 import { noProgress, throttleProgress, type ProgressListener } from '../contract/progress';
 import { assessAnalysis } from '../assess/assess-analysis';
 import { packRefs } from '../law/packs';
-import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, type CaseHandle } from '../store/case-folder';
+import { writeOutputFile } from '../store/byte-streams';
+import { EXPORTS_DIR, readSigningKey, type CaseHandle } from '../store/case-folder';
 import { appendCustody, custodyHead } from '../store/custody';
 import type { Db } from '../store/db';
 import { listEvidence } from '../store/evidence';
@@ -77,12 +78,14 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
       plannedNoticeDate: options.plannedNoticeDate ?? null,
     };
 
+    // In an encrypted case every file but the manifest is written encrypted; the manifest lists their ciphertext.
+    const key = handle.vaultKey?.files ?? null;
     step(1, 'workbook');
-    await writeWorkbook(path.join(dir, WORKBOOK_FILE), reader.db, data, options.sheetRowLimit ?? XLSX_MAX_ROWS, progress);
+    await writeWorkbook(path.join(dir, WORKBOOK_FILE), reader.db, data, options.sheetRowLimit ?? XLSX_MAX_ROWS, progress, key);
     step(2, 'notification lists');
-    await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir);
+    await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir, key);
     step(3, 'custody report');
-    await fsp.writeFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), 'utf8');
+    await writeOutputFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), key);
 
     step(4, 'manifest');
     const files: ManifestFile[] = [];
@@ -101,7 +104,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
         rulePacks: data.rulePacks.map(({ jurisdiction, version, sha256 }) => ({ jurisdiction, version, sha256 })),
         files,
       },
-      await fsp.readFile(path.join(handle.dir, KEYS_DIR, PRIVATE_KEY_FILE), 'utf8'),
+      await readSigningKey(handle),
       handle.info.publicKeyPem,
     );
     const manifestText = renderManifest(manifest);

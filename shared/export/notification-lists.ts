@@ -50,10 +50,11 @@ export async function writeNotificationLists(
   report: ObligationsReport,
   packs: PackSet,
   dir: string,
+  key: Buffer | null = null,
 ): Promise<Array<{ jurisdiction: string; file: string; consumers: number }>> {
   const required = jurisdictionsRequiringNotice(report);
   const lists = new Map(
-    required.map((j) => [j.jurisdiction, { obligations: j, file: new TextFile(path.join(dir, notificationListName(j.jurisdiction))), consumers: 0 }]),
+    required.map((j) => [j.jurisdiction, { obligations: j, file: new TextFile(path.join(dir, notificationListName(j.jurisdiction)), key), consumers: 0 }]),
   );
   for (const list of lists.values()) await list.file.write(`\uFEFF${csvRecord(NOTIFICATION_HEADER)}`);
   const qualifies = qualificationCache(packs, report.discoveredDate);

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import path from 'node:path';
 import { STORE_FILE, type CaseHandle } from '../store/case-folder';
-import type { Db } from '../store/db';
+import { keyConnection, type Db } from '../store/db';
 
 /**
  * A read-only connection holding one snapshot of the store for the whole export: long row iterations then
@@ -9,6 +9,7 @@ import type { Db } from '../store/db';
  */
 export function openSnapshotReader(handle: CaseHandle): { db: Db; close(): void } {
   const db = new Database(path.join(handle.dir, STORE_FILE), { readonly: true, fileMustExist: true });
+  if (handle.vaultKey) keyConnection(db, handle.vaultKey.store);
   db.exec('BEGIN');
   db.prepare('SELECT 1 FROM case_info LIMIT 1').get();
   return {

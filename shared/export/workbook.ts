@@ -17,9 +17,10 @@ export async function writeWorkbook(
   data: ExportData,
   rowLimit: number,
   onProgress: ProgressListener,
+  key: Buffer | null = null,
 ): Promise<string[]> {
   const stamp = { creator: `Breach Ledger ${ENGINE_VERSION}`, at: new Date(data.analysis.finishedAt) };
-  const workbook = openWorkbook(file, stamp);
+  const workbook = openWorkbook(file, stamp, key);
   const sheets = [
     ...(await writeSummarySheet(workbook, data, rowLimit)),
     ...(await writeExposureSheet(workbook, data, rowLimit)),
@@ -30,6 +31,6 @@ export async function writeWorkbook(
     ...(await writeAssumptionsSheet(workbook, data, rowLimit)),
     ...(await writeRejectsSheet(workbook, data, rowLimit)),
   ];
-  await closeWorkbook(workbook, file, stamp);
+  await closeWorkbook(workbook, file, stamp, key);
   return sheets;
 }

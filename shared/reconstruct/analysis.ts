@@ -6,8 +6,9 @@ import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
 import { inTransaction } from '../store/transaction';
 import { currentScope } from '../scope/scopes';
-import { selectScopedEvents } from '../scope/select-events';
+import { collectScopedEvents, SCOPED_EVENTS } from '../scope/select-events';
 import { canonicalJson } from '../util/canonical-json';
+import { createHash } from 'node:crypto';
 import { sha256Hex } from '../util/hash';
 import { ENGINE_VERSION } from '../version';
 import { applyOverrides, classifyObjectFields, exposedElements, fieldElementIndex, fieldSamplesFromDb, type FieldElementIndex } from './classify';
@@ -36,9 +37,8 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
     const analysisId = nextAnalysisId(db);
 
     step(0, 'selecting scoped events');
-    const events = selectScopedEvents(db, scope.definition);
-    const insertEvent = db.prepare('INSERT INTO analysis_events (analysis_id, event_id, reason) VALUES (?, ?, ?)');
-    for (const e of events) insertEvent.run(analysisId, e.eventId, e.reason);
+    const events = collectScopedEvents(db, scope.definition);
+    db.prepare(`INSERT INTO analysis_events (analysis_id, event_id, reason) SELECT ?, event_id, reason FROM ${SCOPED_EVENTS} ORDER BY event_id`).run(analysisId);
 
     step(1, 'resolving consumers');
     const resolution = resolveConsumers(db, resolutionDecisions(decisions));
@@ -75,7 +75,7 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
       inputDigest,
       scopeId: scope.id,
       residencyRule: options.residency,
-      events: events.length,
+      events,
       ...summary,
       inferredMinimum: hits.inferredMinimum,
       review: (db.prepare('SELECT COUNT(*) FROM analysis_review WHERE analysis_id = ?').pluck().get(analysisId) as number),
@@ -149,10 +149,11 @@ interface RecordRow {
 function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldElementIndex>, rule: ResidencyRule) {
   const consumerIds = db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ? ORDER BY consumer_id').pluck().all(analysisId) as number[];
   const hitsIn = db.prepare(
-    `SELECT h.consumer_id AS consumer, h.subject_id AS subject, h.event_id AS event, h.basis AS basis, h.fields AS selected,
-       s.object_type AS object, s.fields AS fields
-     FROM analysis_hits h JOIN subject_records s ON s.id = h.subject_id
-     WHERE h.analysis_id = ? AND h.consumer_id BETWEEN ? AND ? ORDER BY h.consumer_id, h.subject_id, h.event_id, h.basis`,
+    `SELECT h.consumer, h.subject, h.event, h.basis, h.selected, s.object_type AS object, s.fields AS fields
+     FROM (SELECT consumer_id AS consumer, subject_id AS subject, MIN(event_id) AS event, basis, fields AS selected FROM analysis_hits
+           WHERE analysis_id = ? AND consumer_id BETWEEN ? AND ? GROUP BY consumer_id, subject_id, basis, fields) h
+     JOIN subject_records s ON s.id = h.subject
+     ORDER BY h.consumer, h.subject, h.event, h.basis`,
   );
   const recordsIn = db.prepare(
     `SELECT r.consumer_id AS consumer, s.id AS subject, s.full_name AS fullName, s.first_name AS firstName, s.last_name AS lastName,
@@ -184,11 +185,11 @@ function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldEl
       const records = recordsBy.get(consumer) ?? [];
       const candidates: AddressCandidate[] = records.flatMap((r) =>
         (JSON.parse(r.addresses) as Array<{ kind: string; region: string | null; regionSource: string | null; country: string | null }>).map((a) => ({
-          subjectId: r.subject,
+          country: a.country,
           kind: a.kind,
           region: a.region,
           regionSource: a.regionSource,
-          country: a.country,
+          subjectId: r.subject,
           updatedAt: r.updatedAt,
         })),
       );
@@ -200,8 +201,9 @@ function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldEl
         consumer,
         basis,
         residency.primary,
-        canonicalJson({ countedIn: residency.countedIn, reason: residency.reason, candidates: residency.candidates }),
-        canonicalJson(Object.fromEntries(elements.map(([element, source]) => [element, source.basis]))),
+        // Keys are written in sorted order (as canonicalJson would), without a recursive copy per consumer.
+        JSON.stringify({ candidates: residency.candidates, countedIn: residency.countedIn, reason: residency.reason }),
+        JSON.stringify(Object.fromEntries(elements.map(([element, source]) => [element, source.basis]))),
         fullName,
         records.find((r) => r.email)?.email ?? null,
         records.find((r) => r.phone)?.phone ?? null,
@@ -264,15 +266,17 @@ function analysisInputs(db: Db, scopeSha256: string, decisions: unknown, options
  * (file SHA-256, entry, record number) of its records, so the same evidence added in another order digests the same.
  */
 function outputDigest(db: Db, analysisId: number, inputDigest: string): string {
-  const rows = db
+  const lines = db
     .prepare(
-      `SELECT c.basis, c.region, json_extract(c.regions, '$.countedIn') AS regions, c.elements,
-         (SELECT json_group_array(k) FROM (SELECT ev.sha256 || ':' || COALESCE(s.entry, '') || ':' || s.record_no AS k
-            FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id JOIN evidence ev ON ev.id = s.evidence_id
-            WHERE r.analysis_id = c.analysis_id AND r.consumer_id = c.consumer_id ORDER BY k)) AS records
-       FROM analysis_consumers c WHERE c.analysis_id = ?`,
+      `SELECT (SELECT json_group_array(k) FROM (SELECT ev.sha256 || ':' || COALESCE(s.entry, '') || ':' || s.record_no AS k
+                 FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id JOIN evidence ev ON ev.id = s.evidence_id
+                 WHERE r.analysis_id = c.analysis_id AND r.consumer_id = c.consumer_id ORDER BY k))
+         || char(9) || c.basis || char(9) || c.region || char(9) || json_extract(c.regions, '$.countedIn') || char(9) || c.elements AS line
+       FROM analysis_consumers c WHERE c.analysis_id = ? ORDER BY line`,
     )
-    .all(analysisId) as Array<{ basis: string; region: string; regions: string; elements: string; records: string }>;
-  const lines = rows.map((r) => `${r.records}\t${r.basis}\t${r.region}\t${r.regions}\t${r.elements}`).sort();
-  return sha256Hex(`${inputDigest}\n${lines.join('\n')}`);
+    .pluck()
+    .iterate(analysisId) as Iterable<string>;
+  const hash = createHash('sha256').update(inputDigest);
+  for (const line of lines) hash.update(`\n${line}`);
+  return hash.digest('hex');
 }

@@ -24,6 +24,8 @@ const RECORD_ID = `substr(r.record_id, 1, 3) NOT IN (${NON_RECORD_PREFIXES.map((
 const SAME_ACCESS_MS = 1000;
 /** A Bulk API job's rows are read after the job completes; its result event follows within this time. */
 const BULK_RESULT_WINDOW_MS = 60 * 60 * 1000;
+/** Scoped events are read this many at a time, so a scope of millions of events stays within memory. */
+const EVENT_BATCH = 5000;
 
 export interface HitCounts {
   exact: number;
@@ -59,75 +61,138 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
      SELECT ?, s.id, bl_consumer(s.id), ?, 'inferred', ? FROM subject_records s
      WHERE ${CURRENT_SUBJECT} AND s.system = 'salesforce' AND lower(s.object_type) = lower(?) ORDER BY s.id`,
   );
-  const events = db
-    .prepare(
-      `SELECT e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
-         e.session_key, (SELECT COUNT(*) FROM event_records r WHERE r.event_id = e.id AND ${RECORD_ID}) AS n_records
-       FROM analysis_events a JOIN access_events e ON e.id = a.event_id WHERE a.analysis_id = ? ORDER BY e.id`,
-    )
-    .all(analysisId) as ScopedEventRow[];
+  const objectSize = db.prepare(
+    `SELECT COUNT(*) FROM subject_records s WHERE ${CURRENT_SUBJECT} AND s.system = 'salesforce' AND lower(s.object_type) = lower(?)`,
+  ).pluck();
+  const nRecords = `(SELECT COUNT(*) FROM event_records r WHERE r.event_id = e.id AND ${RECORD_ID})`;
+  // Only events that name records, carry a query or report rows can yield hits; logins and the like are skipped in SQL.
+  const batch = db.prepare(
+    `SELECT e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
+       e.session_key, ${nRecords} AS n_records
+     FROM analysis_events a JOIN access_events e ON e.id = a.event_id
+     WHERE a.analysis_id = ? AND a.event_id > ? AND (e.query IS NOT NULL OR e.rows_processed > 0 OR ${nRecords} > 0)
+     ORDER BY a.event_id LIMIT ${EVENT_BATCH}`,
+  );
+  const covering = coveringIndex(
+    db
+      .prepare(
+        `SELECT e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
+           e.session_key, ${nRecords} AS n_records
+         FROM analysis_events a JOIN access_events e ON e.id = a.event_id
+         WHERE a.analysis_id = ? AND (e.query IS NOT NULL OR e.details LIKE '%olumnHeaders%' OR ${nRecords} > 0)`,
+      )
+      .all(analysisId) as ScopedEventRow[],
+  );
 
-  const counts: HitCounts = { exact: 0, derived: 0, inferred: 0, inferredMinimum: 0 };
-  const covering = events.filter((e) => e.n_records > 0 || e.query || columnHeaders(e.details ? (JSON.parse(e.details) as Record<string, unknown>) : {}));
-
-  for (const event of events) {
-    const details = event.details ? (JSON.parse(event.details) as Record<string, unknown>) : {};
-    const translation = event.query ? soqlToSql(event.query, { eventTime: event.ts, schema }) : null;
-    const columns = columnHeaders(details);
-    const selected = translation?.supported ? translation.selectedFields : columns && event.object_type ? resolveColumns(columns, schema.fieldsOf(event.object_type)) : columns;
-    const fields = JSON.stringify(selected ?? '*');
-
-    if (event.n_records > 0) {
-      counts.exact += exactHits.run(analysisId, fields, event.id).changes;
-      const missing = namedButMissing.get(event.id) as number;
-      if (missing > 0) note.run(analysisId, event.id, 'records-not-in-snapshot', `${missing} of ${event.n_records} record ids the event names are not in any imported export`);
-      if (event.records_partial) note.run(analysisId, event.id, 'partial-record-list', `the record list is partial (${event.n_records} ids; the log reports ${event.rows_processed ?? 'more'} rows): the rest is bounded by the query or the object`);
+  // Attackers repeat queries (retries, paging tools): each distinct query is evaluated once per analysis.
+  const results = new Map<string, Array<{ id: number }>>();
+  const evaluate = (sql: string, params: unknown[]): Array<{ id: number }> => {
+    const key = `${sql}\u0000${JSON.stringify(params)}`;
+    let rows = results.get(key);
+    if (!rows) {
+      rows = db.prepare(sql).all(...params) as Array<{ id: number }>;
+      results.set(key, rows);
     }
+    return rows;
+  };
+  const counts: HitCounts = { exact: 0, derived: 0, inferred: 0, inferredMinimum: 0 };
+  const bounds = new Map<string, ObjectBound>();
+  let lastId = 0;
+  for (let events = batch.all(analysisId, lastId) as ScopedEventRow[]; events.length > 0; events = batch.all(analysisId, lastId) as ScopedEventRow[]) {
+    lastId = events[events.length - 1]!.id;
+    for (const event of events) {
+      const details = event.details ? (JSON.parse(event.details) as Record<string, unknown>) : {};
+      const translation = event.query ? soqlToSql(event.query, { eventTime: event.ts, schema }) : null;
+      const columns = columnHeaders(details);
+      const selected = translation?.supported ? translation.selectedFields : columns && event.object_type ? resolveColumns(columns, schema.fieldsOf(event.object_type)) : columns;
+      const fields = JSON.stringify(selected ?? '*');
 
-    if (translation && translation.supported) {
-      if (translation.countOnly) {
-        note.run(analysisId, event.id, 'count-only', 'COUNT() query: it returned a number, not records');
+      if (event.n_records > 0) {
+        counts.exact += exactHits.run(analysisId, fields, event.id).changes;
+        const missing = namedButMissing.get(event.id) as number;
+        if (missing > 0) note.run(analysisId, event.id, 'records-not-in-snapshot', `${missing} of ${event.n_records} record ids the event names are not in any imported export`);
+        if (event.records_partial) note.run(analysisId, event.id, 'partial-record-list', `the record list is partial (${event.n_records} ids; the log reports ${event.rows_processed ?? 'more'} rows): the rest is bounded by the query or the object`);
+      }
+
+      if (translation && translation.supported) {
+        if (translation.countOnly) {
+          note.run(analysisId, event.id, 'count-only', 'COUNT() query: it returned a number, not records');
+          continue;
+        }
+        const rows = evaluate(translation.sql, translation.params as unknown[]);
+        for (const row of rows) insertHit.run(analysisId, row.id, consumerOf(row.id), event.id, 'derived', fields);
+        counts.derived += rows.length;
+        for (const n of translation.notes) note.run(analysisId, event.id, 'query-note', n);
+        if (event.rows_processed !== null && event.rows_processed !== rows.length) {
+          note.run(analysisId, event.id, 'count-mismatch', `the log reports ${event.rows_processed} rows; re-evaluating the query against the snapshot returns ${rows.length}`);
+        }
         continue;
       }
-      const rows = db.prepare(translation.sql).all(...(translation.params as unknown[])) as Array<{ id: number }>;
-      for (const row of rows) insertHit.run(analysisId, row.id, consumerOf(row.id), event.id, 'derived', fields);
-      counts.derived += rows.length;
-      for (const n of translation.notes) note.run(analysisId, event.id, 'query-note', n);
-      if (event.rows_processed !== null && event.rows_processed !== rows.length) {
-        note.run(analysisId, event.id, 'count-mismatch', `the log reports ${event.rows_processed} rows; re-evaluating the query against the snapshot returns ${rows.length}`);
-      }
-      continue;
-    }
 
-    const object = translation && !translation.supported ? fromObject(event.query!) ?? event.object_type : event.object_type;
-    if (translation && !translation.supported) note.run(analysisId, event.id, 'query-unsupported', `query not re-evaluated: ${translation.reason}; falling back to inferred over ${object ?? 'an unknown object'}`);
-    else if (event.n_records > 0 && !event.records_partial) continue;
-    if (!translation && event.n_records === 0 && (event.rows_processed ?? 0) <= 0) continue;
-    if (!object) {
-      note.run(analysisId, event.id, 'unbounded', 'the access returned rows but names neither records, a query nor an object: it cannot be bounded');
-      continue;
+      const object = translation && !translation.supported ? fromObject(event.query!) ?? event.object_type : event.object_type;
+      if (translation && !translation.supported) note.run(analysisId, event.id, 'query-unsupported', `query not re-evaluated: ${translation.reason}; falling back to inferred over ${object ?? 'an unknown object'}`);
+      else if (event.n_records > 0 && !event.records_partial) continue;
+      if (!translation && event.n_records === 0 && (event.rows_processed ?? 0) <= 0) continue;
+      if (!object) {
+        note.run(analysisId, event.id, 'unbounded', 'the access returned rows but names neither records, a query nor an object: it cannot be bounded');
+        continue;
+      }
+      const cover = translation ? null : coveringEvent(event, covering);
+      if (cover) {
+        note.run(analysisId, event.id, 'covered', `the same access as event ${cover.event.id} (${cover.why}), which names its records, query or columns`);
+        continue;
+      }
+      const key = object.toLowerCase();
+      const bound = bounds.get(key) ?? { object, firstEvent: event.id, fields: new Set<string>(), everyField: false, size: objectSize.get(object) as number };
+      if (selected) for (const f of selected) bound.fields.add(f);
+      else bound.everyField = true;
+      bounds.set(key, bound);
+      counts.inferredMinimum = Math.max(counts.inferredMinimum, Math.min(event.rows_processed ?? 0, bound.size));
+      note.run(analysisId, event.id, 'inferred-bound', `only ${object} and a count (${event.rows_processed ?? 'unknown'}) are known: at least ${event.rows_processed ?? 0}, at most all ${bound.size} ${object} records`);
     }
-    const cover = translation ? null : coveringEvent(event, covering);
-    if (cover) {
-      note.run(analysisId, event.id, 'covered', `the same access as event ${cover.event.id} (${cover.why}), which names its records, query or columns`);
-      continue;
-    }
-    const added = inferredHits.run(analysisId, event.id, fields, object).changes;
-    counts.inferred += added;
-    counts.inferredMinimum = Math.max(counts.inferredMinimum, Math.min(event.rows_processed ?? 0, added));
-    note.run(analysisId, event.id, 'inferred-bound', `only ${object} and a count (${event.rows_processed ?? 'unknown'}) are known: at least ${event.rows_processed ?? 0}, at most all ${added} ${object} records`);
+  }
+  // An object's upper bound is every record of it, however many accesses point there: its hits are written once,
+  // citing the first such access; each access keeps its own note.
+  for (const bound of bounds.values()) {
+    const fields = JSON.stringify(bound.everyField ? '*' : [...bound.fields].sort());
+    counts.inferred += inferredHits.run(analysisId, bound.firstEvent, fields, bound.object).changes;
   }
   return counts;
 }
 
+interface ObjectBound {
+  object: string;
+  firstEvent: number;
+  fields: Set<string>;
+  everyField: boolean;
+  size: number;
+}
+
+interface CoveringIndex {
+  byRequest: Map<string, ScopedEventRow>;
+  bySession: Map<string, ScopedEventRow[]>;
+}
+
+function coveringIndex(events: readonly ScopedEventRow[]): CoveringIndex {
+  const index: CoveringIndex = { byRequest: new Map(), bySession: new Map() };
+  for (const e of events) {
+    if (e.request_id && !index.byRequest.has(e.request_id)) index.byRequest.set(e.request_id, e);
+    if (!e.session_key) continue;
+    const list = index.bySession.get(e.session_key);
+    if (list) list.push(e);
+    else index.bySession.set(e.session_key, [e]);
+  }
+  return index;
+}
+
 /** The record-, query- or column-bearing event that logged the same access as an object-and-count-only event, if any. */
-function coveringEvent(event: ScopedEventRow, candidates: readonly ScopedEventRow[]): { event: ScopedEventRow; why: string } | null {
+function coveringEvent(event: ScopedEventRow, index: CoveringIndex): { event: ScopedEventRow; why: string } | null {
+  const sameRequest = event.request_id ? index.byRequest.get(event.request_id) : undefined;
+  if (sameRequest && sameRequest.id !== event.id) return { event: sameRequest, why: `request ${event.request_id}` };
   const at = Date.parse(event.ts);
   const sameAccess: ScopedEventRow[] = [];
-  for (const c of candidates) {
-    if (c.id === event.id) continue;
-    if (event.request_id && c.request_id === event.request_id) return { event: c, why: `request ${event.request_id}` };
-    if (!event.session_key || c.session_key !== event.session_key || c.object_type?.toLowerCase() !== event.object_type?.toLowerCase()) continue;
+  for (const c of (event.session_key ? index.bySession.get(event.session_key) : undefined) ?? []) {
+    if (c.id === event.id || c.object_type?.toLowerCase() !== event.object_type?.toLowerCase()) continue;
     const gap = Date.parse(c.ts) - at;
     if (Math.abs(gap) <= SAME_ACCESS_MS) sameAccess.push(c);
     if (event.source_type.startsWith('elf:BulkApi') && c.source_type === 'rtem:BulkApiResultEvent' && gap >= 0 && gap <= BULK_RESULT_WINDOW_MS) {

@@ -1,4 +1,6 @@
-import { promises as fsp } from 'node:fs';
+import { createWriteStream, promises as fsp } from 'node:fs';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { ChunkEncryptor, EncryptedFile } from './chunked-cipher';
 
 /** Sequential plaintext bytes: `read` fills the front of `into` and returns how many (0 at the end). */
@@ -48,7 +50,7 @@ export async function fileSink(file: string, key: Buffer | null): Promise<ByteSi
 export async function decryptingSource(file: string, key: Buffer, what: string): Promise<ByteSource> {
   const encrypted = await EncryptedFile.open(file, key, what);
   let next = 0;
-  let held = Buffer.alloc(0);
+  let held: Buffer = Buffer.alloc(0);
   return {
     read: async (into) => {
       let filled = 0;
@@ -66,4 +68,39 @@ export async function decryptingSource(file: string, key: Buffer, what: string):
     },
     close: () => encrypted.close(),
   };
+}
+
+/** A writable new file, encrypted in the chunked format when `key` is given; 'finish' follows the fsync. */
+export function outputFileStream(file: string, key: Buffer | null): Writable {
+  if (!key) return createWriteStream(file);
+  let sink: ByteSink | null = null;
+  return new Writable({
+    construct(done) {
+      fileSink(file, key).then((opened) => {
+        sink = opened;
+        done();
+      }, done);
+    },
+    write(chunk: Buffer, _encoding, done) {
+      sink!.write(chunk).then(() => done(), done);
+    },
+    final(done) {
+      sink!
+        .finish()
+        .then(() => sink!.close())
+        .then(() => done(), done);
+    },
+    destroy(error, done) {
+      (sink?.close() ?? Promise.resolve()).then(
+        () => done(error),
+        () => done(error),
+      );
+    },
+  });
+}
+
+export async function writeOutputFile(file: string, text: string, key: Buffer | null): Promise<void> {
+  const stream = outputFileStream(file, key);
+  stream.end(text, 'utf8');
+  await finished(stream);
 }

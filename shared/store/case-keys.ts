@@ -37,11 +37,25 @@ export function isEncryptedCase(keysDir: string): boolean {
   return existsSync(keyFilePath(keysDir));
 }
 
-/** A new random DEK, wrapped under `passphrase` and written (fsynced) to `keys/case-key.json`. */
-export async function createKeyFile(keysDir: string, passphrase: string): Promise<VaultKey> {
+/**
+ * A new random DEK, wrapped under `passphrase` and written (fsynced) to `keys/case-key.json`; with `pending`, to
+ * a side file that `commitPendingKeyFile` puts in place once the data it protects is encrypted.
+ */
+export async function createKeyFile(keysDir: string, passphrase: string, options: { pending?: boolean } = {}): Promise<VaultKey> {
   const dek = randomBytes(32);
-  await writeKeyFile(keysDir, await wrap(dek, passphrase));
+  const file = options.pending ? pendingKeyFile(keysDir) : keyFilePath(keysDir);
+  await fsp.rm(pendingKeyFile(keysDir), { force: true });
+  await writeKeyFile(keysDir, await wrap(dek, passphrase), file);
   return deriveKeys(dek);
+}
+
+export async function commitPendingKeyFile(keysDir: string): Promise<void> {
+  await fsp.rename(pendingKeyFile(keysDir), keyFilePath(keysDir));
+  await syncDirectory(keysDir);
+}
+
+function pendingKeyFile(keysDir: string): string {
+  return `${keyFilePath(keysDir)}.pending`;
 }
 
 export async function unlockKeyFile(keysDir: string, passphrase: string): Promise<VaultKey> {
@@ -49,7 +63,7 @@ export async function unlockKeyFile(keysDir: string, passphrase: string): Promis
 }
 
 /** Re-wraps the DEK under a new passphrase; the old wrapped key is overwritten before it is deleted. */
-export async function rewrapKeyFile(keysDir: string, oldPassphrase: string, newPassphrase: string): Promise<void> {
+export async function rewrapKeyFile(keysDir: string, oldPassphrase: string, newPassphrase: string): Promise<VaultKey> {
   checkPassphrase(newPassphrase);
   const dek = await unwrap(await readKeyFile(keysDir), oldPassphrase);
   const file = keyFilePath(keysDir);
@@ -61,6 +75,7 @@ export async function rewrapKeyFile(keysDir: string, oldPassphrase: string, newP
   await fsp.rename(next, file);
   await syncDirectory(keysDir);
   await wipeFile(previous);
+  return deriveKeys(dek);
 }
 
 function deriveKeys(dek: Buffer): VaultKey {

@@ -18,6 +18,10 @@ export type CustodyAction =
   | 'override'
   | 'rules-add'
   | 'export'
+  | 'case-encrypt'
+  | 'passphrase-change'
+  | 'share'
+  | 'dispose'
   | 'note';
 
 export interface CustodyEntry {

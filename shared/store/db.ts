@@ -19,7 +19,6 @@ export function openStore(file: string, options: { create: boolean; key?: Buffer
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 10000');
-  db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -65536');
   migrate(db);
   return db;

@@ -135,7 +135,13 @@ async function digestWithPool(active: DigestPool, source: string | ByteSource, o
       if (failure) throw failure;
       const slot = await nextFree();
       const view = Buffer.from(active.ring, slot * SLOT_BYTES, SLOT_BYTES);
-      const bytesRead = await input.read(view);
+      let bytesRead: number;
+      try {
+        bytesRead = await input.read(view);
+      } catch (error) {
+        free.push(slot);
+        throw error;
+      }
       if (bytesRead === 0) {
         free.push(slot);
         break;

@@ -34,7 +34,8 @@ export async function verifyCase(handle: CaseHandle, actor: string, onProgress: 
     onProgress({ phase: 'verify', label: item.originalName, done: doneBytes, total: totalBytes, unit: 'bytes' });
     const found = await hashVaultFile(handle.dir, item.sha256, signal);
     let problem: string | null = null;
-    if (!found.exists || !found.digests) problem = `vault file vault/${item.sha256} is missing`;
+    if (!found.exists) problem = `vault file vault/${item.sha256} is missing`;
+    else if (found.unreadable || !found.digests) problem = `vault file ${found.unreadable ?? 'could not be read'}`;
     else {
       const d = found.digests;
       const mismatches = [

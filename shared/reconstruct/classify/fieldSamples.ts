@@ -3,13 +3,20 @@ import type { SqlReader } from '../soql/snapshotSchema';
 import type { FieldClassification } from './classifyField';
 import { classifyField } from './classifyField';
 
-/** The first `?` filled values of every field of one object type, by record id (deterministic); empty fields still listed. */
+/** Records read per object to sample values from: exports have the same columns on every row, so a prefix suffices. */
+export const SAMPLE_RECORDS = 20_000;
+
+/**
+ * The first `?` filled values of every field of one object type among its first SAMPLE_RECORDS records, by record
+ * id (deterministic); empty fields still listed.
+ */
 export const FIELD_SAMPLES_SQL = `
 SELECT field, value FROM (
   SELECT j.key AS field, j.value AS value,
     ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY (j.value IS NULL OR j.value = ''), s.id) AS n
-  FROM subject_records s, json_each(s.fields) j
-  WHERE s.object_type = ? AND s.import_id IN (SELECT id FROM current_imports)
+  FROM (SELECT id, fields FROM subject_records
+        WHERE object_type = ? AND import_id IN (SELECT id FROM current_imports) ORDER BY id LIMIT ${SAMPLE_RECORDS}) s,
+    json_each(s.fields) j
 ) WHERE n <= ?
 ORDER BY field, n`;
 

@@ -12,9 +12,11 @@ export interface SqlReader {
   prepare(sql: string): { all(...params: unknown[]): unknown[] };
 }
 
+import { SAMPLE_RECORDS } from '../classify/fieldSamples';
+
 export const OBJECT_TYPES_SQL = 'SELECT DISTINCT object_type FROM subject_records WHERE import_id IN (SELECT id FROM current_imports) ORDER BY object_type';
 
-/** Every field key of one object type, with how many values are filled and how many of those are not numbers. */
+/** Every field key of one object type (from its first SAMPLE_RECORDS records: an export's rows share columns), with how many values are filled and how many of those are not numbers. */
 export const FIELD_PROFILE_SQL = `
 SELECT j.key AS field,
   SUM(CASE WHEN j.value IS NULL OR j.value = '' THEN 0 ELSE 1 END) AS filled,
@@ -22,8 +24,8 @@ SELECT j.key AS field,
            WHEN ltrim(j.value, '-') NOT GLOB '*[^0-9.]*' AND ltrim(j.value, '-') GLOB '*[0-9]*'
                 AND j.value NOT GLOB '*.*.*' THEN 0
            ELSE 1 END) AS non_numeric
-FROM subject_records s, json_each(s.fields) j
-WHERE s.object_type = ? AND s.import_id IN (SELECT id FROM current_imports)
+FROM (SELECT fields FROM subject_records WHERE object_type = ? AND import_id IN (SELECT id FROM current_imports)
+      ORDER BY id LIMIT ${SAMPLE_RECORDS}) s, json_each(s.fields) j
 GROUP BY j.key
 ORDER BY j.key`;
 

@@ -1,7 +1,7 @@
 /**
  * Seeds a case for the reconstruct benchmark straight into the normalized tables (in SQL, so it takes
  * seconds): N Contact records with addresses and M access events, a slice of them from an attacker IP
- * that name records, run SOQL queries and a bulk extract. It is not an import: the import benchmarks
+ * that name records, run SOQL queries, and two bulk extracts that bound every Contact (inferred). It is not an import: the import benchmarks
  * measure that. The rows carry a placeholder evidence file registered like any other.
  */
 import { createCase } from '../../../shared/store/case-folder';
@@ -38,12 +38,13 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ${event
 INSERT INTO access_events (id, evidence_id, import_id, record_no, byte_offset, byte_length, source_type, ts, actor_id, username, session_key, login_key,
   client_ip, source_ip, user_agent, app, client, operation, object_type, query, rows_processed, status, request_id, uri, records_partial, dedup_key, dedup_hash, details)
 SELECT i, 2, 2, i, i * 250, 250,
-  CASE WHEN i % 5000 = 0 THEN 'rtem:ApiEvent' WHEN i % 20011 = 0 THEN 'elf:BulkApi2' ELSE 'elf:API' END,
+  CASE WHEN i % 2500000 = 0 THEN 'elf:BulkApi2' WHEN i % 5000 = 0 THEN 'rtem:ApiEvent' ELSE 'elf:API' END,
   strftime('%Y-%m-%dT%H:%M:%fZ', '2025-06-01', '+' || (i * 0.5) || ' seconds'),
-  '0055j00000AT6I1AAL', 'user' || (i % 50) || '@corp.example', 'S' || (i / 1000), 'L' || (i / 5000),
+  '0055j00000AT6I1AAL', 'user' || (i % 50) || '@corp.example',
+  CASE WHEN i % 1000 = 0 THEN 'ATK-S' || (i / 100000) ELSE 'S' || (i / 1000) END, CASE WHEN i % 1000 = 0 THEN 'ATK-L' || (i / 500000) ELSE 'L' || (i / 5000) END,
   CASE WHEN i % 1000 = 0 THEN '203.0.113.77' ELSE '198.51.100.' || (i % 200) END, NULL, 'DataLoader', NULL, 'DataLoaderPartnerUI/', 'query', 'Contact',
-  CASE WHEN i % 50000 = 0 THEN 'SELECT Id, FirstName, LastName, Email, MailingState, SSN__c FROM Contact WHERE MailingState = ''CA'' AND Birthdate < 1960-01-01' END,
-  i % 200, '', 'R' || i, NULL, 0, 'k' || i, i, NULL
+  CASE WHEN i % 50000 = 0 AND i % 2500000 <> 0 THEN 'SELECT Id, FirstName, LastName, Email, MailingState, SSN__c FROM Contact WHERE MailingState = ''CA'' AND Birthdate < 1960-01-01' END,
+  CASE WHEN i % 2500000 = 0 THEN 50000 ELSE i % 200 END, '', 'R' || i, NULL, 0, 'k' || i, i, NULL
 FROM n;
 WITH RECURSIVE r(k) AS (SELECT 0 UNION ALL SELECT k + 1 FROM r WHERE k < 19)
 INSERT INTO event_records (event_id, record_id)

@@ -1,0 +1,144 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { createReadStream, existsSync, promises as fsp } from 'node:fs';
+import path from 'node:path';
+import { LedgerError } from '../contract/errors';
+import { renderManifest, signManifest, MANIFEST_FILE, type SignedManifest } from '../export/manifest';
+import { digestFile as sha256File } from '../export/file-digest';
+import { fileSink } from './byte-streams';
+import { commitPendingKeyFile, createKeyFile, type VaultKey } from './case-keys';
+import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, readSigningKey, STORE_FILE, type CaseHandle } from './case-folder';
+import { encryptBuffer } from './chunked-cipher';
+import { keyConnection, openStore } from './db';
+import { appendCustody } from './custody';
+import { syncDirectory, wipeFile } from './secure-delete';
+import { encryptVaultFile, listVaultFiles } from './vault';
+
+export interface EncryptCaseResult {
+  vaultFiles: number;
+  exportFiles: number;
+  exportsResigned: number;
+  /** The new keys, for reopening the case. */
+  key: VaultKey;
+}
+
+/**
+ * Converts a plain case in place: an encrypted copy of the store, then every vault file, export file and the
+ * signing key rewritten encrypted, each plaintext overwritten with zeros before it is deleted. The key file goes
+ * in place last, so until then the case still opens as a plain case. The handle is closed; reopen with the key.
+ * Export manifests are re-signed over the encrypted files (the custody entry keeps the old manifest hashes).
+ */
+export async function encryptCase(handle: CaseHandle, passphrase: string, actor: string): Promise<EncryptCaseResult> {
+  if (handle.vaultKey) throw new LedgerError('BAD_USAGE', `${handle.dir} is already encrypted; use "case passphrase" to change its passphrase.`);
+  const keysDir = path.join(handle.dir, KEYS_DIR);
+  const key = await createKeyFile(keysDir, passphrase, { pending: true });
+  const signingKey = await readSigningKey(handle);
+
+  const store = path.join(handle.dir, STORE_FILE);
+  const encryptedStore = `${store}.encrypting`;
+  await wipeFile(encryptedStore);
+  copyStoreEncrypted(handle, encryptedStore, key);
+  // Everything in the write-ahead log is in the store after the checkpoint; the store itself is wiped next.
+  handle.db.pragma('wal_checkpoint(TRUNCATE)');
+  handle.close();
+  await wipeFile(store);
+  await fsp.rename(encryptedStore, store);
+
+  const vault = await listVaultFiles(handle.dir);
+  for (const sha256 of vault) await encryptVaultFile(handle.dir, sha256, key);
+  const exports = await encryptExports(path.join(handle.dir, EXPORTS_DIR), key, signingKey, handle.info.publicKeyPem);
+
+  const signingKeyFile = path.join(keysDir, PRIVATE_KEY_FILE);
+  await replaceWith(signingKeyFile, encryptBuffer(key.files, Buffer.from(signingKey)));
+  await commitPendingKeyFile(keysDir);
+  await syncDirectory(handle.dir);
+
+  const result = { vaultFiles: vault.length, exportFiles: exports.files, exportsResigned: exports.manifests.length };
+  const db = openStore(store, { create: false, key: key.store });
+  try {
+    appendCustody(db, {
+      actor,
+      action: 'case-encrypt',
+      subject: 'case',
+      details: { ...result, scheme: 'SQLCipher 4 store; AES-256-GCM 1 MiB chunks for vault files and exports; scrypt-wrapped data key', manifests: exports.manifests },
+    });
+  } finally {
+    db.close();
+  }
+  return { ...result, key };
+}
+
+/** Copies every table into a new encrypted database, then the indexes, triggers and views (so append-only triggers do not fire on the copy). */
+function copyStoreEncrypted(handle: CaseHandle, target: string, key: VaultKey): void {
+  handle.db.pragma('wal_checkpoint(FULL)');
+  const copy = new Database(target);
+  try {
+    keyConnection(copy, key.store);
+    copy.prepare(`ATTACH DATABASE ? AS plain KEY ''`).run(path.join(handle.dir, STORE_FILE));
+    const objects = copy
+      .prepare(`SELECT type, name, sql FROM plain.sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type <> 'table', rowid`)
+      .all() as Array<{ type: string; name: string; sql: string }>;
+    copy.transaction(() => {
+      for (const object of objects) {
+        copy.exec(object.sql);
+        if (object.type === 'table') copy.exec(`INSERT INTO main."${object.name}" SELECT * FROM plain."${object.name}"`);
+      }
+      if (copy.prepare(`SELECT 1 FROM plain.sqlite_master WHERE name = 'sqlite_sequence'`).get()) {
+        copy.exec('DELETE FROM main.sqlite_sequence; INSERT INTO main.sqlite_sequence SELECT * FROM plain.sqlite_sequence');
+      }
+      copy.pragma(`user_version = ${handle.db.pragma('user_version', { simple: true }) as number}`);
+    })();
+    copy.exec('DETACH DATABASE plain');
+  } finally {
+    copy.close();
+  }
+}
+
+async function encryptExports(dir: string, key: VaultKey, signingKey: string, publicKeyPem: string): Promise<{ files: number; manifests: Array<{ dir: string; oldSha256: string; newSha256: string }> }> {
+  if (!existsSync(dir)) return { files: 0, manifests: [] };
+  let files = 0;
+  const manifests: Array<{ dir: string; oldSha256: string; newSha256: string }> = [];
+  for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name === MANIFEST_FILE) continue;
+    await encryptInPlace(path.join(entry.parentPath, entry.name), key);
+    files++;
+  }
+  for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || entry.name !== MANIFEST_FILE) continue;
+    const manifestPath = path.join(entry.parentPath, entry.name);
+    const oldSha256 = (await sha256File(manifestPath)).sha256;
+    const { signature: _old, ...body } = JSON.parse(await fsp.readFile(manifestPath, 'utf8')) as SignedManifest;
+    const reDigested = await Promise.all(body.files.map(async (f) => ({ path: f.path, ...(await sha256File(path.join(entry.parentPath, f.path))) })));
+    const text = renderManifest(signManifest({ ...body, files: reDigested }, signingKey, publicKeyPem));
+    await replaceWith(manifestPath, Buffer.from(text, 'utf8'));
+    manifests.push({ dir: path.relative(dir, entry.parentPath).split(path.sep).join('/'), oldSha256, newSha256: (await sha256File(manifestPath)).sha256 });
+  }
+  return { files, manifests };
+}
+
+async function encryptInPlace(file: string, key: VaultKey): Promise<void> {
+  const temp = `${file}.encrypting`;
+  await fsp.rm(temp, { force: true });
+  const sink = await fileSink(temp, key.files);
+  try {
+    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) await sink.write(chunk);
+    await sink.finish();
+  } finally {
+    await sink.close();
+  }
+  await wipeFile(file);
+  await fsp.rename(temp, file);
+}
+
+async function replaceWith(file: string, bytes: Buffer): Promise<void> {
+  const temp = `${file}.new`;
+  await fsp.rm(temp, { force: true });
+  const handle = await fsp.open(temp, 'wx', 0o600);
+  try {
+    await handle.writeFile(bytes);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await wipeFile(file);
+  await fsp.rename(temp, file);
+}
