@@ -50,7 +50,7 @@ import { caseIsEncrypted, createCase, KEYS_DIR, openCase, unlockCase, type CaseH
 import { rewrapKeyFile, type VaultKey } from '../store/case-keys';
 import { disposeCase } from '../store/dispose';
 import { encryptCase } from '../store/encrypt-case';
-import { shareRedacted } from '../store/redacted-share';
+import { shareRedacted } from '../export/redacted-share';
 import { appendCustody } from '../store/custody';
 import { custodyHead, defaultActor, listCustody } from '../store/custody';
 import { getEvidence, listEvidence, type EvidenceWithImport } from '../store/evidence';

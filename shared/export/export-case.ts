@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync, promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
@@ -16,7 +15,7 @@ import { custodyAtExport } from './custody-cut';
 import { CUSTODY_REPORT_FILE, custodyReportHtml } from './custody-report';
 import type { ExportData, RejectCount } from './export-data';
 import { digestFile } from './file-digest';
-import { MANIFEST_FILE, MANIFEST_FORMAT, renderManifest, signManifest, type ManifestFile } from './manifest';
+import { MANIFEST_FORMAT, signManifest, writeManifest, type ManifestFile } from './manifest';
 import { writeNotificationLists } from './notification-lists';
 import { openSnapshotReader } from './store-reader';
 import { WORKBOOK_FILE, writeWorkbook } from './workbook';
@@ -107,10 +106,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
       await readSigningKey(handle),
       handle.info.publicKeyPem,
     );
-    const manifestText = renderManifest(manifest);
-    const manifestPath = path.join(dir, MANIFEST_FILE);
-    await fsp.writeFile(manifestPath, manifestText, 'utf8');
-    const manifestSha256 = createHash('sha256').update(manifestText, 'utf8').digest('hex');
+    const { manifestPath, manifestSha256 } = await writeManifest(dir, manifest);
 
     appendCustody(
       handle.db,

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { promises as fsp } from 'node:fs';
+import path from 'node:path';
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
 import { publicKeyFingerprint } from '../store/case-folder';
 import { canonicalJson } from '../util/canonical-json';
@@ -73,4 +76,12 @@ export function signatureVerifies(manifest: SignedManifest): boolean {
  */
 export function renderManifest(manifest: SignedManifest): string {
   return `${JSON.stringify(JSON.parse(canonicalJson(manifest)), null, 2)}\n`;
+}
+
+/** Writes the signed manifest into the export folder; returns its path and the SHA-256 of its exact bytes. */
+export async function writeManifest(dir: string, manifest: SignedManifest): Promise<{ manifestPath: string; manifestSha256: string }> {
+  const text = renderManifest(manifest);
+  const manifestPath = path.join(dir, MANIFEST_FILE);
+  await fsp.writeFile(manifestPath, text, 'utf8');
+  return { manifestPath, manifestSha256: createHash('sha256').update(text, 'utf8').digest('hex') };
 }

@@ -2,7 +2,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { publicKeyFingerprint } from '../store/case-folder';
 import { digestFile } from './file-digest';
-import { MANIFEST_FILE, MANIFEST_FORMAT, renderManifest, signatureVerifies, type SignedManifest } from './manifest';
+import { MANIFEST_FORMAT, renderManifest, signatureVerifies, type SignedManifest } from './manifest';
 
 export interface ExportFileCheck {
   path: string;

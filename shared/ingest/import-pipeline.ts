@@ -162,7 +162,7 @@ class StoreSink implements RowSink {
   private lastProgress = 0;
 
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly evidenceId: number,
     private readonly importId: number,
     private readonly report: (bytes: number, rows: number) => void,

@@ -1,17 +1,17 @@
-import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { existsSync, promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
 import type { Assessment } from '../assess/assess-analysis';
-import { readAnalysis } from '../export/analysis-record';
-import { csvRecord } from '../export/csv';
-import { digestFile as sha256File } from '../export/file-digest';
-import { MANIFEST_FILE, MANIFEST_FORMAT, renderManifest, signManifest, type ManifestFile } from '../export/manifest';
+import { readAnalysis } from './analysis-record';
+import { csvRecord } from './csv';
+import { digestFile as sha256File } from './file-digest';
+import { MANIFEST_FORMAT, signManifest, writeManifest, type ManifestFile } from './manifest';
 import { packRefs } from '../law/packs';
 import { ENGINE_VERSION } from '../version';
-import { readSigningKey, type CaseHandle } from './case-folder';
-import { appendCustody, custodyHead, listCustody } from './custody';
-import { listEvidence } from './evidence';
+import { readSigningKey, type CaseHandle } from '../store/case-folder';
+import { appendCustody, custodyHead, listCustody } from '../store/custody';
+import { listEvidence } from '../store/evidence';
 
 export interface ShareResult {
   dir: string;
@@ -89,10 +89,7 @@ export async function shareRedacted(handle: CaseHandle, input: Assessment, optio
     await readSigningKey(handle),
     handle.info.publicKeyPem,
   );
-  const manifestText = renderManifest(manifest);
-  const manifestPath = path.join(dir, MANIFEST_FILE);
-  await fsp.writeFile(manifestPath, manifestText, 'utf8');
-  const manifestSha256 = createHash('sha256').update(manifestText, 'utf8').digest('hex');
+  const { manifestPath, manifestSha256 } = await writeManifest(dir, manifest);
   appendCustody(handle.db, { actor: options.actor, action: 'share', subject: dir, details: { redacted: true, analysisId: analysis.id, manifestSha256, consumers, files: files.map((f) => ({ path: f.path, sha256: f.sha256 })) } }, now);
   return { dir, manifestPath, manifestSha256, files, consumers };
 }
