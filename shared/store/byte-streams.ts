@@ -18,14 +18,24 @@ export interface ByteSink {
   close(): Promise<void>;
 }
 
+const FLUSH_EVERY_BYTES = 64 * 1024 * 1024;
+
 /** A new file (created exclusively, mode 0600); with a key, written in the chunked encrypted format. */
 export async function fileSink(file: string, key: Buffer | null): Promise<ByteSink> {
   const handle = await fsp.open(file, 'wx', 0o600);
   let position = 0;
-  const put = (bytes: Buffer): Promise<unknown> => {
+  let unflushed = 0;
+  const flushes: Promise<void>[] = [];
+  const put = async (bytes: Buffer): Promise<void> => {
     const at = position;
     position += bytes.length;
-    return handle.write(bytes, 0, bytes.length, at);
+    await handle.write(bytes, 0, bytes.length, at);
+    unflushed += bytes.length;
+    // Flushing as the copy goes lets the disk work while the digests are computed, instead of all at the end.
+    if (unflushed >= FLUSH_EVERY_BYTES) {
+      unflushed = 0;
+      flushes.push(handle.datasync());
+    }
   };
   const encryptor = key ? new ChunkEncryptor(key) : null;
   let closed = false;
@@ -36,6 +46,7 @@ export async function fileSink(file: string, key: Buffer | null): Promise<ByteSi
     },
     finish: async () => {
       if (encryptor) await Promise.all(encryptor.final().map(put));
+      await Promise.all(flushes);
       await handle.sync();
     },
     close: async () => {
