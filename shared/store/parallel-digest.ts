@@ -9,8 +9,8 @@ import type { ByteSink, ByteSource } from './byte-streams';
  * on two worker threads (SHA-256+SHA-1, MD5) over a ring of shared buffers while this thread does the
  * I/O. On two cores that overlaps hashing with the copy instead of running them back to back.
  */
-const SLOT_BYTES = 4 * 1024 * 1024;
-const SLOTS = 4;
+const SLOT_BYTES = 1024 * 1024;
+const SLOTS = 16;
 
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
