@@ -49,7 +49,7 @@ import { allParsers } from '../ingest/registry';
 import { caseIsEncrypted, createCase, KEYS_DIR, openCase, unlockCase, type CaseHandle } from '../store/case-folder';
 import { rewrapKeyFile, type VaultKey } from '../store/case-keys';
 import { disposeCase } from '../store/dispose';
-import { encryptCase } from '../store/encrypt-case';
+import { encryptCase, encryptionInterrupted, resumeEncryptCase } from '../store/encrypt-case';
 import { shareRedacted } from '../export/redacted-share';
 import { appendCustody } from '../store/custody';
 import { custodyHead, defaultActor, listCustody } from '../store/custody';
@@ -128,6 +128,12 @@ export class LedgerEngine implements LedgerApi {
 
   async encryptCase(request: EncryptCaseRequest): Promise<EncryptCaseView> {
     if (caseIsEncrypted(request.caseDir)) throw new LedgerError('BAD_USAGE', `${path.resolve(request.caseDir)} is already encrypted; use "case passphrase" to change its passphrase.`);
+    const dir = path.resolve(request.caseDir);
+    if (await encryptionInterrupted(dir)) {
+      const { key, ...counts } = await resumeEncryptCase(dir, request.passphrase, request.actor ?? defaultActor());
+      this.keys.set(dir, key);
+      return counts;
+    }
     return this.withCase(request, async (handle) => {
       const { key, ...counts } = await encryptCase(handle, request.passphrase, request.actor ?? defaultActor());
       this.handles.delete(handle.dir);

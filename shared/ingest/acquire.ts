@@ -8,7 +8,7 @@ import { findEvidenceBySha256, insertEvidence, type EvidenceRecord, type ImportR
 import { commitStaged, discardStaged, removeVaultEntry, stageIntoVault } from '../store/vault';
 import { isValidTimeZone } from '../util/dates';
 import { importWithinTransaction } from './import-pipeline';
-import { inTransaction } from '../store/transaction';
+import { inBulkTransaction } from '../store/transaction';
 import type { ParseOptions } from './parser';
 import { detectParser, parserFor, UNPARSED } from './registry';
 
@@ -62,7 +62,7 @@ export async function addEvidence(
 
   const parseOptions: ParseOptions = { timeZone, ...request.parseOptions };
   try {
-    return await inTransaction(handle.db, signal, async () => {
+    return await inBulkTransaction(handle.db, signal, async () => {
       const evidence = insertEvidence(handle.db, {
         sha256: staged.sha256,
         sha1: staged.sha1,

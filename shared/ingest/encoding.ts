@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import type { EncodingName, ParseInput } from './parser';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -28,11 +29,6 @@ export function isValidUtf8(bytes: Uint8Array): boolean {
   } catch {
     return false;
   }
-}
-
-function isAscii(bytes: Uint8Array): boolean {
-  for (const b of bytes) if (b >= 0x80) return false;
-  return true;
 }
 
 export interface ByteOrderMark {

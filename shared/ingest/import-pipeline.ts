@@ -3,13 +3,16 @@ import type { ProgressListener } from '../contract/progress';
 import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
-import { cancelledError, inTransaction } from '../store/transaction';
+import { cancelledError, inBulkTransaction } from '../store/transaction';
 import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { openVaultFile } from '../store/vault';
 import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
 import { parserFor } from './registry';
+import { SeenKeys } from './seen-keys';
 
 const MAX_REJECT_RAW = 64 * 1024;
+/** A bulk import appends, so a small page cache serves it as well as a large one, with less memory. */
+const IMPORT_CACHE_KIB = 16 * 1024;
 
 export interface ImportRequest {
   evidenceId: number;
@@ -31,7 +34,7 @@ export async function importEvidence(
 ): Promise<ImportRecord> {
   const evidence = getEvidence(handle.db, request.evidenceId);
   if (!evidence) throw new LedgerError('NOT_FOUND', `No evidence with id ${request.evidenceId}; list evidence with "evidence <case>".`);
-  return inTransaction(handle.db, signal, () => importWithinTransaction(handle, evidence, request, onProgress, signal));
+  return inBulkTransaction(handle.db, signal, () => importWithinTransaction(handle, evidence, request, onProgress, signal));
 }
 
 /** The body of an import; the caller owns the transaction. */
@@ -42,11 +45,29 @@ export async function importWithinTransaction(
   onProgress: ProgressListener,
   signal: AbortSignal,
 ): Promise<ImportRecord> {
+  const db = handle.db;
+  const importId = nextImportId(db);
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
+  db.pragma(`cache_size = -${IMPORT_CACHE_KIB}`);
+  try {
+    return await parseInto(handle, evidence, request, importId, onProgress, signal);
+  } finally {
+    db.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+async function parseInto(
+  handle: CaseHandle,
+  evidence: EvidenceRecord,
+  request: ImportRequest,
+  importId: number,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<ImportRecord> {
   const parser = parserFor(request.format ?? evidence.format);
   const options = request.options ?? {};
   const db = handle.db;
   const startedAt = new Date().toISOString();
-  const importId = nextImportId(db);
   const sink = new StoreSink(db, evidence.id, importId, (bytes, rows) =>
     onProgress({ phase: 'parse', label: evidence.originalName, done: bytes, total: evidence.size, unit: 'bytes', rows }),
   );
@@ -157,6 +178,7 @@ class StoreSink implements RowSink {
   private readonly insertLink;
   private readonly insertReject;
   private readonly insertEntry;
+  private readonly seen = new SeenKeys();
   private nextEventId: number;
   private nextSubjectId: number;
   private lastProgress = 0;
@@ -177,7 +199,7 @@ class StoreSink implements RowSink {
     this.insertEventRecord = db.prepare('INSERT INTO event_records (event_id, record_id) VALUES (?, ?)');
     this.findDuplicate = db
       .prepare(
-        `SELECT id FROM access_events WHERE dedup_hash = ? AND dedup_key = ? AND duplicate_of IS NULL
+        `SELECT id FROM access_events WHERE ts = ? AND dedup_hash = ? AND dedup_key = ? AND duplicate_of IS NULL
            AND (import_id = ? OR import_id IN (${otherCurrentImports || 'NULL'})) LIMIT 1`,
       )
       .pluck();
@@ -197,6 +219,8 @@ class StoreSink implements RowSink {
     this.insertEntry = db.prepare(
       'INSERT INTO archive_entries (evidence_id, import_id, name, size, sha256, sha1, md5) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
+    const existing = db.prepare(`SELECT dedup_hash FROM access_events WHERE duplicate_of IS NULL AND import_id IN (${otherCurrentImports || 'NULL'})`).pluck();
+    for (const hash of existing.iterate() as IterableIterator<number>) this.seen.add(hash);
     this.nextEventId = ((db.prepare('SELECT MAX(id) FROM access_events').pluck().get() as number | null) ?? 0) + 1;
     this.nextSubjectId = ((db.prepare('SELECT MAX(id) FROM subject_records').pluck().get() as number | null) ?? 0) + 1;
   }
@@ -204,7 +228,8 @@ class StoreSink implements RowSink {
   event(row: AccessEventRow): void {
     const id = this.nextEventId++;
     const hash = dedupHash(row.dedupKey);
-    const duplicateOf = (this.findDuplicate.get(hash, row.dedupKey, this.importId) as number | undefined) ?? null;
+    const duplicateOf = this.seen.mayHave(hash) ? ((this.findDuplicate.get(row.ts, hash, row.dedupKey, this.importId) as number | undefined) ?? null) : null;
+    if (duplicateOf === null) this.seen.add(hash);
     this.insertEvent.run(
       id,
       this.evidenceId,

@@ -23,12 +23,26 @@ const BY_NAME: ReadonlyMap<string, string> = (() => {
   return map;
 })();
 
-/** ISO 3166-1 alpha-2 from a code or an English name; null when unknown. */
-export function normalizeCountry(raw: string | null | undefined): string | null {
-  if (!raw) return null;
+function lookupCountry(raw: string): string | null {
   const value = raw.trim();
   if (value === '') return null;
   const upper = value.toUpperCase();
   if (upper.length === 2 && ALPHA2.has(upper)) return upper;
   return BY_NAME.get(value.toLowerCase().replace(/\s+/g, ' ')) ?? null;
+}
+
+// A file names few countries, over and over.
+const MEMO_SIZE = 1000;
+const memo = new Map<string, string | null>();
+
+/** ISO 3166-1 alpha-2 from a code or an English name; null when unknown. */
+export function normalizeCountry(raw: string | null | undefined): string | null {
+  if (!raw) return null;
+  let code = memo.get(raw);
+  if (code === undefined) {
+    code = lookupCountry(raw);
+    if (memo.size >= MEMO_SIZE) memo.clear();
+    memo.set(raw, code);
+  }
+  return code;
 }

@@ -4,9 +4,17 @@ import { clean } from './text';
 const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 const SLASH_DATE = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?:$|[T ])/;
 
+/** Days in each month of a common year. */
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+}
+
+/** YYYY-MM-DD, or null for a day that does not exist. Years 0–99 are refused: `Date.UTC` would take them as 19xx. */
 function validDate(year: number, month: number, day: number): string | null {
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 100 || month < 1 || month > 12 || day < 1) return null;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : (MONTH_DAYS[month - 1] as number))) return null;
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -26,6 +34,9 @@ export function normalizeDate(raw: string | null | undefined, locale?: string): 
   return dayFirst ? validDate(year, b, a) : validDate(year, a, b);
 }
 
+/** A timestamp already in the output form (Data Loader and API extracts): no conversion to do. */
+const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 const TIMESTAMP =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}:?\d{2}|UTC|GMT)?$/i;
 
@@ -37,6 +48,8 @@ const TIMESTAMP =
 export function normalizeTimestamp(raw: string | null | undefined, timeZone?: string): string | null {
   const value = clean(raw);
   if (value === null) return null;
+  const canonical = CANONICAL_UTC.exec(value);
+  if (canonical) return validDate(Number(canonical[1]), Number(canonical[2]), Number(canonical[3])) === null ? null : value;
   const m = TIMESTAMP.exec(value);
   if (!m) return null;
   const date = validDate(Number(m[1]), Number(m[2]), Number(m[3]));

@@ -1,7 +1,8 @@
 import { createWriteStream, promises as fsp } from 'node:fs';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { ChunkEncryptor, EncryptedFile } from './chunked-cipher';
+import { ChunkEncryptor, EncryptedFile, type SealedChunk } from './chunked-cipher';
+import { sealInWorker } from './seal-worker';
 
 /** Sequential plaintext bytes: `read` fills the front of `into` and returns how many (0 at the end). */
 export interface ByteSource {
@@ -19,16 +20,15 @@ export interface ByteSink {
 }
 
 const FLUSH_EVERY_BYTES = 64 * 1024 * 1024;
+/** Chunks sealed or being written at once per file: enough to keep the sealing worker busy, bounded in memory. */
+const MAX_SEALING = 4;
 
 /** A new file (created exclusively, mode 0600); with a key, written in the chunked encrypted format. */
 export async function fileSink(file: string, key: Buffer | null): Promise<ByteSink> {
   const handle = await fsp.open(file, 'wx', 0o600);
-  let position = 0;
   let unflushed = 0;
   const flushes: Promise<void>[] = [];
-  const put = async (bytes: Buffer): Promise<void> => {
-    const at = position;
-    position += bytes.length;
+  const putAt = async (bytes: Buffer, at: number): Promise<void> => {
     await handle.write(bytes, 0, bytes.length, at);
     unflushed += bytes.length;
     // Flushing as the copy goes lets the disk work while the digests are computed, instead of all at the end.
@@ -37,23 +37,59 @@ export async function fileSink(file: string, key: Buffer | null): Promise<ByteSi
       flushes.push(handle.datasync());
     }
   };
-  const encryptor = key ? new ChunkEncryptor(key) : null;
   let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    await handle.close();
+  };
+  const flush = async (): Promise<void> => {
+    await Promise.all(flushes);
+    await handle.sync();
+  };
+  if (!key) {
+    let position = 0;
+    return {
+      write: (bytes) => {
+        const at = position;
+        position += bytes.length;
+        return putAt(bytes, at);
+      },
+      finish: flush,
+      close,
+    };
+  }
+
+  const encryptor = new ChunkEncryptor(sealInWorker(key));
+  const writing = new Set<Promise<void>>();
+  let failure: unknown = null;
+  const track = (job: Promise<void>): void => {
+    writing.add(job);
+    job.then(
+      () => writing.delete(job),
+      (error: unknown) => {
+        failure ??= error;
+        writing.delete(job);
+      },
+    );
+  };
+  const start = (chunks: SealedChunk<Promise<Buffer>>[]): void => {
+    for (const chunk of chunks) track(chunk.sealed.then((sealed) => putAt(sealed, chunk.offset)));
+  };
+  track(putAt(encryptor.header, 0));
   return {
     write: async (bytes) => {
-      if (!encryptor) await put(bytes);
-      else await Promise.all(encryptor.update(bytes).map(put));
+      start(encryptor.update(bytes));
+      while (writing.size > MAX_SEALING && !failure) await Promise.race(writing).catch(() => undefined);
+      if (failure) throw failure;
     },
     finish: async () => {
-      if (encryptor) await Promise.all(encryptor.final().map(put));
-      await Promise.all(flushes);
-      await handle.sync();
+      start(encryptor.final());
+      await Promise.allSettled([...writing]);
+      if (failure) throw failure;
+      await flush();
     },
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      await handle.close();
-    },
+    close,
   };
 }
 

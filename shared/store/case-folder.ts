@@ -6,7 +6,7 @@ import { sha256Hex } from '../util/hash';
 import { isValidDate, isValidTimeZone } from '../util/dates';
 import { openStore, type Db } from './db';
 import { appendCustody } from './custody';
-import { createKeyFile, isEncryptedCase, unlockKeyFile, type VaultKey } from './case-keys';
+import { createKeyFile, hasPendingKeyFile, isEncryptedCase, unlockKeyFile, type VaultKey } from './case-keys';
 import { decryptFile, encryptBuffer } from './chunked-cipher';
 import { listPartials, listVaultFiles, removeVaultEntry, useVaultKey, VAULT_DIR } from './vault';
 
@@ -114,10 +114,19 @@ export async function openCase(dirArg: string, options: { actor?: string; key?: 
   if (caseIsEncrypted(dir) && !key) {
     throw new LedgerError('BAD_USAGE', `${dir} is an encrypted case; give its passphrase (--passphrase-file <file>, BREACH_LEDGER_PASSPHRASE, or at the prompt).`, { reason: 'locked' });
   }
-  const db = openStore(storeFile, { create: false, key: key?.store ?? null });
+  const db = openEncryptionAware(dir, storeFile, key);
   const info = readCaseInfo(db);
   await recoverInterruptedAcquisitions(dir, db, options.actor ?? info.investigator);
   return handle(dir, db, info, key);
+}
+
+function openEncryptionAware(dir: string, storeFile: string, key: VaultKey | null): Db {
+  try {
+    return openStore(storeFile, { create: false, key: key?.store ?? null });
+  } catch (error) {
+    if (key || !hasPendingKeyFile(path.join(dir, KEYS_DIR))) throw error;
+    throw new LedgerError('BAD_USAGE', `Encrypting ${dir} was interrupted; run "case encrypt" on it again with the same passphrase to finish. Nothing was lost.`, { reason: 'encryption-interrupted' });
+  }
 }
 
 export function caseIsEncrypted(dir: string): boolean {
@@ -140,7 +149,7 @@ export function publicKeyFingerprint(publicPem: string): string {
   return sha256Hex(createPublicKey(publicPem).export({ type: 'spki', format: 'der' }));
 }
 
-function readCaseInfo(db: Db): CaseInfo {
+export function readCaseInfo(db: Db): CaseInfo {
   const rows = db.prepare('SELECT key, value FROM case_info').all() as Array<{ key: string; value: string }>;
   const values = Object.fromEntries(rows.map((r) => [r.key, JSON.parse(r.value) as unknown]));
   if (typeof values.id !== 'string') throw new LedgerError('NOT_A_CASE', 'The evidence store has no case record; it was not created by Breach Ledger.');

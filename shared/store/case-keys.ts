@@ -58,14 +58,19 @@ function pendingKeyFile(keysDir: string): string {
   return `${keyFilePath(keysDir)}.pending`;
 }
 
-export async function unlockKeyFile(keysDir: string, passphrase: string): Promise<VaultKey> {
-  return deriveKeys(await unwrap(await readKeyFile(keysDir), passphrase));
+/** True when a `case encrypt` made its key but did not finish. */
+export function hasPendingKeyFile(keysDir: string): boolean {
+  return existsSync(pendingKeyFile(keysDir));
+}
+
+export async function unlockKeyFile(keysDir: string, passphrase: string, options: { pending?: boolean } = {}): Promise<VaultKey> {
+  return deriveKeys(await unwrap(await readKeyFile(options.pending ? pendingKeyFile(keysDir) : keyFilePath(keysDir)), passphrase));
 }
 
 /** Re-wraps the DEK under a new passphrase; the old wrapped key is overwritten before it is deleted. */
 export async function rewrapKeyFile(keysDir: string, oldPassphrase: string, newPassphrase: string): Promise<VaultKey> {
   checkPassphrase(newPassphrase);
-  const dek = await unwrap(await readKeyFile(keysDir), oldPassphrase);
+  const dek = await unwrap(await readKeyFile(keyFilePath(keysDir)), oldPassphrase);
   const file = keyFilePath(keysDir);
   const next = `${file}.new`;
   const previous = `${file}.old`;
@@ -123,10 +128,9 @@ function scrypt(passphrase: string, kdf: KeyFile['kdf']): Promise<Buffer> {
   );
 }
 
-async function readKeyFile(keysDir: string): Promise<KeyFile> {
-  const file = keyFilePath(keysDir);
+async function readKeyFile(file: string): Promise<KeyFile> {
   const damaged = (why: string) =>
-    new LedgerError('INVALID_INPUT', `The case key file ${file} is damaged (${why}); restore keys/${KEY_FILE} from a backup of this case. Nothing was changed.`, { reason: 'corrupt-key-file' });
+    new LedgerError('INVALID_INPUT', `The case key file ${file} is damaged (${why}); restore keys/${path.basename(file)} from a backup of this case. Nothing was changed.`, { reason: 'corrupt-key-file' });
   let parsed: KeyFile;
   try {
     parsed = JSON.parse(await fsp.readFile(file, 'utf8')) as KeyFile;

@@ -44,29 +44,47 @@ function aadFor(header: Buffer, index: number, final: boolean): Buffer {
   return aad;
 }
 
-/** Encrypts a stream of plaintext into the chunked format, one chunk at a time. */
-export class ChunkEncryptor {
+/** Encrypts one chunk: AES-256-GCM ciphertext followed by its tag. */
+export type Seal<T> = (plaintext: Buffer, nonce: Buffer, aad: Buffer) => T;
+
+export function sealHere(key: Buffer): Seal<Buffer> {
+  return (plaintext, nonce, aad) => {
+    const cipher = createCipheriv('aes-256-gcm', key, nonce);
+    cipher.setAAD(aad);
+    const body = cipher.update(plaintext);
+    cipher.final();
+    return Buffer.concat([body, cipher.getAuthTag()]);
+  };
+}
+
+export interface SealedChunk<T> {
+  /** Where the chunk goes in the encrypted file. */
+  offset: number;
+  sealed: T;
+}
+
+/** Cuts a stream of plaintext into chunks and seals each; the caller writes `header` at offset 0. */
+export class ChunkEncryptor<T> {
   readonly header = Buffer.alloc(HEADER_BYTES);
-  private readonly pending: Buffer;
+  private pending: Buffer;
   private fill = 0;
   private index = 0;
-  private headerSent = false;
 
-  constructor(private readonly key: Buffer, private readonly chunkBytes = CHUNK_BYTES) {
+  constructor(private readonly seal: Seal<T>, private readonly chunkBytes = CHUNK_BYTES) {
     MAGIC.copy(this.header, 0);
     this.header.writeUInt32BE(chunkBytes, 8);
     randomBytes(8).copy(this.header, 12);
-    this.pending = Buffer.alloc(chunkBytes);
+    this.pending = Buffer.allocUnsafeSlow(chunkBytes);
   }
 
   /**
-   * Ciphertext for every chunk `bytes` completes (header first). `bytes` is copied, so the caller may reuse it.
-   * A full chunk is held back until more data or `final()` says whether it is the last one.
+   * The chunks `bytes` completes. `bytes` is copied, so the caller may reuse it at once. A full chunk is held
+   * back until more data or `final()` says whether it is the last one.
    */
-  update(bytes: Buffer): Buffer[] {
-    const out = this.takeHeader();
+  update(bytes: Buffer): SealedChunk<T>[] {
+    const out: SealedChunk<T>[] = [];
     for (let at = 0; at < bytes.length; ) {
-      if (this.fill === this.chunkBytes) out.push(this.seal(false));
+      if (this.fill === this.chunkBytes) out.push(this.sealPending(false));
       const n = Math.min(this.chunkBytes - this.fill, bytes.length - at);
       bytes.copy(this.pending, this.fill, at, at + n);
       this.fill += n;
@@ -75,30 +93,27 @@ export class ChunkEncryptor {
     return out;
   }
 
-  final(): Buffer[] {
-    return [...this.takeHeader(), this.seal(true)];
+  final(): SealedChunk<T>[] {
+    return [this.sealPending(true)];
   }
 
-  private takeHeader(): Buffer[] {
-    if (this.headerSent) return [];
-    this.headerSent = true;
-    return [this.header];
-  }
-
-  private seal(final: boolean): Buffer {
-    const cipher = createCipheriv('aes-256-gcm', this.key, nonceFor(this.header, this.index));
-    cipher.setAAD(aadFor(this.header, this.index, final));
-    const body = cipher.update(this.pending.subarray(0, this.fill));
-    cipher.final();
-    this.index++;
+  private sealPending(final: boolean): SealedChunk<T> {
+    const index = this.index++;
+    // The sealer may take this buffer to another thread, so the next chunk gets its own (never a pooled slice).
+    const plaintext = this.pending.subarray(0, this.fill);
+    this.pending = Buffer.allocUnsafeSlow(this.chunkBytes);
     this.fill = 0;
-    return Buffer.concat([body, cipher.getAuthTag()]);
+    return {
+      offset: HEADER_BYTES + index * (this.chunkBytes + TAG_BYTES),
+      sealed: this.seal(plaintext, nonceFor(this.header, index), aadFor(this.header, index, final)),
+    };
   }
 }
 
 export function encryptBuffer(key: Buffer, plaintext: Buffer): Buffer {
-  const encryptor = new ChunkEncryptor(key);
-  return Buffer.concat([...encryptor.update(plaintext), ...encryptor.final()]);
+  const encryptor = new ChunkEncryptor(sealHere(key));
+  const chunks = [...encryptor.update(plaintext), ...encryptor.final()];
+  return Buffer.concat([encryptor.header, ...chunks.map((c) => c.sealed)]);
 }
 
 /** Random access to the plaintext of a chunked file; every chunk read is authenticated. */

@@ -5,13 +5,17 @@ import { LedgerError } from '../contract/errors';
 import { renderManifest, signManifest, MANIFEST_FILE, type SignedManifest } from '../export/manifest';
 import { digestFile as sha256File } from '../export/file-digest';
 import { fileSink } from './byte-streams';
-import { commitPendingKeyFile, createKeyFile, type VaultKey } from './case-keys';
-import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, readSigningKey, STORE_FILE, type CaseHandle } from './case-folder';
-import { encryptBuffer } from './chunked-cipher';
+import { commitPendingKeyFile, createKeyFile, hasPendingKeyFile, unlockKeyFile, type VaultKey } from './case-keys';
+import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, readCaseInfo, readSigningKey, STORE_FILE, type CaseHandle } from './case-folder';
+import { decryptFile, encryptBuffer, HEADER_BYTES, isChunkedCiphertext } from './chunked-cipher';
 import { keyConnection, openStore } from './db';
 import { appendCustody } from './custody';
 import { syncDirectory, wipeFile } from './secure-delete';
-import { encryptVaultFile, listVaultFiles } from './vault';
+import { encryptVaultFile, listPartials, listVaultFiles, VAULT_DIR, vaultPath } from './vault';
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+/** Suffix of an export file's encrypted copy while it is written. */
+const IN_PROGRESS = '.encrypting';
 
 export interface EncryptCaseResult {
   vaultFiles: number;
@@ -24,15 +28,47 @@ export interface EncryptCaseResult {
 /**
  * Converts a plain case in place: an encrypted copy of the store, then every vault file, export file and the
  * signing key rewritten encrypted, each plaintext overwritten with zeros before it is deleted. The key file goes
- * in place last, so until then the case still opens as a plain case. The handle is closed; reopen with the key.
- * Export manifests are re-signed over the encrypted files (the custody entry keeps the old manifest hashes).
+ * in place last, so until then the case still opens as a plain case or, once the store is swapped, only for
+ * `resumeEncryptCase`. The handle is closed; reopen with the key. Export manifests are re-signed over the
+ * encrypted files (the custody entry keeps the old manifest hashes).
  */
 export async function encryptCase(handle: CaseHandle, passphrase: string, actor: string): Promise<EncryptCaseResult> {
   if (handle.vaultKey) throw new LedgerError('BAD_USAGE', `${handle.dir} is already encrypted; use "case passphrase" to change its passphrase.`);
-  const keysDir = path.join(handle.dir, KEYS_DIR);
-  const key = await createKeyFile(keysDir, passphrase, { pending: true });
+  const key = await createKeyFile(path.join(handle.dir, KEYS_DIR), passphrase, { pending: true });
   const signingKey = await readSigningKey(handle);
+  await swapInEncryptedStore(handle, key);
+  return finishEncryption(handle.dir, handle.info.publicKeyPem, key, signingKey, actor, false);
+}
 
+/** True when a `case encrypt` swapped in the encrypted store and stopped before it finished. */
+export async function encryptionInterrupted(dir: string): Promise<boolean> {
+  return hasPendingKeyFile(path.join(dir, KEYS_DIR)) && !(await isPlainStore(path.join(dir, STORE_FILE)));
+}
+
+/**
+ * Finishes an interrupted `case encrypt` with the passphrase it was started with: every step skips what is
+ * already encrypted and wipes the half-written file it left.
+ */
+export async function resumeEncryptCase(dir: string, passphrase: string, actor: string): Promise<EncryptCaseResult> {
+  const key = await unlockKeyFile(path.join(dir, KEYS_DIR), passphrase, { pending: true });
+  const store = path.join(dir, STORE_FILE);
+  await wipeFile(`${store}.encrypting`);
+  const db = openStore(store, { create: false, key: key.store });
+  const { publicKeyPem } = (() => {
+    try {
+      return readCaseInfo(db);
+    } finally {
+      db.close();
+    }
+  })();
+  const signingKeyFile = path.join(dir, KEYS_DIR, PRIVATE_KEY_FILE);
+  const signingKey = (await isEncryptedFile(signingKeyFile))
+    ? (await decryptFile(signingKeyFile, key.files, `${KEYS_DIR}/${PRIVATE_KEY_FILE}`)).toString('utf8')
+    : await fsp.readFile(signingKeyFile, 'utf8');
+  return finishEncryption(dir, publicKeyPem, key, signingKey, actor, true);
+}
+
+async function swapInEncryptedStore(handle: CaseHandle, key: VaultKey): Promise<void> {
   const store = path.join(handle.dir, STORE_FILE);
   const encryptedStore = `${store}.encrypting`;
   await wipeFile(encryptedStore);
@@ -42,29 +78,60 @@ export async function encryptCase(handle: CaseHandle, passphrase: string, actor:
   handle.close();
   await wipeFile(store);
   await fsp.rename(encryptedStore, store);
+}
 
-  const vault = await listVaultFiles(handle.dir);
-  for (const sha256 of vault) await encryptVaultFile(handle.dir, sha256, key);
-  const exports = await encryptExports(path.join(handle.dir, EXPORTS_DIR), key, signingKey, handle.info.publicKeyPem);
+/** Everything after the store, in an order that a second run can pick up from anywhere. */
+async function finishEncryption(dir: string, publicKeyPem: string, key: VaultKey, signingKey: string, actor: string, resumed: boolean): Promise<EncryptCaseResult> {
+  const keysDir = path.join(dir, KEYS_DIR);
+  for (const partial of await listPartials(dir)) await wipeFile(path.join(dir, VAULT_DIR, partial.name));
+  const vault = await listVaultFiles(dir);
+  for (const sha256 of vault) {
+    if (!(await isEncryptedFile(vaultPath(dir, sha256)))) await encryptVaultFile(dir, sha256, key);
+  }
+  const exports = await encryptExports(path.join(dir, EXPORTS_DIR), key, signingKey, publicKeyPem);
 
   const signingKeyFile = path.join(keysDir, PRIVATE_KEY_FILE);
-  await replaceWith(signingKeyFile, encryptBuffer(key.files, Buffer.from(signingKey)));
+  if (!(await isEncryptedFile(signingKeyFile))) await replaceWith(signingKeyFile, encryptBuffer(key.files, Buffer.from(signingKey)));
   await commitPendingKeyFile(keysDir);
-  await syncDirectory(handle.dir);
+  await syncDirectory(dir);
 
   const result = { vaultFiles: vault.length, exportFiles: exports.files, exportsResigned: exports.manifests.length };
-  const db = openStore(store, { create: false, key: key.store });
+  const db = openStore(path.join(dir, STORE_FILE), { create: false, key: key.store });
   try {
     appendCustody(db, {
       actor,
       action: 'case-encrypt',
       subject: 'case',
-      details: { ...result, scheme: 'SQLCipher 4 store; AES-256-GCM 1 MiB chunks for vault files and exports; scrypt-wrapped data key', manifests: exports.manifests },
+      details: {
+        ...result,
+        ...(resumed ? { resumed: true } : {}),
+        scheme: 'SQLCipher 4 store; AES-256-GCM 1 MiB chunks for vault files and exports; scrypt-wrapped data key',
+        manifests: exports.manifests,
+      },
     });
   } finally {
     db.close();
   }
   return { ...result, key };
+}
+
+async function isPlainStore(file: string): Promise<boolean> {
+  return (await readHead(file, SQLITE_HEADER.length)).equals(SQLITE_HEADER);
+}
+
+async function isEncryptedFile(file: string): Promise<boolean> {
+  return isChunkedCiphertext(await readHead(file, HEADER_BYTES));
+}
+
+async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await fsp.open(file, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(head, 0, bytes, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Copies every table into a new encrypted database, then the indexes, triggers and views (so append-only triggers do not fire on the copy). */
@@ -99,8 +166,12 @@ async function encryptExports(dir: string, key: VaultKey, signingKey: string, pu
   const manifests: Array<{ dir: string; oldSha256: string; newSha256: string }> = [];
   for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || entry.name === MANIFEST_FILE) continue;
-    await encryptInPlace(path.join(entry.parentPath, entry.name), key);
-    files++;
+    const file = path.join(entry.parentPath, entry.name);
+    if (file.endsWith(IN_PROGRESS)) await wipeFile(file);
+    else {
+      if (!(await isEncryptedFile(file))) await encryptInPlace(file, key);
+      files++;
+    }
   }
   for (const entry of await fsp.readdir(dir, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || entry.name !== MANIFEST_FILE) continue;
@@ -116,8 +187,7 @@ async function encryptExports(dir: string, key: VaultKey, signingKey: string, pu
 }
 
 async function encryptInPlace(file: string, key: VaultKey): Promise<void> {
-  const temp = `${file}.encrypting`;
-  await fsp.rm(temp, { force: true });
+  const temp = `${file}${IN_PROGRESS}`;
   const sink = await fileSink(temp, key.files);
   try {
     for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) await sink.write(chunk);

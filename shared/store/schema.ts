@@ -324,6 +324,18 @@ CREATE TABLE analysis_review (
 ${appendOnly('analysis_review')}
 `,
   },
+  {
+    version: 3,
+    description: 'one event index on (ts, dedup_hash) for time ranges and the duplicate probe; an index of duplicates',
+    sql: `
+-- Logs arrive roughly in time order, so a ts-led index grows at its end during a bulk import where an index
+-- on the hash alone was written all over; a duplicate is the same event, so it has the same timestamp.
+DROP INDEX access_events_ts;
+DROP INDEX access_events_dedup;
+CREATE INDEX access_events_ts_dedup ON access_events(ts, dedup_hash);
+CREATE INDEX access_events_duplicate ON access_events(duplicate_of) WHERE duplicate_of IS NOT NULL;
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -16,6 +16,29 @@ export async function inTransaction<T>(db: Db, signal: AbortSignal | undefined, 
   }
 }
 
+/**
+ * `inTransaction` for a bulk write (an import). While no other connection has the store open it runs with a
+ * rollback journal, so the new pages are written once, straight into the store, instead of into the WAL and again
+ * at the checkpoint (where an encrypted store also decrypts and re-encrypts them); the store is in WAL mode again
+ * after. With another connection open it runs in WAL mode.
+ */
+export async function inBulkTransaction<T>(db: Db, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+  const rollbackJournal = setJournalMode(db, 'delete');
+  try {
+    return await inTransaction(db, signal, work);
+  } finally {
+    if (rollbackJournal) setJournalMode(db, 'wal');
+  }
+}
+
+function setJournalMode(db: Db, mode: 'delete' | 'wal'): boolean {
+  try {
+    return db.pragma(`journal_mode = ${mode}`, { simple: true }) === mode;
+  } catch {
+    return false;
+  }
+}
+
 export function cancelledError(): LedgerError {
   return new LedgerError('CANCELLED', 'Cancelled; nothing was kept.');
 }

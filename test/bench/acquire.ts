@@ -1,7 +1,7 @@
 import { createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import path from 'node:path';
-import { benchDir, row, timeCommand, timeTask, type Benchmark, type BenchRow } from './harness';
+import { benchDir, row, settle, timeCommand, timeTask, type Benchmark, type BenchRow } from './harness';
 import { writeApiElf } from './synthetic-files';
 
 const SIZE = 1024 * 1024 * 1024;
@@ -37,10 +37,9 @@ export const acquireBenchmark: Benchmark = {
     const caseDir = path.join(dir, 'case');
     rmSync(caseDir, { recursive: true, force: true });
     rmSync(baselineDest, { force: true });
-    // Warm the page cache the same way for both runs.
-    await timeCommand('bash', ['-c', `cat "${input}" > /dev/null`]);
-
+    await settle(input);
     const baseline = await timeCommand('bash', ['-c', `sha256sum "${input}" > /dev/null && cp "${input}" "${baselineDest}"`]);
+    await settle(input);
     const ours = await timeTask('acquire-task.ts', [caseDir, input]);
     rmSync(baselineDest, { force: true });
     rmSync(caseDir, { recursive: true, force: true });
@@ -77,7 +76,7 @@ async function encryptedVsPlain(): Promise<BenchRow[]> {
   const caseDir = path.join(dir, 'case');
   const timed = async (task: string, file: string, encrypt: boolean) => {
     rmSync(caseDir, { recursive: true, force: true });
-    await timeCommand('bash', ['-c', `cat "${file}" > /dev/null`]);
+    await settle(file);
     const result = await timeTask(task, [caseDir, file, ...(encrypt ? ['--encrypt'] : [])]);
     rmSync(caseDir, { recursive: true, force: true });
     return result;

@@ -55,6 +55,11 @@ export async function timeCommand(command: string, args: readonly string[], env:
   return { seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, stdout };
 }
 
+/** Warms the page cache with `file` and waits until no earlier run's writes are still being flushed. */
+export async function settle(file: string): Promise<void> {
+  await timeCommand('bash', ['-c', `cat "${file}" > /dev/null && sync`]);
+}
+
 /** Runs a TypeScript task file in its own Node process (so its RSS is its own). */
 export function timeTask(task: string, args: readonly string[]): Promise<Timed> {
   return timeCommand(process.execPath, ['--import', 'tsx', path.join(REPO, 'test/bench/tasks', task), ...args]);

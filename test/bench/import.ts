@@ -1,6 +1,6 @@
 import { rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { benchDir, row, timeCommand, timeTask, type Benchmark, type BenchRow } from './harness';
+import { benchDir, row, settle, timeCommand, timeTask, type Benchmark, type BenchRow } from './harness';
 import { writeApiElf, writeContactExport } from './synthetic-files';
 
 /** Times `sqlite3 new.db -cmd '.mode csv' '.import FILE t'`, the baseline both import benchmarks use. */
@@ -16,8 +16,9 @@ async function importBench(name: string, file: string, rows: number, maxRssMb: n
   const dir = path.dirname(file);
   const caseDir = path.join(dir, 'case');
   rmSync(caseDir, { recursive: true, force: true });
-  await timeCommand('bash', ['-c', `cat "${file}" > /dev/null`]);
+  await settle(file);
   const baseline = await sqliteImport(dir, file);
+  await settle(file);
   const ours = await timeTask('add-task.ts', [caseDir, file]);
   const result = JSON.parse(ours.stdout) as { rowsImported: number; rowsRejected: number };
   rmSync(caseDir, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -219,6 +219,47 @@ describe('case encrypt', () => {
     expect((await reopened.verify({ caseDir })).ok).toBe(true);
     expect((await reopened.verifyExport({ manifestPath: exported.manifestPath, caseDir })).ok).toBe(true);
     expect((await reopened.custody({ caseDir })).entries.some((e) => e.action === 'case-encrypt')).toBe(true);
+    expect((await reopened.listConsumers({ caseDir, limit: 5 })).total).toBeGreaterThan(0);
+    reopened.close();
+  });
+  it('finishes an interrupted conversion on a second run with the same passphrase, losing nothing', async () => {
+    const built = await buildTinyCase(path.join(root, 'interrupted'));
+    const { engine, caseDir } = built;
+    await engine.reconstruct({ caseDir, actor: 'test' });
+    const exported = await engine.exportCase({ caseDir, actor: 'test' });
+    const markers = await identities(engine, caseDir);
+    engine.close();
+
+    // A directory where the last vault file should be stops the conversion half-way through the vault.
+    const vaultDir = path.join(caseDir, 'vault');
+    const last = readdirSync(vaultDir).filter((n) => /^[0-9a-f]{64}$/.test(n)).sort().at(-1)!;
+    const aside = path.join(root, 'aside.bin');
+    renameSync(path.join(vaultDir, last), aside);
+    mkdirSync(path.join(vaultDir, last));
+    const first = new LedgerEngine();
+    await expect(first.encryptCase({ caseDir, passphrase: PASSPHRASE, actor: 'test' })).rejects.toThrow();
+    first.close();
+    rmdirSync(path.join(vaultDir, last));
+    renameSync(aside, path.join(vaultDir, last));
+
+    const meanwhile = new LedgerEngine();
+    await expect(meanwhile.listEvidence({ caseDir })).rejects.toThrow(/interrupted; run "case encrypt" on it again with the same passphrase/);
+    const before = folderDigest(caseDir);
+    await expect(meanwhile.encryptCase({ caseDir, passphrase: 'another passphrase', actor: 'test' })).rejects.toThrow(/Wrong passphrase/);
+    expect(folderDigest(caseDir)).toEqual(before);
+    const result = await meanwhile.encryptCase({ caseDir, passphrase: PASSPHRASE, actor: 'test' });
+    expect(result.vaultFiles).toBe(built.files.length);
+    meanwhile.close();
+
+    expect(filesContaining(caseDir, markers)).toEqual([]);
+    expect(allFiles(caseDir).filter((f) => /\.(encrypting|new|pending|old)$|\.partial-/.test(f))).toEqual([]);
+    const reopened = new LedgerEngine();
+    await reopened.unlockCase({ caseDir, passphrase: PASSPHRASE });
+    expect((await reopened.verify({ caseDir })).ok).toBe(true);
+    expect((await reopened.verifyExport({ manifestPath: exported.manifestPath, caseDir })).ok).toBe(true);
+    const encrypted = (await reopened.custody({ caseDir })).entries.filter((e) => e.action === 'case-encrypt');
+    expect(encrypted).toHaveLength(1);
+    expect(encrypted[0]!.details).toMatchObject({ resumed: true, vaultFiles: built.files.length });
     expect((await reopened.listConsumers({ caseDir, limit: 5 })).total).toBeGreaterThan(0);
     reopened.close();
   });

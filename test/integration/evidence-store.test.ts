@@ -57,6 +57,36 @@ describe('acquisition', () => {
   });
 });
 
+describe('bulk import journal', () => {
+  const elf = path.join(SAMPLES, 'appomni__salesforce_elf_soap_api_event_activity_audit_download_resource_soapapi.json');
+
+  it('imports with a rollback journal while the case is not shared, and leaves the store in WAL mode', async () => {
+    const dir = path.join(tempDir(), 'case');
+    const handle = await createCase({ dir, name: 'Test', investigator: 'Ivy' });
+    const modes: string[] = [];
+    await addEvidence(handle, { file: elf, actor: 'ivy' }, (p) => p.phase === 'parse' && modes.push(handle.db.pragma('journal_mode', { simple: true }) as string));
+    expect(modes.length).toBeGreaterThan(0);
+    expect(new Set(modes)).toEqual(new Set(['delete']));
+    expect(handle.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(handle.db.prepare('SELECT COUNT(*) FROM access_events').pluck().get()).toBeGreaterThan(0);
+    handle.close();
+  });
+
+  it('stays in WAL mode when another connection has the store open, and the import still lands', async () => {
+    const dir = path.join(tempDir(), 'case');
+    const handle = await createCase({ dir, name: 'Test', investigator: 'Ivy' });
+    const other = new Database(path.join(dir, STORE_FILE), { readonly: true });
+    other.prepare('SELECT COUNT(*) FROM evidence').get();
+    const modes: string[] = [];
+    const result = await addEvidence(handle, { file: elf, actor: 'ivy' }, (p) => p.phase === 'parse' && modes.push(handle.db.pragma('journal_mode', { simple: true }) as string));
+    expect(new Set(modes)).toEqual(new Set(['wal']));
+    expect(result.import?.rowsImported).toBeGreaterThan(0);
+    expect(other.prepare('SELECT COUNT(*) FROM access_events').pluck().get()).toBe(result.import!.rowsImported);
+    other.close();
+    handle.close();
+  });
+});
+
 describe('append-only store', () => {
   for (const table of ['evidence', 'custody', 'case_info']) {
     it(`aborts UPDATE and DELETE on ${table} (raw SQL)`, async () => {

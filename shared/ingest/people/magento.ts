@@ -1,5 +1,5 @@
 import { clean } from '../../normalize/text';
-import { fieldReader } from './subject';
+import { fieldReader } from './field-reader';
 import { tableParser } from './table-parser';
 
 export const magentoCustomersParser = tableParser({

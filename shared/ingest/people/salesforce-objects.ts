@@ -1,8 +1,8 @@
 import type { RawAddress } from '../../normalize/address';
 import { toId18 } from '../../util/salesforce-id';
 import type { SubjectLink, SubjectLinkType } from '../parser';
+import { fieldHeader, type FieldHeader, type FieldReader } from './field-reader';
 import type { RawIdentity } from './subject';
-import { fieldReader } from './subject';
 
 /** Key prefixes of the standard objects that hold people or point at them (formats.md §7). */
 const OBJECT_BY_PREFIX: Readonly<Record<string, string>> = {
@@ -29,17 +29,20 @@ const ADDRESS_PREFIXES: ReadonlyArray<readonly [string, string]> = [
   ['Billing', 'billing'], ['Shipping', 'shipping'], ['', 'default'],
 ];
 
-function addresses(get: ReturnType<typeof fieldReader>): RawAddress[] {
-  return ADDRESS_PREFIXES.map(([prefix, kind]) => ({
-    kind,
-    street: [get(`${prefix}Street`)],
-    city: get(`${prefix}City`),
-    state: get(`${prefix}State`),
-    stateCode: get(`${prefix}StateCode`),
-    postalCode: get(`${prefix}PostalCode`),
-    country: get(`${prefix}Country`),
-    countryCode: get(`${prefix}CountryCode`),
-  }));
+const ADDRESS_FIELDS = ADDRESS_PREFIXES.map(([prefix, kind]) => ({
+  kind,
+  names: ['Street', 'City', 'State', 'StateCode', 'PostalCode', 'Country', 'CountryCode'].map((suffix) => `${prefix}${suffix}`),
+}));
+
+/** Addresses under the prefixes the header has: the others would be all blank, which normalizes to no address. */
+function addresses(header: FieldHeader, get: FieldReader): RawAddress[] {
+  const found: RawAddress[] = [];
+  for (const { kind, names } of ADDRESS_FIELDS) {
+    if (!header.hasAny(names)) continue;
+    const [street, city, state, stateCode, postalCode, country, countryCode] = names.map((name) => get(name));
+    found.push({ kind, street: [street], city, state, stateCode, postalCode, country, countryCode });
+  }
+  return found;
 }
 
 /** Reference fields kept as links, per object; `*` applies to every object. */
@@ -52,7 +55,7 @@ const LINK_FIELDS: ReadonlyArray<readonly [string, string, SubjectLinkType]> = [
   ['*', 'AccountId', 'account'],
 ];
 
-function links(objectType: string, get: ReturnType<typeof fieldReader>): SubjectLink[] {
+function links(objectType: string, get: FieldReader): SubjectLink[] {
   const found: SubjectLink[] = [];
   for (const [object, field, type] of LINK_FIELDS) {
     if (object !== '*' && object !== objectType) continue;
@@ -64,14 +67,15 @@ function links(objectType: string, get: ReturnType<typeof fieldReader>): Subject
 
 const PERSON_NAMED = new Set(['Contact', 'Lead', 'User']);
 
-function isPersonAccount(get: ReturnType<typeof fieldReader>): boolean {
+function isPersonAccount(get: FieldReader): boolean {
   const flag = get('IsPersonAccount')?.toLowerCase();
   return flag === '1' || flag === 'true' || get('PersonContactId') !== null;
 }
 
 /** Identity fields of one Salesforce record, by field API name, for any object. */
 export function salesforceIdentity(objectType: string, fields: Record<string, string>): RawIdentity {
-  const get = fieldReader(fields);
+  const header = fieldHeader(fields);
+  const get = header.reader(fields);
   const personName = PERSON_NAMED.has(objectType) || (objectType === 'Account' && isPersonAccount(get));
   return {
     first: get('FirstName'),
@@ -82,7 +86,7 @@ export function salesforceIdentity(objectType: string, fields: Record<string, st
     phones: [get('MobilePhone'), get('PersonMobilePhone'), get('Phone'), get('HomePhone'), get('PersonHomePhone'), get('SuppliedPhone'), get('OtherPhone'), get('PersonOtherPhone')],
     birthDate: get('Birthdate') ?? get('PersonBirthdate'),
     updatedAt: get('LastModifiedDate') ?? get('SystemModstamp'),
-    addresses: addresses(get),
+    addresses: addresses(header, get),
     links: links(objectType, get),
   };
 }

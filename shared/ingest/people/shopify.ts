@@ -1,5 +1,5 @@
 import { clean } from '../../normalize/text';
-import { fieldReader } from './subject';
+import { fieldReader, type FieldReader } from './field-reader';
 import { tableParser } from './table-parser';
 
 export const shopifyCustomersParser = tableParser({
@@ -40,7 +40,7 @@ export const shopifyCustomersParser = tableParser({
   },
 });
 
-function orderAddress(get: ReturnType<typeof fieldReader>, kind: 'billing' | 'shipping', prefix: string) {
+function orderAddress(get: FieldReader, kind: 'billing' | 'shipping', prefix: string) {
   return {
     kind,
     street: [get(`${prefix} Address1`) ?? get(`${prefix} Street`), get(`${prefix} Address2`)],

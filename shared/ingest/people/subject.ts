@@ -51,8 +51,13 @@ export function subjectRecord(provenance: Provenance, context: SubjectContext, f
     seenLinks.add(key);
     return true;
   });
+  // Not `...provenance`: in V8 every property added after a spread takes a slow path, microseconds a row here.
   return {
-    ...provenance,
+    recordNo: provenance.recordNo,
+    lineNo: provenance.lineNo,
+    byteOffset: provenance.byteOffset,
+    byteLength: provenance.byteLength,
+    entry: provenance.entry,
     system: context.system,
     objectType: context.objectType,
     sourceId: context.sourceId,
@@ -68,11 +73,4 @@ export function subjectRecord(provenance: Provenance, context: SubjectContext, f
     addresses,
     links,
   };
-}
-
-/** Case-insensitive field lookup for sources whose header spelling varies. */
-export function fieldReader(fields: Record<string, string>): (...names: string[]) => string | null {
-  const byLower = new Map<string, string>();
-  for (const [key, value] of Object.entries(fields)) if (!byLower.has(key.toLowerCase())) byLower.set(key.toLowerCase(), value);
-  return (...names) => firstOf(...names.map((n) => byLower.get(n.toLowerCase())));
 }

@@ -39,14 +39,14 @@ export function tableParser(spec: TableFormat): SourceParser {
     detect: (sample) => spec.score(headerSet(sample)),
     async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {
       const head = await readHead(input);
-      const context = { system: spec.system, locale: input.options.locale, timeZone: input.options.timeZone };
       const emit = (group: TableRow[]): void => {
         const first = group[0] as TableRow;
         const last = group[group.length - 1] as TableRow;
         const fields = group.length === 1 ? first.fields : mergeRows(group);
         const { objectType, sourceId, identity } = spec.identify(fields);
         const provenance = { ...first.provenance, byteLength: last.provenance.byteOffset + last.provenance.byteLength - first.provenance.byteOffset };
-        const row: SubjectRecordRow = subjectRecord(provenance, { ...context, objectType, sourceId }, fields, identity);
+        const context = { system: spec.system, objectType, sourceId, locale: input.options.locale, timeZone: input.options.timeZone };
+        const row: SubjectRecordRow = subjectRecord(provenance, context, fields, identity);
         sink.subject(row);
       };
       let group: TableRow[] = [];

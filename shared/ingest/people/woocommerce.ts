@@ -1,9 +1,9 @@
 import { clean } from '../../normalize/text';
 import type { RawAddress } from '../../normalize/address';
-import { fieldReader } from './subject';
+import { fieldReader, type FieldReader } from './field-reader';
 import { tableParser } from './table-parser';
 
-function wooAddress(get: ReturnType<typeof fieldReader>, kind: 'billing' | 'shipping'): RawAddress {
+function wooAddress(get: FieldReader, kind: 'billing' | 'shipping'): RawAddress {
   return {
     kind,
     street: [get(`${kind}_address_1`), get(`${kind}_address_2`)],

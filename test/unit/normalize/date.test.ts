@@ -10,6 +10,18 @@ describe('normalizeDate', () => {
     expect(normalizeDate('03/04/1980', 'en-GB')).toBe('1980-04-03');
     expect(normalizeDate('03/04/1980')).toBe('1980-03-04');
   });
+  it('knows month lengths and leap years', () => {
+    expect(normalizeDate('2000-02-29')).toBe('2000-02-29');
+    expect(normalizeDate('2024-02-29')).toBe('2024-02-29');
+    expect(normalizeDate('1900-02-29')).toBeNull();
+    expect(normalizeDate('2023-02-29')).toBeNull();
+    expect(normalizeDate('2023-04-31')).toBeNull();
+    expect(normalizeDate('2023-12-31')).toBe('2023-12-31');
+    expect(normalizeDate('2023-13-01')).toBeNull();
+    expect(normalizeDate('2023-00-10')).toBeNull();
+    expect(normalizeDate('0100-01-01')).toBe('0100-01-01');
+    expect(normalizeDate('0099-01-01')).toBeNull();
+  });
   it('rejects impossible dates and junk', () => {
     expect(normalizeDate('1980-02-30')).toBeNull();
     expect(normalizeDate('unknown')).toBeNull();
@@ -29,8 +41,18 @@ describe('normalizeTimestamp', () => {
     expect(normalizeTimestamp('2025-01-15 09:00:00', 'America/New_York')).toBe('2025-01-15T14:00:00.000Z');
     expect(normalizeTimestamp('2025-07-15 09:00:00', 'America/New_York')).toBe('2025-07-15T13:00:00.000Z');
   });
+  it('keeps a timestamp already in the output form, whatever the zone option, unless its day does not exist', () => {
+    expect(normalizeTimestamp('2024-02-29T23:59:59.999Z', 'America/New_York')).toBe('2024-02-29T23:59:59.999Z');
+    expect(normalizeTimestamp("'2024-03-01T08:15:00.000Z")).toBe('2024-03-01T08:15:00.000Z');
+    expect(normalizeTimestamp('2023-02-29T00:00:00.000Z')).toBeNull();
+  });
+  it('normalizes near-canonical forms', () => {
+    expect(normalizeTimestamp('2023-02-07T20:44:60.000Z')).toBe('2023-02-07T20:45:00.000Z');
+    expect(normalizeTimestamp('2023-02-07t20:44:05.000z')).toBe('2023-02-07T20:44:05.000Z');
+  });
   it('rejects out-of-range parts', () => {
     expect(normalizeTimestamp('2023-02-07 25:00:00')).toBeNull();
+    expect(normalizeTimestamp('2023-02-07T24:00:00.000Z')).toBeNull();
     expect(normalizeTimestamp('yesterday')).toBeNull();
   });
 });
