@@ -39,7 +39,6 @@ export const acquireBenchmark: Benchmark = {
     rmSync(baselineDest, { force: true });
     await settle(input);
     const baseline = await timeCommand('bash', ['-c', `sha256sum "${input}" > /dev/null && cp "${input}" "${baselineDest}"`]);
-    await settle(input);
     const ours = await timeTask('acquire-task.ts', [caseDir, input]);
     rmSync(baselineDest, { force: true });
     rmSync(caseDir, { recursive: true, force: true });
