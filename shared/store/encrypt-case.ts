@@ -7,7 +7,7 @@ import { digestFile as sha256File } from '../export/file-digest';
 import { fileSink } from './byte-streams';
 import { commitPendingKeyFile, createKeyFile, hasPendingKeyFile, unlockKeyFile, type VaultKey } from './case-keys';
 import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, readCaseInfo, readSigningKey, STORE_FILE, type CaseHandle } from './case-folder';
-import { decryptFile, encryptBuffer, HEADER_BYTES, isChunkedCiphertext } from './chunked-cipher';
+import { encryptBuffer, HEADER_BYTES, isChunkedCiphertext } from './chunked-cipher';
 import { keyConnection, openStore } from './db';
 import { appendCustody } from './custody';
 import { syncDirectory, wipeFile } from './secure-delete';
@@ -54,17 +54,14 @@ export async function resumeEncryptCase(dir: string, passphrase: string, actor: 
   const store = path.join(dir, STORE_FILE);
   await wipeFile(`${store}.encrypting`);
   const db = openStore(store, { create: false, key: key.store });
-  const { publicKeyPem } = (() => {
-    try {
-      return readCaseInfo(db);
-    } finally {
-      db.close();
-    }
-  })();
-  const signingKeyFile = path.join(dir, KEYS_DIR, PRIVATE_KEY_FILE);
-  const signingKey = (await isEncryptedFile(signingKeyFile))
-    ? (await decryptFile(signingKeyFile, key.files, `${KEYS_DIR}/${PRIVATE_KEY_FILE}`)).toString('utf8')
-    : await fsp.readFile(signingKeyFile, 'utf8');
+  let publicKeyPem: string;
+  try {
+    publicKeyPem = readCaseInfo(db).publicKeyPem;
+  } finally {
+    db.close();
+  }
+  const signingKeyEncrypted = await isEncryptedFile(path.join(dir, KEYS_DIR, PRIVATE_KEY_FILE));
+  const signingKey = await readSigningKey({ dir, vaultKey: signingKeyEncrypted ? key : null });
   return finishEncryption(dir, publicKeyPem, key, signingKey, actor, true);
 }
 
