@@ -3,6 +3,7 @@ import type { ProgressListener } from '../contract/progress';
 import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
+import { DeferredIndexes } from '../store/deferred-indexes';
 import { cancelledError, inBulkTransaction } from '../store/transaction';
 import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { openVaultFile } from '../store/vault';
@@ -82,6 +83,9 @@ async function parseInto(
     sink,
   );
   if (signal.aborted) throw cancelledError();
+  sink.indexes.rebuild((name, done, total) =>
+    onProgress({ phase: 'parse', label: `${evidence.originalName}: building index ${name}`, done, total, unit: 'steps' }),
+  );
   const record: ImportRecord = {
     id: importId,
     evidenceId: evidence.id,
@@ -166,10 +170,11 @@ function insertImport(db: Db, r: ImportRecord): void {
 }
 
 /** Writes parser output straight into the store with prepared statements, inside the import's transaction. */
-class StoreSink implements RowSink {
+export class StoreSink implements RowSink {
   readonly counts = { imported: 0, rejected: 0, duplicate: 0 };
   readonly warnings: string[] = [];
   readonly archiveEntries: ArchiveEntryInfo[] = [];
+  readonly indexes: DeferredIndexes;
   private readonly insertEvent;
   private readonly insertEventRecord;
   private readonly findDuplicate;
@@ -223,6 +228,7 @@ class StoreSink implements RowSink {
     for (const hash of existing.iterate() as IterableIterator<number>) this.seen.add(hash);
     this.nextEventId = ((db.prepare('SELECT MAX(id) FROM access_events').pluck().get() as number | null) ?? 0) + 1;
     this.nextSubjectId = ((db.prepare('SELECT MAX(id) FROM subject_records').pluck().get() as number | null) ?? 0) + 1;
+    this.indexes = new DeferredIndexes(db, ['event_records', 'subject_records', 'subject_addresses', 'subject_links']);
   }
 
   event(row: AccessEventRow): void {
@@ -264,6 +270,7 @@ class StoreSink implements RowSink {
       row.details ? JSON.stringify(row.details) : null,
     );
     for (const recordId of row.recordIds) this.insertEventRecord.run(id, recordId);
+    if (row.recordIds.length) this.indexes.added('event_records', row.recordIds.length);
     this.counts.imported++;
     if (duplicateOf !== null) this.counts.duplicate++;
   }
@@ -292,8 +299,11 @@ class StoreSink implements RowSink {
       row.birthDate,
       row.updatedAt,
     );
+    this.indexes.added('subject_records', 1);
     for (const a of row.addresses) this.insertAddress.run(id, a.kind, a.street, a.city, a.region, a.regionSource, a.postalCode, a.country);
+    if (row.addresses.length) this.indexes.added('subject_addresses', row.addresses.length);
     for (const link of row.links) this.insertLink.run(id, link.type, link.targetId);
+    if (row.links.length) this.indexes.added('subject_links', row.links.length);
     this.counts.imported++;
   }
 

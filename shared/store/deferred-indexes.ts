@@ -1,0 +1,68 @@
+import type { Db } from './db';
+
+/** Below this many new rows an import keeps maintaining a table's indexes row by row. */
+const MIN_DEFERRED_ROWS = 50_000;
+/** How often (in rows added to one table) the decision is looked at again. */
+const CHECK_EVERY = 10_000;
+
+interface TableState {
+  readonly rowsBefore: number;
+  added: number;
+  dropped: readonly { name: string; sql: string }[] | null;
+}
+
+/**
+ * Builds a table's secondary indexes once, sorted, at the end of a bulk import instead of row by row, when the
+ * import adds at least half as many rows as the table held before: maintaining an index whose pages no longer fit
+ * the page cache costs more than rebuilding it (1M Contact rows: 3.7 s of inserts against 0.85 s of builds).
+ * The indexes are dropped and re-created from their own `CREATE INDEX` text inside the import's transaction, so a
+ * failed or cancelled import rolls back to the very same indexes, and readers never see the store without them.
+ */
+export class DeferredIndexes {
+  private readonly tables = new Map<string, TableState>();
+
+  constructor(
+    private readonly db: Db,
+    tables: readonly string[],
+  ) {
+    for (const table of tables) {
+      const rowsBefore = (db.prepare(`SELECT MAX(rowid) FROM ${table}`).pluck().get() as number | null) ?? 0;
+      this.tables.set(table, { rowsBefore, added: 0, dropped: null });
+    }
+  }
+
+  /** Records `count` new rows in `table`; call it for every insert (it costs a counter until a checkpoint). */
+  added(table: string, count: number): void {
+    const state = this.tables.get(table)!;
+    const before = state.added;
+    state.added += count;
+    if (state.dropped || Math.floor(before / CHECK_EVERY) === Math.floor(state.added / CHECK_EVERY)) return;
+    if (state.added >= MIN_DEFERRED_ROWS && state.rowsBefore <= 2 * state.added) this.drop(table, state);
+  }
+
+  /** The indexes that were dropped, by name, in the order `rebuild` creates them. */
+  get deferred(): string[] {
+    return [...this.tables.values()].flatMap((state) => (state.dropped ?? []).map((index) => index.name));
+  }
+
+  /** Re-creates every dropped index; `onIndex` hears each one before it is built. */
+  rebuild(onIndex: (name: string, done: number, total: number) => void): void {
+    const names = this.deferred;
+    let done = 0;
+    for (const state of this.tables.values()) {
+      for (const index of state.dropped ?? []) {
+        onIndex(index.name, done++, names.length);
+        this.db.exec(index.sql);
+      }
+      state.dropped = null;
+    }
+  }
+
+  private drop(table: string, state: TableState): void {
+    const indexes = this.db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL ORDER BY rowid`)
+      .all(table) as { name: string; sql: string }[];
+    for (const index of indexes) this.db.exec(`DROP INDEX "${index.name}"`);
+    state.dropped = indexes;
+  }
+}
