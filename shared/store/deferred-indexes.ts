@@ -14,7 +14,7 @@ interface TableState {
 /**
  * Builds a table's secondary indexes once, sorted, at the end of a bulk import instead of row by row, when the
  * import adds at least half as many rows as the table held before: maintaining an index whose pages no longer fit
- * the page cache costs more than rebuilding it (1M Contact rows: 3.7 s of inserts against 0.85 s of builds).
+ * the page cache costs more than rebuilding it (a 1M-row Contact export in shuffled order: 15.4 s → 12.3 s).
  * The indexes are dropped and re-created from their own `CREATE INDEX` text inside the import's transaction, so a
  * failed or cancelled import rolls back to the very same indexes, and readers never see the store without them.
  */
@@ -40,18 +40,13 @@ export class DeferredIndexes {
     if (state.added >= MIN_DEFERRED_ROWS && state.rowsBefore <= 2 * state.added) this.drop(table, state);
   }
 
-  /** The indexes that were dropped, by name, in the order `rebuild` creates them. */
-  get deferred(): string[] {
-    return [...this.tables.values()].flatMap((state) => (state.dropped ?? []).map((index) => index.name));
-  }
-
   /** Re-creates every dropped index; `onIndex` hears each one before it is built. */
   rebuild(onIndex: (name: string, done: number, total: number) => void): void {
-    const names = this.deferred;
+    const total = [...this.tables.values()].reduce((sum, state) => sum + (state.dropped?.length ?? 0), 0);
     let done = 0;
     for (const state of this.tables.values()) {
       for (const index of state.dropped ?? []) {
-        onIndex(index.name, done++, names.length);
+        onIndex(index.name, done++, total);
         this.db.exec(index.sql);
       }
       state.dropped = null;
