@@ -83,9 +83,7 @@ async function parseInto(
     sink,
   );
   if (signal.aborted) throw cancelledError();
-  sink.indexes.rebuild((name, done, total) =>
-    onProgress({ phase: 'parse', label: `${evidence.originalName}: building index ${name}`, done, total, unit: 'steps' }),
-  );
+  sink.indexes.rebuild((done, total) => onProgress({ phase: 'index', label: evidence.originalName, done, total, unit: 'steps' }));
   const record: ImportRecord = {
     id: importId,
     evidenceId: evidence.id,

@@ -40,17 +40,18 @@ export class DeferredIndexes {
     if (state.added >= MIN_DEFERRED_ROWS && state.rowsBefore <= 2 * state.added) this.drop(table, state);
   }
 
-  /** Re-creates every dropped index; `onIndex` hears each one before it is built. */
-  rebuild(onIndex: (name: string, done: number, total: number) => void): void {
+  /** Re-creates every dropped index; `onProgress` hears how many are built, before each one and after the last. */
+  rebuild(onProgress: (done: number, total: number) => void): void {
     const total = [...this.tables.values()].reduce((sum, state) => sum + (state.dropped?.length ?? 0), 0);
     let done = 0;
     for (const state of this.tables.values()) {
       for (const index of state.dropped ?? []) {
-        onIndex(index.name, done++, total);
+        onProgress(done++, total);
         this.db.exec(index.sql);
       }
       state.dropped = null;
     }
+    if (total > 0) onProgress(total, total);
   }
 
   private drop(table: string, state: TableState): void {

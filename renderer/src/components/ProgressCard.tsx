@@ -4,6 +4,7 @@ import type { JobProgress } from '../job';
 const PHASE_NAMES: Record<string, string> = {
   acquire: 'Hashing and copying to vault',
   parse: 'Parsing rows',
+  index: 'Building indexes',
   verify: 'Re-hashing vault copies',
   reconstruct: 'Reconstructing affected consumers',
   export: 'Writing and hashing export files',
