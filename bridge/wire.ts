@@ -1,5 +1,5 @@
 /**
- * The browser bridge's wire format, shared by the server and the renderer's client (types only).
+ * The browser bridge's wire format, shared by the server and the renderer's client (types and paths; no runtime imports).
  *   POST /api/call    {callId, method, request} → NDJSON stream of BridgeLine, ending in result or error
  *   POST /api/cancel  {callId}                  → 204; the call's AbortSignal fires
  * Every /api request carries `Authorization: Bearer <token>`.

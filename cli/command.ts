@@ -1,4 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
+import { LedgerError } from '../shared/contract/errors';
 import type { LedgerEngine } from '../shared/engine/ledger-engine';
 import type { Output } from './output';
 
@@ -30,4 +31,18 @@ export function stringOption(values: CommandContext['values'], name: string): st
 export function listOption(values: CommandContext['values'], name: string): string[] {
   const value = values[name];
   return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+/** The one positional of a command that takes just a case folder. */
+export function caseArg(positionals: readonly string[]): string {
+  const [caseDir] = positionals;
+  if (!caseDir || positionals.length > 1) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
+  return caseDir;
+}
+
+export function intOption(values: CommandContext['values'], name: string): number | null {
+  const text = stringOption(values, name);
+  if (text === undefined) return null;
+  if (!/^\d+$/.test(text)) throw new LedgerError('BAD_USAGE', `--${name} must be a whole number, not "${text}".`);
+  return Number(text);
 }

@@ -1,20 +1,6 @@
-import type { Command, CommandContext } from '../command';
-import { stringOption } from '../command';
-import { LedgerError } from '../../shared/contract/errors';
+import type { Command } from '../command';
+import { caseArg, intOption, stringOption } from '../command';
 import { formatCount } from '../output';
-
-export function caseArg(positionals: readonly string[]): string {
-  const [caseDir] = positionals;
-  if (!caseDir || positionals.length > 1) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
-  return caseDir;
-}
-
-export function intOption(values: CommandContext['values'], name: string): number | null {
-  const text = stringOption(values, name);
-  if (text === undefined) return null;
-  if (!/^\d+$/.test(text)) throw new LedgerError('BAD_USAGE', `--${name} must be a whole number, not "${text}".`);
-  return Number(text);
-}
 
 export const events: Command = {
   words: ['events'],

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { LedgerError } from '../../shared/contract/errors';
+import { caseArg } from '../command';
 
 export const custody: Command = {
   words: ['custody'],
@@ -7,8 +7,7 @@ export const custody: Command = {
   summary: 'Print the hash-chained custody log, or with --head only the head hash.',
   options: { head: { type: 'boolean' } },
   async run({ engine, out, positionals, values }) {
-    const [caseDir] = positionals;
-    if (!caseDir || positionals.length > 1) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
+    const caseDir = caseArg(positionals);
     const view = await engine.custody({ caseDir });
     if (values.head) {
       if (out.json) out.document({ head: view.head.hash, seq: view.head.seq });

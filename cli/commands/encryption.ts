@@ -1,7 +1,6 @@
 import type { Command } from '../command';
-import { stringOption } from '../command';
+import { caseArg, stringOption } from '../command';
 import { NEW_PASSPHRASE_ENV, PASSPHRASE_ENV, readPassphrase } from '../passphrase';
-import { caseArg } from './browse';
 
 export const caseEncrypt: Command = {
   words: ['case', 'encrypt'],

@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { LedgerError } from '../../shared/contract/errors';
+import { caseArg } from '../command';
 import { formatBytes, formatCount } from '../output';
 
 export const evidence: Command = {
@@ -8,8 +8,7 @@ export const evidence: Command = {
   summary: 'List evidence: name, size, SHA-256/SHA-1/MD5, acquisition, format, row counts.',
   options: {},
   async run({ engine, out, positionals }) {
-    const [caseDir] = positionals;
-    if (!caseDir || positionals.length > 1) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
+    const caseDir = caseArg(positionals);
     const items = await engine.listEvidence({ caseDir });
     if (out.json) out.document({ evidence: items });
     if (items.length === 0) out.line('No evidence yet; add files with "add <case> <file>...".');

@@ -1,8 +1,7 @@
 import type { Command } from '../command';
-import { listOption, stringOption } from '../command';
+import { caseArg, intOption, listOption, stringOption } from '../command';
 import { LedgerError } from '../../shared/contract/errors';
 import { formatBytes } from '../output';
-import { caseArg, intOption } from './browse';
 
 export const exportCommand: Command = {
   words: ['export'],

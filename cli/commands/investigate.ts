@@ -1,11 +1,10 @@
 import type { Command } from '../command';
-import { listOption, stringOption } from '../command';
+import { caseArg, intOption, listOption, stringOption } from '../command';
 import type { Basis, ElementCode } from '../../shared/contract/elements';
 import { ELEMENT_LABELS } from '../../shared/contract/elements';
 import { LedgerError } from '../../shared/contract/errors';
 import type { ResidencyRuleName } from '../../shared/contract/api';
 import { formatCount } from '../output';
-import { caseArg, intOption } from './browse';
 
 export const triage: Command = {
   words: ['triage'],

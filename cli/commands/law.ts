@@ -1,9 +1,8 @@
 import type { Command } from '../command';
-import { listOption, stringOption } from '../command';
+import { caseArg, intOption, listOption, stringOption } from '../command';
 import { LedgerError } from '../../shared/contract/errors';
 import { formatCents } from '../../shared/display/money';
 import { formatCount } from '../output';
-import { caseArg, intOption } from './browse';
 
 export const rules: Command = {
   words: ['rules'],

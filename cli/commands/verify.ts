@@ -1,6 +1,5 @@
 import type { Command } from '../command';
-import { stringOption } from '../command';
-import { LedgerError } from '../../shared/contract/errors';
+import { caseArg, stringOption } from '../command';
 
 export const verify: Command = {
   words: ['verify'],
@@ -8,8 +7,7 @@ export const verify: Command = {
   summary: 'Re-hash every vault file, recompute the custody chain, check the store; exit 3 on any problem.',
   options: { actor: { type: 'string' } },
   async run({ engine, out, positionals, values }) {
-    const [caseDir] = positionals;
-    if (!caseDir || positionals.length > 1) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
+    const caseDir = caseArg(positionals);
     const report = await engine.verify({ caseDir, actor: stringOption(values, 'actor') ?? null }, { onProgress: out.progress });
     out.endProgress();
     if (out.json) {

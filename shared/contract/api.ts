@@ -482,6 +482,3 @@ export interface LedgerApi {
 }
 
 export type LedgerMethod = keyof LedgerApi;
-
-/** Methods whose work is long enough to report progress and accept cancellation. */
-export const LONG_RUNNING_METHODS: readonly LedgerMethod[] = ['addEvidence', 'reimportEvidence', 'verify', 'reconstruct', 'exportCase'];

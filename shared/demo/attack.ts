@@ -197,15 +197,16 @@ export class AttackScanner {
     }
   }
 
-  private resultOf(spec: QuerySpec): { ids: string[]; query: Query } {
+  /** The records the query returned, the query as run (its LIMIT/OFFSET cut clear of ties) and its logged text. */
+  private resultOf(spec: QuerySpec): { ids: string[]; query: Query; soql: string } {
     const all = this.found.get(spec.key)!;
     const q = spec.query;
-    if (!q.orderBy) return { ids: all.map((m) => m.id), query: q };
+    if (!q.orderBy) return { ids: all.map((m) => m.id), query: q, soql: renderQuery(q) };
     const sorted = [...all].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
     if (q.orderBy.direction === 'DESC') sorted.reverse();
     const cut = cutWithoutTies(sorted, q.offset ?? 0, q.limit ?? sorted.length);
     const query: Query = { ...q, ...(q.limit !== undefined ? { limit: cut.limit } : {}), ...(q.offset !== undefined ? { offset: cut.offset } : {}) };
-    return { ids: sorted.slice(cut.offset, cut.offset + cut.limit).map((m) => m.id), query };
+    return { ids: sorted.slice(cut.offset, cut.offset + cut.limit).map((m) => m.id), query, soql: renderQuery(query) };
   }
 
   /** The accesses with their truth, and every log event the attack left. */
@@ -231,10 +232,21 @@ export class AttackScanner {
     );
 
     const specByKey = new Map(this.specs.map((s) => [s.key, s]));
+    /** A REST query: ELF RestApi, ApiTotalUsage and UniqueQuery record it, but not the records it returned. */
+    const restQueryAccess = (key: 'Q3' | 'Q5', session: Session, reEvaluable: boolean, boundsObject: boolean): void => {
+      const spec = specByKey.get(key)!;
+      const { ids, query, soql } = this.resultOf(spec);
+      push(
+        restQuery(spec.at, session, random, query.object, ids.length, query.fields.length),
+        apiTotalUsageEvent(spec.at + 5, session, random, 'REST', 'GET', '/v62.0/query', query.object),
+        uniqueQueryEvent(spec.at + 30, session, random, soql),
+      );
+      accesses.push(access(spec, soql, query.fields, ids, [], reEvaluable, boundsObject));
+    };
+
     for (const key of ['Q1', 'Q2'] as const) {
       const spec = specByKey.get(key)!;
-      const { ids, query } = this.resultOf(spec);
-      const soql = renderQuery(query);
+      const { ids, query, soql } = this.resultOf(spec);
       const listed = key === 'Q1' ? ids : ids.slice(0, 200);
       push(
         ...soapQueryRows(spec.at, s1, random, query.object, ids.length),
@@ -244,15 +256,7 @@ export class AttackScanner {
       accesses.push(access(spec, soql, query.fields, ids, listed, true, false));
     }
 
-    const q3 = specByKey.get('Q3')!;
-    const lead = this.resultOf(q3);
-    const leadSoql = renderQuery(lead.query);
-    push(
-      restQuery(q3.at, s1, random, 'Lead', lead.ids.length, lead.query.fields.length),
-      apiTotalUsageEvent(q3.at + 5, s1, random, 'REST', 'GET', '/v62.0/query', 'Lead'),
-      uniqueQueryEvent(q3.at + 30, s1, random, leadSoql),
-    );
-    accesses.push(access(q3, leadSoql, lead.query.fields, lead.ids, [], true, false));
+    restQueryAccess('Q3', s1, true, false);
 
     // The attacker also signs in to the UI with the phished password and browses records.
     push(loginEvent(minutes(88), failed, random, false, 'LOGIN_ERROR_INVALID_PASSWORD'));
@@ -305,7 +309,6 @@ export class AttackScanner {
     push(loginEvent(minutes(298), s3, random, true));
     const q4 = specByKey.get('Q4')!;
     const bulk = this.resultOf(q4);
-    const bulkSoql = renderQuery(bulk.query);
     const jobId = id15(KEY_PREFIX.BulkJob, 40_417);
     const jobSteps: [string, number][] = [['Open', 0], ['InProgress', 45_000], ['JobComplete', 240_000]];
     for (const [status, offset] of jobSteps) {
@@ -315,18 +318,10 @@ export class AttackScanner {
         RECORDS_FAILED: '0', RESULT_SIZE_MB: status === 'JobComplete' ? (bulk.ids.length * 0.0009).toFixed(3) : '0',
       }));
     }
-    push(rtemEvent('BulkApiResultEventStore', q4.at + 300_000, s3, random, { Query: bulkSoql }));
-    accesses.push(access(q4, bulkSoql, bulk.query.fields, bulk.ids, [], true, false));
+    push(rtemEvent('BulkApiResultEventStore', q4.at + 300_000, s3, random, { Query: bulk.soql }));
+    accesses.push(access(q4, bulk.soql, bulk.query.fields, bulk.ids, [], true, false));
 
-    const q5 = specByKey.get('Q5')!;
-    const cases = this.resultOf(q5);
-    const caseSoql = renderQuery(cases.query);
-    push(
-      restQuery(q5.at, s3, random, 'Case', cases.ids.length, cases.query.fields.length),
-      apiTotalUsageEvent(q5.at + 5, s3, random, 'REST', 'GET', '/v62.0/query', 'Case'),
-      uniqueQueryEvent(q5.at + 30, s3, random, caseSoql),
-    );
-    accesses.push(access(q5, caseSoql, cases.query.fields, cases.ids, [], false, true));
+    restQueryAccess('Q5', s3, false, true);
 
     // Finally single-record REST reads, the last of them at the end of the attack window.
     const fetched = this.found.get('Q1')!.slice(-2).map((m) => m.id);

@@ -77,10 +77,6 @@ class FileSet {
     this.open.set(path, { sink, file: entry });
   }
 
-  has(path: string): boolean {
-    return this.open.has(path);
-  }
-
   row(path: string, text: string): void {
     const entry = this.open.get(path)!;
     entry.sink.write(text);

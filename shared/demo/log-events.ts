@@ -21,7 +21,6 @@ export const ELF_HEADERS = {
 } as const;
 
 export type ElfType = keyof typeof ELF_HEADERS;
-export const ELF_TYPES = Object.keys(ELF_HEADERS) as ElfType[];
 
 export const RTEM_STREAMS = {
   ApiEvent: '/event/ApiEventStream',

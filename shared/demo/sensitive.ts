@@ -1,8 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../util/hash';
 import type { Random } from './random';
-
-/** How a sensitive value is stored in the CRM; only `clear` values count as exposed elements. */
-export type StoredForm = 'clear' | 'masked' | 'bcrypt' | 'sha256';
 
 export interface SensitiveProfile {
   ssn: { value: string; form: 'clear' | 'masked' } | null;
@@ -71,6 +68,6 @@ const BCRYPT_ALPHABET = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 export function passwordValue(random: Random, form: 'clear' | 'bcrypt' | 'sha256'): string {
   const clear = random.pick(['Summer2023!', 'Fluffy#1', 'rewards4me', 'P@ssw0rd88', 'sunshine12']) + random.digits(2);
   if (form === 'clear') return clear;
-  if (form === 'sha256') return createHash('sha256').update(clear).digest('hex');
+  if (form === 'sha256') return sha256Hex(clear);
   return `$2b$10$${random.chars(BCRYPT_ALPHABET, 53)}`;
 }

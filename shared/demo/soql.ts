@@ -77,9 +77,17 @@ function literalValue(literal: Literal): string {
   return 'date' in literal ? literal.date : literal.dateTime.replace(/\.\d+Z$/, 'Z');
 }
 
+/** Compiled once per pattern: the scan tests every record of every consumer against the same few patterns. */
+const likePatterns = new Map<string, RegExp>();
+
 function likeToRegExp(pattern: string): RegExp {
-  const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
-  return new RegExp(`^${body}$`, 'is');
+  let re = likePatterns.get(pattern);
+  if (!re) {
+    const body = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.');
+    re = new RegExp(`^${body}$`, 'is');
+    likePatterns.set(pattern, re);
+  }
+  return re;
 }
 
 /** `queryTime` anchors date literals; the caller keeps data away from the boundary (see TIMELINE.creationGap). */

@@ -75,8 +75,6 @@ export const US_STATES: readonly UsState[] = [
   s('WY', 'Wyoming', 577, [[820, 831]], ['Cheyenne', 'Casper'], ['307']),
 ];
 
-export const STATE_BY_CODE: ReadonlyMap<string, UsState> = new Map(US_STATES.map((state) => [state.code, state]));
-
 /** Addresses outside the US, for the non-US share of customers. */
 export interface ForeignRegion {
   country: string;

@@ -33,10 +33,6 @@ interface Row {
   events: string;
 }
 
-export function countConsumers(db: Db, analysisId: number): number {
-  return db.prepare('SELECT COUNT(*) FROM analysis_consumers WHERE analysis_id = ?').pluck().get(analysisId) as number;
-}
-
 /** Every affected consumer of an analysis in consumer id order, with the evidence rows behind them. */
 export function* consumerRows(db: Db, analysisId: number): Generator<ConsumerRow> {
   const rows = db

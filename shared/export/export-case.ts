@@ -5,17 +5,15 @@ import { noProgress, throttleProgress, type ProgressListener } from '../contract
 import { assessAnalysis } from '../assess/assess-analysis';
 import { packRefs } from '../law/packs';
 import { writeOutputFile } from '../store/byte-streams';
-import { EXPORTS_DIR, readSigningKey, type CaseHandle } from '../store/case-folder';
-import { appendCustody, custodyHead } from '../store/custody';
+import { EXPORTS_DIR, type CaseHandle } from '../store/case-folder';
+import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
 import { listEvidence } from '../store/evidence';
-import { ENGINE_VERSION } from '../version';
 import { readAnalysis } from './analysis-record';
 import { custodyAtExport } from './custody-cut';
 import { CUSTODY_REPORT_FILE, custodyReportHtml } from './custody-report';
 import type { ExportData, RejectCount } from './export-data';
-import { digestFile } from './file-digest';
-import { MANIFEST_FORMAT, signManifest, writeManifest, type ManifestFile } from './manifest';
+import { signExportFolder, type ManifestFile } from './manifest';
 import { writeNotificationLists } from './notification-lists';
 import { openSnapshotReader } from './store-reader';
 import { WORKBOOK_FILE, writeWorkbook } from './workbook';
@@ -87,26 +85,15 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
     await writeOutputFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), key);
 
     step(4, 'manifest');
-    const files: ManifestFile[] = [];
-    for (const name of readdirSync(dir).sort()) files.push({ path: name, ...(await digestFile(path.join(dir, name))) });
-    const manifest = signManifest(
-      {
-        format: MANIFEST_FORMAT,
-        case: { id: handle.info.id, name: handle.info.name, matter: handle.info.matter, examiner: handle.info.investigator },
-        exportedAt: now.toISOString(),
-        exportedBy: options.actor,
-        engineVersion: ENGINE_VERSION,
-        analysis: { id: data.analysis.id, inputDigest: data.analysis.inputDigest, outputDigest: data.analysis.outputDigest, finishedAt: data.analysis.finishedAt },
-        assumptions: data.assumptionArgs,
-        plannedNoticeDate: data.plannedNoticeDate,
-        custody: { headAtExport: data.custody.head, currentHead: custodyHead(handle.db) },
-        rulePacks: data.rulePacks.map(({ jurisdiction, version, sha256 }) => ({ jurisdiction, version, sha256 })),
-        files,
-      },
-      await readSigningKey(handle),
-      handle.info.publicKeyPem,
-    );
-    const { manifestPath, manifestSha256 } = await writeManifest(dir, manifest);
+    const { files, manifestPath, manifestSha256 } = await signExportFolder(handle, dir, {
+      exportedAt: now.toISOString(),
+      exportedBy: options.actor,
+      analysis: data.analysis,
+      assumptions: data.assumptionArgs,
+      plannedNoticeDate: data.plannedNoticeDate,
+      headAtExport: data.custody.head,
+      rulePacks: data.rulePacks,
+    });
 
     appendCustody(
       handle.db,

@@ -6,7 +6,7 @@ export interface FileDigest {
   size: number;
 }
 
-export async function digestFile(file: string): Promise<FileDigest> {
+export async function sha256File(file: string): Promise<FileDigest> {
   const hash = createHash('sha256');
   let size = 0;
   for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {

@@ -1,9 +1,14 @@
-import { createHash } from 'node:crypto';
-import { promises as fsp } from 'node:fs';
-import path from 'node:path';
 import { createPrivateKey, createPublicKey, sign, verify } from 'node:crypto';
-import { publicKeyFingerprint } from '../store/case-folder';
+import { promises as fsp, readdirSync } from 'node:fs';
+import path from 'node:path';
+import type { PackRef } from '../law/types';
+import { publicKeyFingerprint, readSigningKey, type CaseHandle } from '../store/case-folder';
+import { custodyHead } from '../store/custody';
 import { canonicalJson } from '../util/canonical-json';
+import { sha256Hex } from '../util/hash';
+import { ENGINE_VERSION } from '../version';
+import type { AnalysisRecord } from './analysis-record';
+import { sha256File } from './file-digest';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const MANIFEST_FORMAT = 'breach-ledger/export-manifest@1';
@@ -83,5 +88,47 @@ export async function writeManifest(dir: string, manifest: SignedManifest): Prom
   const text = renderManifest(manifest);
   const manifestPath = path.join(dir, MANIFEST_FILE);
   await fsp.writeFile(manifestPath, text, 'utf8');
-  return { manifestPath, manifestSha256: createHash('sha256').update(text, 'utf8').digest('hex') };
+  return { manifestPath, manifestSha256: sha256Hex(text) };
+}
+
+/** What an export's manifest says besides the case, the engine and the files. */
+export interface ManifestFields {
+  exportedAt: string;
+  exportedBy: string;
+  analysis: Pick<AnalysisRecord, 'id' | 'inputDigest' | 'outputDigest' | 'finishedAt'>;
+  assumptions: string[];
+  plannedNoticeDate: string | null;
+  /** The head the exported files show; the custody head now when not given. */
+  headAtExport?: { seq: number; hash: string };
+  rulePacks: readonly PackRef[];
+}
+
+/** Lists every file in `dir` with its size and SHA-256, signs the manifest with the case key and writes it beside them. */
+export async function signExportFolder(
+  handle: CaseHandle,
+  dir: string,
+  fields: ManifestFields,
+): Promise<{ files: ManifestFile[]; manifestPath: string; manifestSha256: string }> {
+  const files: ManifestFile[] = [];
+  for (const name of readdirSync(dir).sort()) files.push({ path: name, ...(await sha256File(path.join(dir, name))) });
+  const currentHead = custodyHead(handle.db);
+  const { id, inputDigest, outputDigest, finishedAt } = fields.analysis;
+  const manifest = signManifest(
+    {
+      format: MANIFEST_FORMAT,
+      case: { id: handle.info.id, name: handle.info.name, matter: handle.info.matter, examiner: handle.info.investigator },
+      exportedAt: fields.exportedAt,
+      exportedBy: fields.exportedBy,
+      engineVersion: ENGINE_VERSION,
+      analysis: { id, inputDigest, outputDigest, finishedAt },
+      assumptions: fields.assumptions,
+      plannedNoticeDate: fields.plannedNoticeDate,
+      custody: { headAtExport: fields.headAtExport ?? currentHead, currentHead },
+      rulePacks: fields.rulePacks.map(({ jurisdiction, version, sha256 }) => ({ jurisdiction, version, sha256 })),
+      files,
+    },
+    await readSigningKey(handle),
+    handle.info.publicKeyPem,
+  );
+  return { files, ...(await writeManifest(dir, manifest)) };
 }

@@ -5,12 +5,10 @@ import { LedgerError } from '../contract/errors';
 import type { Assessment } from '../assess/assess-analysis';
 import { readAnalysis } from './analysis-record';
 import { csvRecord } from './csv';
-import { digestFile as sha256File } from './file-digest';
-import { MANIFEST_FORMAT, signManifest, writeManifest, type ManifestFile } from './manifest';
+import { signExportFolder, type ManifestFile } from './manifest';
 import { packRefs } from '../law/packs';
-import { ENGINE_VERSION } from '../version';
-import { readSigningKey, type CaseHandle } from '../store/case-folder';
-import { appendCustody, custodyHead, listCustody } from '../store/custody';
+import type { CaseHandle } from '../store/case-folder';
+import { appendCustody, listCustody } from '../store/custody';
 import { listEvidence } from '../store/evidence';
 
 export interface ShareResult {
@@ -69,27 +67,14 @@ export async function shareRedacted(handle: CaseHandle, input: Assessment, optio
   }
   await write('consumers.csv', csv);
 
-  const files: ManifestFile[] = [];
-  for (const name of readdirSync(dir).sort()) files.push({ path: name, ...(await sha256File(path.join(dir, name))) });
-  const head = custodyHead(handle.db);
-  const manifest = signManifest(
-    {
-      format: MANIFEST_FORMAT,
-      case: { id: handle.info.id, name: handle.info.name, matter: handle.info.matter, examiner: handle.info.investigator },
-      exportedAt: now.toISOString(),
-      exportedBy: options.actor,
-      engineVersion: ENGINE_VERSION,
-      analysis: { id: analysis.id, inputDigest: analysis.inputDigest, outputDigest: analysis.outputDigest, finishedAt: analysis.finishedAt },
-      assumptions: [],
-      plannedNoticeDate: null,
-      custody: { headAtExport: head, currentHead: head },
-      rulePacks: packRefs(input.packs).map(({ jurisdiction, version, sha256 }) => ({ jurisdiction, version, sha256 })),
-      files,
-    },
-    await readSigningKey(handle),
-    handle.info.publicKeyPem,
-  );
-  const { manifestPath, manifestSha256 } = await writeManifest(dir, manifest);
+  const { files, manifestPath, manifestSha256 } = await signExportFolder(handle, dir, {
+    exportedAt: now.toISOString(),
+    exportedBy: options.actor,
+    analysis,
+    assumptions: [],
+    plannedNoticeDate: null,
+    rulePacks: packRefs(input.packs),
+  });
   appendCustody(handle.db, { actor: options.actor, action: 'share', subject: dir, details: { redacted: true, analysisId: analysis.id, manifestSha256, consumers, files: files.map((f) => ({ path: f.path, sha256: f.sha256 })) } }, now);
   return { dir, manifestPath, manifestSha256, files, consumers };
 }

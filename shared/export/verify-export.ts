@@ -1,7 +1,7 @@
 import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { publicKeyFingerprint } from '../store/case-folder';
-import { digestFile } from './file-digest';
+import { sha256File } from './file-digest';
 import { MANIFEST_FORMAT, renderManifest, signatureVerifies, type SignedManifest } from './manifest';
 
 export interface ExportFileCheck {
@@ -69,7 +69,7 @@ async function checkFile(dir: string, entry: { path: string; sha256: string; siz
   }
   const file = path.join(dir, entry.path);
   if (!existsSync(file)) return { ok: false, problem: `${entry.path} is missing` };
-  const found = await digestFile(file);
+  const found = await sha256File(file);
   if (found.size !== entry.size) return { ok: false, problem: `${entry.path}: size is ${found.size} bytes, the manifest says ${entry.size}` };
   if (found.sha256 !== entry.sha256) return { ok: false, problem: `${entry.path}: SHA-256 is ${found.sha256}, the manifest says ${entry.sha256}` };
   return { ok: true, problem: null };

@@ -104,7 +104,8 @@ export async function addEvidence(
   }
 }
 
-async function detectFormat(file: string, fileName: string, size: number): Promise<string> {
+/** The format whose parser recognises the file's first bytes, or `unparsed`. */
+export async function detectFormat(file: string, fileName: string, size: number): Promise<string> {
   const handle = await fsp.open(file, 'r');
   try {
     const head = Buffer.alloc(Math.min(DETECT_BYTES, size));

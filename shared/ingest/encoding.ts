@@ -1,34 +1,19 @@
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import type { EncodingName, ParseInput } from './parser';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Windows-1252 0x80–0x9F; Node's `windows-1252` TextDecoder decodes these as Latin-1 control codes. */
-const CP1252_HIGH: readonly number[] = [
-  0x20ac, 0x81, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8d, 0x017d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x9d, 0x017e, 0x0178,
-];
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
 /** Bytes Windows-1252 leaves undefined: their presence suggests ISO-8859-1 or another code page. */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
+/** Windows-1252 differs from Latin-1 only in 0x80–0x9F. */
 export function decodeWindows1252(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    const codes = Array.from(bytes.subarray(i, i + 8192), (b) => (b >= 0x80 && b <= 0x9f ? (CP1252_HIGH[b - 0x80] ?? b) : b));
-    out += String.fromCharCode(...codes);
-  }
-  return out;
-}
-
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-export function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    strictUtf8.decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+  const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80]!);
 }
 
 export interface ByteOrderMark {
@@ -136,14 +121,14 @@ export class RecordDecoder {
     if (encoding === 'windows-1252') {
       // A forced Windows-1252 decodes every byte as asked, UTF-8 look-alikes included.
       if (!this.forced && utf8Evidence(bytes).valid > 0) {
-        if (isValidUtf8(bytes)) throw new Error('UTF-8 text in a file decoded as Windows-1252 (mixed encodings)');
+        if (isUtf8(bytes)) throw new Error('UTF-8 text in a file decoded as Windows-1252 (mixed encodings)');
         // Several lines with some UTF-8 among them: make the reader decode them one record at a time.
         const lf = bytes.indexOf(0x0a);
         if (lf !== -1 && lf < bytes.length - 1) throw new Error('mixed encodings among these records');
       }
       return decodeWindows1252(bytes);
     }
-    if (!isValidUtf8(bytes)) throw new Error('bytes that are not UTF-8 in a file decoded as UTF-8 (mixed encodings?)');
+    if (!isUtf8(bytes)) throw new Error('bytes that are not UTF-8 in a file decoded as UTF-8 (mixed encodings?)');
     return bytes.toString('utf8');
   };
 
@@ -172,17 +157,16 @@ export function decodeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** The summary warning for a guessed encoding, or null. */
-export function encodingWarning(fileName: string, decoder: RecordDecoder): string | null {
-  if (!decoder.encodingGuessed) return null;
-  return `${fileName}: the text encoding could not be decided without doubt; decoded as ${decoder.encoding}. Re-import with --encoding if names look wrong.`;
+/** The first bytes of the input, for encoding and header detection. */
+export function readHead(input: Pick<ParseInput, 'open' | 'size'>, bytes = 64 * 1024): Promise<Buffer> {
+  return readRange(input, 0, bytes);
 }
 
-/** The first bytes of the input, for encoding and header detection. */
-export async function readHead(input: Pick<ParseInput, 'open' | 'size'>, bytes = 64 * 1024): Promise<Buffer> {
-  if (input.size === 0) return Buffer.alloc(0);
+/** Up to `max` bytes of the input from `start` (fewer at its end). */
+export async function readRange(input: Pick<ParseInput, 'open' | 'size'>, start: number, max: number): Promise<Buffer> {
+  if (max <= 0 || start >= input.size) return Buffer.alloc(0);
   const parts: Buffer[] = [];
-  for await (const chunk of input.open({ start: 0, end: Math.min(bytes, input.size) - 1 }) as AsyncIterable<Buffer>) parts.push(chunk);
+  for await (const chunk of input.open({ start, end: Math.min(input.size, start + max) - 1 }) as AsyncIterable<Buffer>) parts.push(chunk);
   return Buffer.concat(parts);
 }
 

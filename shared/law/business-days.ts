@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { LedgerError } from '../contract/errors';
+import { sha256Hex } from '../util/hash';
 import { Checker, join } from './checker';
 import { addDays, weekday, ymd } from './dates';
 import { CONFIDENCES, type Confidence, type IsoDate } from './types';
@@ -51,7 +51,7 @@ export function parseHolidayCalendar(bytes: Buffer, fileName: string): HolidayCa
     if (check.array(value.holidays, 'holidays', true)) value.holidays.forEach((holiday, i) => checkHoliday(check, holiday, `holidays[${i}]`));
   }
   if (check.errors.length > 0) throw new LedgerError('INVALID_INPUT', `Holiday calendar is invalid: ${check.errors.join('; ')}.`, { errors: check.errors });
-  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const sha256 = sha256Hex(bytes);
   return { ...(value as Omit<HolidayCalendar, 'sha256'>), sha256 };
 }
 

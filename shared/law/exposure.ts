@@ -111,8 +111,8 @@ export function computeExposure(packs: PackSet, input: AssessmentInput, settings
 function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup[], input: AssessmentInput, settings: AssumptionSettings, calendar: HolidayCalendar): JurisdictionExposure {
   const { pack } = loaded;
   const code = pack.jurisdiction;
-  const amountDate = value(settings, 'amount-date', code) === 'discovery' ? input.discoveredDate : input.incidentDate;
-  const noticeDate = value(settings, 'notice-date', code) ?? input.plannedNoticeDate ?? 'on-time';
+  const amountDate = assumptionFor(settings, 'amount-date', code) === 'discovery' ? input.discoveredDate : input.incidentDate;
+  const noticeDate = assumptionFor(settings, 'notice-date', code) ?? input.plannedNoticeDate ?? 'on-time';
   const chosenEnforcers = enforcerChoices(pack.remedies, settings, code);
   const due = individualDue(pack, { discoveredDate: input.discoveredDate, calendar, individualNoticeDate: undefined });
   const components = pack.remedies.map((remedy): ExposureComponent => {
@@ -159,7 +159,7 @@ function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly Cons
     return unknown(`The ${code} rule pack covers ${pack.effectiveFrom} onward, not ${c.amountDate}`, { amountDate: c.amountDate });
   }
   for (const condition of remedy.conditions) {
-    const current = value(c.settings, condition.assumption, code)!;
+    const current = assumptionFor(c.settings, condition.assumption, code)!;
     if (!condition.appliesWhen.includes(current)) {
       return notApplicable(`${condition.reason} (assumption ${condition.assumption}=${current})`, 'not computed', { [condition.assumption]: current });
     }
@@ -191,15 +191,15 @@ function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly Cons
       qualifying: 0,
     });
   }
-  const choice = value(c.settings, 'amount', code)!;
+  const choice = assumptionFor(c.settings, 'amount', code)!;
   const figures = computeRemedy(remedy, {
     qualifying,
     amountDate: c.amountDate,
     percent: amountPercent(choice)!,
     amountChoice: choice,
-    incidents: Number(value(c.settings, 'incidents', code)),
-    intent: value(c.settings, 'intent', code)!,
-    violations: value(c.settings, 'violations', code)!,
+    incidents: Number(assumptionFor(c.settings, 'incidents', code)),
+    intent: assumptionFor(c.settings, 'intent', code)!,
+    violations: assumptionFor(c.settings, 'violations', code)!,
     individualDue: c.due,
     noticeDate: c.noticeDate,
   });
@@ -235,10 +235,6 @@ function checkJurisdictionSettings(packs: PackSet, settings: AssumptionSettings)
     if (!loaded) throw new LedgerError('BAD_USAGE', `${key}: there is no rule pack for US-${prefix.toUpperCase()}.`);
     if (key.endsWith('.enforcer')) enforcerChoices(loaded.pack.remedies, settings, loaded.pack.jurisdiction);
   }
-}
-
-function value(settings: AssumptionSettings, key: AssumptionKey, jurisdiction: string): string | undefined {
-  return assumptionFor(settings, key, jurisdiction);
 }
 
 function listAssumptions(settings: AssumptionSettings, input: AssessmentInput, assessed: readonly LoadedPack[]): Record<string, AssumptionValue> {

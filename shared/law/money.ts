@@ -1,5 +1,7 @@
 import type { AmountRange } from './types';
 
+export { formatCents } from '../display/money';
+
 /**
  * Money is integer cents. Products and sums are checked to stay exact (below 2^53); the only
  * rounding is choosing a per-unit amount inside a statutory range, which rounds half up to the cent.
@@ -27,10 +29,4 @@ export function add(...amounts: number[]): number {
 export function amountAt(range: AmountRange, percent: number): number {
   const span = multiply(range.maxCents - range.minCents, percent);
   return add(range.minCents, Math.floor((span + 50) / 100));
-}
-
-export function formatCents(cents: number): string {
-  const dollars = Math.floor(cents / 100);
-  const rest = String(cents % 100).padStart(2, '0');
-  return `$${String(dollars).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${rest}`;
 }

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LedgerError } from '../contract/errors';
+import { sha256Hex } from '../util/hash';
 import { validatePack } from './pack-schema';
 import type { LoadedPack, PackRef } from './types';
 
@@ -50,7 +50,7 @@ export function parsePack(bytes: Buffer, file: string): LoadedPack | { errors: s
   }
   const validation = validatePack(json, file);
   if (!validation.ok) return { errors: validation.errors };
-  return { pack: validation.pack, sha256: createHash('sha256').update(bytes).digest('hex'), file };
+  return { pack: validation.pack, sha256: sha256Hex(bytes), file };
 }
 
 /** Adds a pack; it must be newer than any loaded pack for its jurisdiction, which it supersedes. */

@@ -66,7 +66,7 @@ export function residentsByJurisdiction(packs: PackSet, groups: ReadonlyArray<Co
       const reason = /^US-[A-Z]{2}$/.test(code)
         ? `No rule pack for ${code}; these consumers are not assessed — counsel must review`
         : `Not a US jurisdiction with a rule pack (${code}); reported separately and never assigned to a state`;
-      unassigned.push({ jurisdiction: code, residents: basisCounts(members.map((g) => ({ basis: g.basis, count: g.count }))), reason });
+      unassigned.push({ jurisdiction: code, residents: basisCounts(members), reason });
     }
   }
   return { assigned, unassigned };

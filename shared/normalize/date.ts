@@ -1,4 +1,4 @@
-import { offsetMinutes, zonedWallTimeToUtcMs } from '../util/time';
+import { fractionToMs, offsetMinutes, zonedWallTimeToUtcMs } from '../util/time';
 import { clean } from './text';
 
 const ISO_DATE_PREFIX = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
@@ -56,7 +56,7 @@ export function normalizeTimestamp(raw: string | null | undefined, timeZone?: st
   if (date === null) return null;
   const [hh, mm, ss] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
   if (hh > 23 || mm > 59 || ss > 60) return null;
-  const ms = Number((m[7] ?? '0').padEnd(3, '0').slice(0, 3));
+  const ms = fractionToMs(m[7]);
   const wall = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), hh, mm, ss, ms);
   const zone = m[8]?.toUpperCase();
   if (!zone) return new Date(timeZone ? zonedWallTimeToUtcMs(wall, timeZone) : wall).toISOString();

@@ -5,6 +5,7 @@ import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
 import type { Db } from '../store/db';
 import { inTransaction } from '../store/transaction';
+import { CURRENT_SUBJECT } from '../scope/current-events';
 import { currentScope } from '../scope/scopes';
 import { collectScopedEvents, SCOPED_EVENTS } from '../scope/select-events';
 import { canonicalJson } from '../util/canonical-json';
@@ -46,13 +47,14 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
     const hits = recordHits(db, analysisId, resolution.consumerOf);
 
     step(3, 'consumers, residency, exposed elements');
-    const affected = new Set(db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ?').pluck().all(analysisId) as number[]);
+    const consumerIds = db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ? ORDER BY consumer_id').pluck().all(analysisId) as number[];
+    const affected = new Set(consumerIds);
     db.function('bl_affected', { deterministic: true }, (consumer: unknown) => (affected.has(Number(consumer)) ? 1 : 0));
     db.function('bl_join_reason', { deterministic: true }, (subjectId: unknown) => resolution.reasonFor(Number(subjectId)) ?? 'own record');
     db.prepare(
       `INSERT INTO analysis_consumer_records (analysis_id, consumer_id, subject_id, reason)
-       SELECT ?, bl_consumer(id), id, bl_join_reason(id) FROM subject_records
-       WHERE import_id IN (SELECT id FROM current_imports) AND bl_affected(bl_consumer(id)) ORDER BY id`,
+       SELECT ?, bl_consumer(s.id), s.id, bl_join_reason(s.id) FROM subject_records s
+       WHERE ${CURRENT_SUBJECT} AND bl_affected(bl_consumer(s.id)) ORDER BY s.id`,
     ).run(analysisId);
     const insertReview = db.prepare('INSERT INTO analysis_review (analysis_id, kind, subject_ids, reason) VALUES (?, ?, ?, ?)');
     for (const item of resolution.review) {
@@ -60,7 +62,7 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
     }
 
     const indexes = fieldIndexes(db, analysisId, elementOverrides(decisions));
-    const summary = writeConsumers(db, analysisId, indexes, options.residency);
+    const summary = writeConsumers(db, analysisId, consumerIds, indexes, options.residency);
 
     step(4, 'sealing');
     const notes = Object.fromEntries(
@@ -145,9 +147,11 @@ interface RecordRow {
   addresses: string;
 }
 
-/** Writes one row per affected consumer, reading hits and records a batch of consumers at a time (memory stays bounded). */
-function writeConsumers(db: Db, analysisId: number, indexes: Map<string, FieldElementIndex>, rule: ResidencyRule) {
-  const consumerIds = db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ? ORDER BY consumer_id').pluck().all(analysisId) as number[];
+/**
+ * Writes one row per affected consumer (`consumerIds`, ascending), reading hits and records a batch of consumers at
+ * a time (memory stays bounded).
+ */
+function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number[], indexes: Map<string, FieldElementIndex>, rule: ResidencyRule) {
   const hitsIn = db.prepare(
     `SELECT h.consumer, h.subject, h.event, h.basis, h.selected, s.object_type AS object, s.fields AS fields
      FROM (SELECT consumer_id AS consumer, subject_id AS subject, MIN(event_id) AS event, basis, fields AS selected FROM analysis_hits

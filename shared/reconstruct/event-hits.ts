@@ -65,10 +65,11 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
     `SELECT COUNT(*) FROM subject_records s WHERE ${CURRENT_SUBJECT} AND s.system = 'salesforce' AND lower(s.object_type) = lower(?)`,
   ).pluck();
   const nRecords = `(SELECT COUNT(*) FROM event_records r WHERE r.event_id = e.id AND ${RECORD_ID})`;
+  const eventColumns = `e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
+       e.session_key, ${nRecords} AS n_records`;
   // Only events that name records, carry a query or report rows can yield hits; logins and the like are skipped in SQL.
   const batch = db.prepare(
-    `SELECT e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
-       e.session_key, ${nRecords} AS n_records
+    `SELECT ${eventColumns}
      FROM analysis_events a JOIN access_events e ON e.id = a.event_id
      WHERE a.analysis_id = ? AND a.event_id > ? AND (e.query IS NOT NULL OR e.rows_processed > 0 OR ${nRecords} > 0)
      ORDER BY a.event_id LIMIT ${EVENT_BATCH}`,
@@ -76,8 +77,7 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
   const covering = coveringIndex(
     db
       .prepare(
-        `SELECT e.id, e.ts, e.source_type, e.query, e.object_type, e.rows_processed, e.records_partial, e.request_id, e.details,
-           e.session_key, ${nRecords} AS n_records
+        `SELECT ${eventColumns}
          FROM analysis_events a JOIN access_events e ON e.id = a.event_id
          WHERE a.analysis_id = ? AND (e.query IS NOT NULL OR e.details LIKE '%olumnHeaders%' OR ${nRecords} > 0)`,
       )

@@ -1,6 +1,6 @@
 import type { TriageEntry } from '../contract/api';
 import type { Db } from '../store/db';
-import { CURRENT_EVENT } from './current-events';
+import { CURRENT_EVENT, currentEvent } from './current-events';
 
 export type TriageDimension = TriageEntry['dimension'];
 export const TRIAGE_DIMENSIONS: readonly TriageDimension[] = ['ip', 'user', 'app', 'client', 'agent'];
@@ -29,7 +29,7 @@ export function triage(db: Db, window: { from?: string | null; to?: string | nul
         `SELECT ${column} AS value, COUNT(*) AS events, COALESCE(SUM(e.rows_processed), 0) AS rowsProcessed,
            SUM(CASE WHEN ${EXPORT_TYPES} THEN 1 ELSE 0 END) AS exportsCount,
            MIN(e.ts) AS firstSeen, MAX(e.ts) AS lastSeen, COUNT(DISTINCT substr(e.ts, 1, 13)) AS hoursActive,
-           (SELECT MIN(p.ts) FROM access_events p WHERE p.import_id IN (SELECT id FROM current_imports) AND p.duplicate_of IS NULL
+           (SELECT MIN(p.ts) FROM access_events p WHERE ${currentEvent('p')}
               AND ${column.replace(/e\./g, 'p.')} = ${column}) AS everFirst
          FROM access_events e
          WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to AND ${column} IS NOT NULL AND ${column} <> ''

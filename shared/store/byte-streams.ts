@@ -1,7 +1,7 @@
-import { createWriteStream, promises as fsp } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fsp } from 'node:fs';
 import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
-import { ChunkEncryptor, EncryptedFile, type SealedChunk } from './chunked-cipher';
+import { CHUNK_BYTES, ChunkEncryptor, EncryptedFile, type SealedChunk } from './chunked-cipher';
 import { sealInWorker } from './seal-worker';
 
 /** Sequential plaintext bytes: `read` fills the front of `into` and returns how many (0 at the end). */
@@ -91,6 +91,17 @@ export async function fileSink(file: string, key: Buffer | null): Promise<ByteSi
     },
     close,
   };
+}
+
+/** Writes an encrypted copy of a plaintext file to a new file (fsynced); the sink is closed even when it fails. */
+export async function encryptFileInto(source: string, target: string, key: Buffer): Promise<void> {
+  const sink = await fileSink(target, key);
+  try {
+    for await (const chunk of createReadStream(source, { highWaterMark: CHUNK_BYTES }) as AsyncIterable<Buffer>) await sink.write(chunk);
+    await sink.finish();
+  } finally {
+    await sink.close();
+  }
 }
 
 /** The plaintext of a chunked encrypted file, authenticated chunk by chunk. */

@@ -3,7 +3,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
 import { canonicalJson } from '../util/canonical-json';
-import { syncDirectory, wipeFile } from './secure-delete';
+import { syncDirectory, wipeFile, writeNewFileSynced } from './secure-delete';
 
 /**
  * An encrypted case's keys. A random 256-bit data-encryption key (DEK) is wrapped with AES-256-GCM under a key
@@ -149,13 +149,7 @@ async function readKeyFile(file: string): Promise<KeyFile> {
   return parsed;
 }
 
-async function writeKeyFile(keysDir: string, content: KeyFile, file = keyFilePath(keysDir)): Promise<void> {
-  const handle = await fsp.open(file, 'wx', 0o600);
-  try {
-    await handle.writeFile(`${JSON.stringify(content, null, 2)}\n`, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+async function writeKeyFile(keysDir: string, content: KeyFile, file: string): Promise<void> {
+  await writeNewFileSynced(file, `${JSON.stringify(content, null, 2)}\n`, 0o600);
   await syncDirectory(keysDir);
 }

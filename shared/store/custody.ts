@@ -79,7 +79,8 @@ export function defaultActor(): string {
   return safeOsUser();
 }
 
-function safeOsUser(): string {
+/** The operating-system account running the engine, or `unknown`. */
+export function safeOsUser(): string {
   try {
     return userInfo().username;
   } catch {

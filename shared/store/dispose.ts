@@ -1,15 +1,15 @@
 import { createPrivateKey, sign } from 'node:crypto';
 import { existsSync, promises as fsp } from 'node:fs';
-import { hostname, userInfo } from 'node:os';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
-import { digestFile as sha256File } from '../export/file-digest';
+import { sha256File } from '../export/file-digest';
 import { canonicalJson } from '../util/canonical-json';
 import { ENGINE_VERSION } from '../version';
 import { keyFilePath } from './case-keys';
 import { KEYS_DIR, publicKeyFingerprint, readSigningKey, type CaseHandle } from './case-folder';
-import { appendCustody, custodyHead } from './custody';
-import { syncDirectory, wipeFile } from './secure-delete';
+import { appendCustody, custodyHead, safeOsUser } from './custody';
+import { syncDirectory, wipeFile, writeNewFileSynced } from './secure-delete';
 
 export const CERTIFICATE_FORMAT = 'breach-ledger/disposal-certificate@1';
 
@@ -43,10 +43,10 @@ export async function disposeCase(handle: CaseHandle, options: { certificatePath
 
   const now = options.now ?? new Date();
   const signingKey = await readSigningKey(handle);
-  appendCustody(handle.db, { actor: options.actor, action: 'dispose', subject: 'case', details: { certificate: path.basename(certificatePath), encrypted: handle.vaultKey !== null } }, now);
+  const encrypted = handle.vaultKey !== null;
+  appendCustody(handle.db, { actor: options.actor, action: 'dispose', subject: 'case', details: { certificate: path.basename(certificatePath), encrypted } }, now);
   const head = custodyHead(handle.db);
   handle.db.pragma('wal_checkpoint(TRUNCATE)');
-  const encrypted = handle.vaultKey !== null;
   handle.close();
 
   const files = await listFiles(handle.dir);
@@ -73,13 +73,7 @@ export async function disposeCase(handle: CaseHandle, options: { certificatePath
       value: sign(null, Buffer.from(canonicalJson(body), 'utf8'), createPrivateKey(signingKey)).toString('base64'),
     },
   };
-  const out = await fsp.open(certificatePath, 'wx', 0o644);
-  try {
-    await out.writeFile(`${JSON.stringify(certificate, null, 2)}\n`, 'utf8');
-    await out.sync();
-  } finally {
-    await out.close();
-  }
+  await writeNewFileSynced(certificatePath, `${JSON.stringify(certificate, null, 2)}\n`, 0o644);
 
   if (encrypted) await wipeFile(keyFilePath(path.join(handle.dir, KEYS_DIR)));
   for (const file of files) await wipeFile(path.join(handle.dir, file));
@@ -94,12 +88,4 @@ async function listFiles(dir: string): Promise<string[]> {
     .filter((e) => e.isFile())
     .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
     .sort();
-}
-
-function safeOsUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return 'unknown';
-  }
 }

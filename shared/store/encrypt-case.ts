@@ -1,16 +1,16 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { createReadStream, existsSync, promises as fsp } from 'node:fs';
+import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
 import { renderManifest, signManifest, MANIFEST_FILE, type SignedManifest } from '../export/manifest';
-import { digestFile as sha256File } from '../export/file-digest';
-import { fileSink } from './byte-streams';
+import { sha256File } from '../export/file-digest';
+import { encryptFileInto } from './byte-streams';
 import { commitPendingKeyFile, createKeyFile, hasPendingKeyFile, unlockKeyFile, type VaultKey } from './case-keys';
 import { EXPORTS_DIR, KEYS_DIR, PRIVATE_KEY_FILE, readCaseInfo, readSigningKey, STORE_FILE, type CaseHandle } from './case-folder';
 import { encryptBuffer, HEADER_BYTES, isChunkedCiphertext } from './chunked-cipher';
 import { keyConnection, openStore } from './db';
 import { appendCustody } from './custody';
-import { syncDirectory, wipeFile } from './secure-delete';
+import { syncDirectory, wipeFile, writeNewFileSynced } from './secure-delete';
 import { encryptVaultFile, listPartials, listVaultFiles, VAULT_DIR, vaultPath } from './vault';
 
 const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
@@ -185,13 +185,7 @@ async function encryptExports(dir: string, key: VaultKey, signingKey: string, pu
 
 async function encryptInPlace(file: string, key: VaultKey): Promise<void> {
   const temp = `${file}${IN_PROGRESS}`;
-  const sink = await fileSink(temp, key.files);
-  try {
-    for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) await sink.write(chunk);
-    await sink.finish();
-  } finally {
-    await sink.close();
-  }
+  await encryptFileInto(file, temp, key.files);
   await wipeFile(file);
   await fsp.rename(temp, file);
 }
@@ -199,13 +193,7 @@ async function encryptInPlace(file: string, key: VaultKey): Promise<void> {
 async function replaceWith(file: string, bytes: Buffer): Promise<void> {
   const temp = `${file}.new`;
   await fsp.rm(temp, { force: true });
-  const handle = await fsp.open(temp, 'wx', 0o600);
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeNewFileSynced(temp, bytes, 0o600);
   await wipeFile(file);
   await fsp.rename(temp, file);
 }

@@ -32,3 +32,14 @@ export async function syncDirectory(dir: string): Promise<void> {
     await handle.close();
   }
 }
+
+/** Writes a file that must not exist yet and fsyncs it before returning. */
+export async function writeNewFileSynced(file: string, data: string | Buffer, mode: number): Promise<void> {
+  const handle = await fsp.open(file, 'wx', mode);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}

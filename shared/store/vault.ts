@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { LedgerError } from '../contract/errors';
 import type { FileDigests } from '../util/hash';
-import { decryptingSource, fileSink } from './byte-streams';
+import { decryptingSource, encryptFileInto, fileSink } from './byte-streams';
 import { decryptingStream, EncryptedFile } from './chunked-cipher';
 import type { VaultKey } from './case-keys';
 import { digestFile } from './parallel-digest';
@@ -160,16 +160,12 @@ export async function hashVaultFile(caseDir: string, sha256: string, signal?: Ab
 export async function encryptVaultFile(caseDir: string, sha256: string, key: VaultKey): Promise<void> {
   const original = vaultPath(caseDir, sha256);
   const tempPath = partialPath(caseDir);
-  const sink = await fileSink(tempPath, key.files);
   try {
-    for await (const chunk of createReadStream(original, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) await sink.write(chunk);
-    await sink.finish();
+    await encryptFileInto(original, tempPath, key.files);
   } catch (error) {
-    await sink.close();
     await fsp.rm(tempPath, { force: true });
     throw error;
   }
-  await sink.close();
   await fsp.chmod(tempPath, 0o444);
   await wipeFile(original);
   await fsp.rename(tempPath, original);

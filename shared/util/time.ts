@@ -34,21 +34,26 @@ function isValidDay(day: string): boolean {
   return utcMsFromParts({ year: y, month: m, day: d, hour: 0, minute: 0, second: 0, millisecond: 0 }) !== null;
 }
 
+/** UTC milliseconds for a match whose groups 1–7 are year, month, day, hour, minute, second (optional) and fraction. */
+function utcMsFromMatch(m: RegExpExecArray): number | null {
+  return utcMsFromParts({
+    year: Number(m[1]),
+    month: Number(m[2]),
+    day: Number(m[3]),
+    hour: Number(m[4]),
+    minute: Number(m[5]),
+    second: Number(m[6] ?? 0),
+    millisecond: fractionToMs(m[7]),
+  });
+}
+
 const ELF_TIMESTAMP = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(?:\.(\d{1,3}))?$/;
 
 /** EventLogFile `TIMESTAMP`: `yyyyMMddHHmmss` in GMT with 0–3 fraction digits. */
 export function elfTimestampToIso(text: string): string | null {
   const m = ELF_TIMESTAMP.exec(text.trim());
   if (!m) return null;
-  const ms = utcMsFromParts({
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6]),
-    millisecond: fractionToMs(m[7]),
-  });
+  const ms = utcMsFromMatch(m);
   return ms === null ? null : isoFromMs(ms);
 }
 
@@ -68,15 +73,7 @@ export function isoDateTimeToUtc(text: string): string | null {
   }
   const m = ISO_DATE_TIME.exec(text.trim());
   if (!m) return null;
-  const ms = utcMsFromParts({
-    year: Number(m[1]),
-    month: Number(m[2]),
-    day: Number(m[3]),
-    hour: Number(m[4]),
-    minute: Number(m[5]),
-    second: Number(m[6] ?? 0),
-    millisecond: fractionToMs(m[7]),
-  });
+  const ms = utcMsFromMatch(m);
   if (ms === null) return null;
   const offset = offsetMinutes(m[8] ?? 'Z');
   return offset === null ? null : isoFromMs(ms - offset * 60_000);

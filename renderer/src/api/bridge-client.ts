@@ -1,11 +1,8 @@
 /** LedgerApi over the loopback browser bridge (see bridge/wire.ts for the wire format). */
-import type { BridgeLine } from '../../../bridge/wire';
+import { CALL_PATH, CANCEL_PATH, type BridgeLine } from '../../../bridge/wire';
 import type { CallContext, LedgerApi, LedgerMethod } from '../../../shared/contract/api';
 import { LEDGER_METHODS } from '../../../shared/contract/dispatch';
 import { LedgerError, type ErrorPayload } from '../../../shared/contract/errors';
-
-const CALL_PATH = '/api/call';
-const CANCEL_PATH = '/api/cancel';
 
 export function createBridgeClient(baseUrl: string, token: string): LedgerApi {
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };

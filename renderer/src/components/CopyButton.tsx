@@ -1,6 +1,6 @@
 import { useState } from 'react';
 
-export function CopyButton({ value, label = 'Copy' }: { value: string; label?: string }) {
+export function CopyButton({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -12,7 +12,7 @@ export function CopyButton({ value, label = 'Copy' }: { value: string; label?: s
     }
   };
   return (
-    <button type="button" className="copy" onClick={copy} title={`Copy ${value}`} aria-label={`${label} ${value}`}>
+    <button type="button" className="copy" onClick={copy} title={`Copy ${value}`} aria-label={`Copy ${value}`}>
       {copied ? 'Copied' : 'Copy'}
     </button>
   );

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { Column } from './VirtualTable';
+import { RowCells, TableHead, type Column } from './VirtualTable';
 
 interface Props<T> {
   label: string;
@@ -71,13 +71,7 @@ export function PagedTable<T>(props: Props<T>) {
 
   return (
     <div className="vtable" role="grid" aria-label={props.label} aria-rowcount={total + 1} data-testid={props.testId}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : ''}>
-            {c.header}
-          </div>
-        ))}
-      </div>
+      <TableHead columns={columns} template={template} />
       <div className="vtable-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} style={{ height: Math.min(height, Math.max(total, 1) * rowHeight) }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -99,11 +93,7 @@ export function PagedTable<T>(props: Props<T>) {
                 onDoubleClick={() => row && props.onOpen?.(row)}
               >
                 {row ? (
-                  columns.map((c) => (
-                    <div key={c.key} role="gridcell" className={c.align === 'right' ? 'num' : ''}>
-                      {c.render(row)}
-                    </div>
-                  ))
+                  <RowCells columns={columns} row={row} />
                 ) : (
                   <div role="gridcell" className="muted small loading-cell">
                     Loading row {(item.index + 1).toLocaleString('en-US')}…

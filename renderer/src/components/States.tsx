@@ -28,6 +28,20 @@ export function ErrorBanner({ error, onDismiss }: { error: unknown; onDismiss?: 
   );
 }
 
+/** The analysis calls' NOT_FOUND: no reconstruction has been run for this case yet. */
+export function isNoAnalysis(error: unknown): boolean {
+  return error instanceof LedgerError && error.code === 'NOT_FOUND';
+}
+
+/** What an analysis screen shows before the first reconstruction: why it is empty, and the way to the scope screen. */
+export function NoAnalysisYet({ onOpenScope, children }: { onOpenScope(): void; children: ReactNode }) {
+  return (
+    <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={onOpenScope}>Open scope and reconstruct</button>}>
+      {children}
+    </EmptyState>
+  );
+}
+
 export function StatusPill({ ok, okText = 'Pass', failText = 'Fail' }: { ok: boolean; okText?: string; failText?: string }) {
   return <span className={`pill ${ok ? 'pill-ok' : 'pill-fail'}`}>{ok ? okText : failText}</span>;
 }

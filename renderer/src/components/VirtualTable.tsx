@@ -44,13 +44,7 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, selectedKey, onS
 
   return (
     <div className="vtable" role="grid" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
-      <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
-        {columns.map((c) => (
-          <div key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : ''}>
-            {c.header}
-          </div>
-        ))}
-      </div>
+      <TableHead columns={columns} template={template} />
       <div className="vtable-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} style={{ maxHeight: height }}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
@@ -66,16 +60,38 @@ export function VirtualTable<T>({ label, rows, columns, rowKey, selectedKey, onS
                 style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
                 onClick={() => onSelect?.(row)}
               >
-                {columns.map((c) => (
-                  <div key={c.key} role="gridcell" className={c.align === 'right' ? 'num' : ''}>
-                    {c.render(row)}
-                  </div>
-                ))}
+                <RowCells columns={columns} row={row} />
               </div>
             );
           })}
         </div>
       </div>
     </div>
+  );
+}
+
+/** The header row of a grid; shared with PagedTable so both tables stay alike. */
+export function TableHead<T>({ columns, template }: { columns: readonly Column<T>[]; template: string }) {
+  return (
+    <div className="vtable-head" role="row" style={{ gridTemplateColumns: template }}>
+      {columns.map((c) => (
+        <div key={c.key} role="columnheader" className={c.align === 'right' ? 'num' : ''}>
+          {c.header}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** One row's cells, in column order. */
+export function RowCells<T>({ columns, row }: { columns: readonly Column<T>[]; row: T }) {
+  return (
+    <>
+      {columns.map((c) => (
+        <div key={c.key} role="gridcell" className={c.align === 'right' ? 'num' : ''}>
+          {c.render(row)}
+        </div>
+      ))}
+    </>
   );
 }

@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsumerQuery, ConsumerView, LedgerApi, ReconstructResult } from '../../../shared/contract/api';
-import { LedgerError } from '../../../shared/contract/errors';
 import { useConsumerSummary } from '../analysis/consumer-summary';
 import { useDebounced } from '../analysis/use-debounced';
 import { PagedTable } from '../components/PagedTable';
-import { EmptyState, ErrorBanner } from '../components/States';
+import { EmptyState, ErrorBanner, isNoAnalysis, NoAnalysisYet } from '../components/States';
 import { formatCount } from '../format';
 import { CONSUMER_COLUMNS } from './consumers/consumer-columns';
 import { ConsumerDrawer } from './consumers/ConsumerDrawer';
@@ -32,10 +31,6 @@ interface FirstPage {
 
 function queryFor(caseDir: string, filter: ConsumerFilter): ConsumerQuery {
   return { caseDir, state: filter.state.trim() || null, basis: filter.basis || null, element: filter.element || null, search: filter.search.trim() || null };
-}
-
-function isNoAnalysis(error: unknown): boolean {
-  return error instanceof LedgerError && error.code === 'NOT_FOUND';
 }
 
 export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props) {
@@ -86,9 +81,9 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
         <header className="screen-head">
           <h1 id="screen-title">Affected consumers</h1>
         </header>
-        <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={() => onScreen('scope')}>Open scope and reconstruct</button>}>
+        <NoAnalysisYet onOpenScope={() => onScreen('scope')}>
           <p>Affected consumers come from a reconstruction: define the incident scope (window and indicators), then run Reconstruct. Each consumer is then traced to the records, accesses and log lines behind it.</p>
-        </EmptyState>
+        </NoAnalysisYet>
       </section>
     );
   }

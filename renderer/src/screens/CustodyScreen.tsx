@@ -64,7 +64,7 @@ export function CustodyScreen({ api, caseDir, lastVerify }: { api: LedgerApi; ca
 
 /** The latest verification: this session's result, or else the last `verify` entry in the chain. */
 function VerificationStatus({ view, lastVerify }: { view: CustodyView; lastVerify: VerifyResult | null }) {
-  const logged = [...view.entries].reverse().find((e) => e.action === 'verify');
+  const logged = view.entries.findLast((e) => e.action === 'verify');
   if (!logged) return <div className="verify-status"><span className="pill pill-none">Never verified</span><span className="small muted">Run Verify to check the chain and the vault.</span></div>;
   const ok = lastVerify?.loggedAs?.seq === logged.seq ? lastVerify.ok : logged.details.ok === true;
   const since = view.head.seq - logged.seq;

@@ -98,6 +98,7 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
   };
 
   const selected = items?.find((e) => e.id === selectedId) ?? null;
+  const typedPaths = parsePathList(pathText);
   const totals = useMemo(
     () => (items ?? []).reduce((t, e) => ({ size: t.size + e.size, rows: t.rows + (e.latestImport?.rowsImported ?? 0) }), { size: 0, rows: 0 }),
     [items],
@@ -119,7 +120,7 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
           className="add-form"
           onSubmit={(e) => {
             e.preventDefault();
-            void add(parsePathList(pathText));
+            void add(typedPaths);
           }}
         >
           <label className="grow">
@@ -136,8 +137,8 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
             />
           </label>
           <div className="add-actions">
-            <button type="submit" className="btn btn-primary" disabled={job.running || parsePathList(pathText).length === 0}>
-              Add {parsePathList(pathText).length > 1 ? `${parsePathList(pathText).length} files` : 'file'}
+            <button type="submit" className="btn btn-primary" disabled={job.running || typedPaths.length === 0}>
+              Add {typedPaths.length > 1 ? `${typedPaths.length} files` : 'file'}
             </button>
             {desktop && (
               <button type="button" className="btn" disabled={job.running} onClick={() => void desktop.chooseEvidenceFiles().then(add)}>

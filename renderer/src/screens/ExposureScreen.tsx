@@ -1,7 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { ExposureResult, LedgerApi } from '../../../shared/contract/api';
-import { LedgerError } from '../../../shared/contract/errors';
-import { EmptyState, ErrorBanner } from '../components/States';
+import { ErrorBanner, isNoAnalysis, NoAnalysisYet } from '../components/States';
 import { AssumptionEditor } from './exposure/AssumptionEditor';
 import { assumptionArgs, SCENARIOS, type Scenario } from './exposure/exposure-types';
 import { ExposureTable } from './exposure/ExposureTable';
@@ -47,15 +46,15 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
       return next;
     });
 
-  if (!report && error instanceof LedgerError && error.code === 'NOT_FOUND') {
+  if (!report && isNoAnalysis(error)) {
     return (
       <section className="screen" aria-labelledby="screen-title">
         <header className="screen-head">
           <h1 id="screen-title">Exposure</h1>
         </header>
-        <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={() => onScreen('scope')}>Open scope and reconstruct</button>}>
+        <NoAnalysisYet onOpenScope={() => onScreen('scope')}>
           <p>Exposure is computed from the affected consumers of a reconstruction and the rule packs, in whole cents, with low, expected and high scenarios.</p>
-        </EmptyState>
+        </NoAnalysisYet>
       </section>
     );
   }

@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { LedgerApi, ObligationsResult } from '../../../shared/contract/api';
-import { LedgerError } from '../../../shared/contract/errors';
 import { Hash } from '../components/Hash';
-import { EmptyState, ErrorBanner } from '../components/States';
+import { EmptyState, ErrorBanner, isNoAnalysis, NoAnalysisYet } from '../components/States';
 import { formatCount } from '../format';
 import { DeadlineTimeline } from './obligations/DeadlineTimeline';
 import { JurisdictionCard } from './obligations/JurisdictionCard';
@@ -38,10 +37,10 @@ export function ObligationsScreen({ api, caseDir, onScreen }: { api: LedgerApi; 
           </span>
         )}
       </header>
-      {error !== null && error instanceof LedgerError && error.code === 'NOT_FOUND' ? (
-        <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={() => onScreen('scope')}>Open scope and reconstruct</button>}>
+      {isNoAnalysis(error) ? (
+        <NoAnalysisYet onOpenScope={() => onScreen('scope')}>
           <p>Obligations are assessed against the affected consumers of a reconstruction, by state of residence.</p>
-        </EmptyState>
+        </NoAnalysisYet>
       ) : (
         error !== null && <ErrorBanner error={error} />
       )}

@@ -16,6 +16,8 @@ export interface TableSource {
   /** First bytes of the file or entry, for encoding and delimiter detection. */
   head: Buffer;
   entry: string | null;
+  /** The evidence file's name; warnings name the entry instead when there is one. */
+  fileName: string;
   encoding?: EncodingName;
   delimiter?: CsvDelimiter;
   signal?: AbortSignal;
@@ -32,7 +34,7 @@ export interface TableResult {
 const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 
 /** The delimiter that occurs most often, outside quotes, in the first line. */
-export function sniffDelimiter(firstLine: string): CsvDelimiter {
+function sniffDelimiter(firstLine: string): CsvDelimiter {
   const counts = new Map<CsvDelimiter, number>(DELIMITERS.map((d) => [d, 0]));
   let quoted = false;
   for (const c of firstLine) {
@@ -45,7 +47,7 @@ export function sniffDelimiter(firstLine: string): CsvDelimiter {
 }
 
 /** The decoded first line of a head (for detection), BOM removed. */
-export function headerLine(head: Buffer): string {
+function headerLine(head: Buffer): string {
   const decoder = new RecordDecoder(head);
   let bytes = head.subarray(decoder.bomLength);
   if (isUtf16(decoder.encoding)) {
@@ -77,7 +79,7 @@ function uniqueNames(names: string[]): string[] {
 /**
  * Reads a CSV with a header row through the shared CSV reader and hands over each data row as header → value.
  * Rows the reader cannot read, rows whose field count differs from the header (beyond empty trailing fields)
- * and rows without any value are rejected with their bytes.
+ * and rows without any value are rejected with their bytes. A guessed encoding is reported with `sink.warn`.
  */
 export async function readTable(source: TableSource, sink: RowSink, onRow: (row: TableRow) => void): Promise<TableResult> {
   const decoder = new RecordDecoder(source.head, source.encoding);
@@ -132,5 +134,8 @@ export async function readTable(source: TableSource, sink: RowSink, onRow: (row:
     },
     { delimiter, decode: utf16 ? decodeUtf8Strict : decoder.decode, signal: source.signal, onProgress: source.onProgress },
   );
+  if (decoder.encodingGuessed) {
+    sink.warn(`${source.entry ?? source.fileName}: the text encoding could not be decided without doubt; decoded as ${decoder.encoding}.`);
+  }
   return { header: header ?? [], encoding: decoder.encoding, encodingGuessed: decoder.encodingGuessed };
 }

@@ -18,7 +18,8 @@ function salesforceHeaderScore(names: readonly string[]): number {
   return names.some((n) => /__c$/.test(n) || /^[A-Z][A-Za-z]+Id$/.test(n)) ? 0.5 : 0;
 }
 
-async function parseCsv(source: TableSource, fileName: string, input: ParseInput, sink: RowSink): Promise<{ encoding: EncodingName; encodingGuessed: boolean }> {
+async function parseCsv(source: TableSource, input: ParseInput, sink: RowSink): Promise<{ encoding: EncodingName; encodingGuessed: boolean }> {
+  const fileName = source.entry ?? source.fileName;
   const fileObject = objectFromFileName(fileName);
   const stem = (fileName.split('/').pop() ?? fileName).replace(/\.csv$/i, '');
   const result = await readTable(source, sink, (row) => {
@@ -33,9 +34,6 @@ async function parseCsv(source: TableSource, fileName: string, input: ParseInput
       ),
     );
   });
-  if (result.encodingGuessed) {
-    sink.warn(`${source.entry ?? fileName}: the text encoding could not be decided without doubt; decoded as ${result.encoding}.`);
-  }
   return result;
 }
 
@@ -44,8 +42,8 @@ async function parseArchive(input: ParseInput, sink: RowSink): Promise<ParseResu
   await visitZipEntries(input, sink, async (entry) => {
     if (!/\.csv$/i.test(entry.name)) return;
     const peeked = await peekStream(entry.open(), HEAD_BYTES);
-    const source = { open: () => peeked.stream, head: peeked.head, entry: entry.name, encoding: input.options.encoding, signal: input.signal };
-    const result = await parseCsv(source, entry.name, input, sink);
+    const source = { open: () => peeked.stream, head: peeked.head, entry: entry.name, fileName: input.fileName, encoding: input.options.encoding, signal: input.signal };
+    const result = await parseCsv(source, input, sink);
     guessed ||= result.encodingGuessed;
   });
   sink.progress(input.size);
@@ -75,8 +73,7 @@ export const salesforceDataExportParser: SourceParser = {
     const head = await readHead(input, HEAD_BYTES);
     if (isZip(head)) return parseArchive(input, sink);
     const result = await parseCsv(
-      { open: () => input.open(), head, entry: null, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
-      input.fileName,
+      { open: () => input.open(), head, entry: null, fileName: input.fileName, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
       input,
       sink,
     );

@@ -1,6 +1,7 @@
 import sax from 'sax';
 import { clean } from '../../normalize/text';
 import type { RawAddress } from '../../normalize/address';
+import { readRange } from '../encoding';
 import type { DetectSample, ParseInput, ParseResult, Provenance, RowSink, SourceParser } from '../parser';
 import { subjectRecord } from './subject';
 
@@ -156,16 +157,9 @@ export const sfccCustomersParser: SourceParser = {
       finishCustomer(input.size);
     }
     for (const bad of pendingRejects) {
-      const raw = await readBytes(input, bad.byteOffset, bad.byteLength);
+      const raw = await readRange(input, bad.byteOffset, Math.min(bad.byteLength, 64 * 1024));
       sink.reject({ entry: null, recordNo: bad.recordNo, lineNo: null, byteOffset: bad.byteOffset, byteLength: bad.byteLength, reason: bad.reason, raw });
     }
     return { encoding: 'utf-8', encodingGuessed: false };
   },
 };
-
-async function readBytes(input: ParseInput, start: number, length: number): Promise<Buffer> {
-  if (length <= 0) return Buffer.alloc(0);
-  const parts: Buffer[] = [];
-  for await (const chunk of input.open({ start, end: start + Math.min(length, 64 * 1024) - 1 }) as AsyncIterable<Buffer>) parts.push(chunk);
-  return Buffer.concat(parts);
-}

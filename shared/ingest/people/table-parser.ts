@@ -16,7 +16,7 @@ export interface TableFormat {
 }
 
 /** Header names, with case kept, of a CSV head. */
-export function headerSet(sample: DetectSample): Set<string> {
+function headerSet(sample: DetectSample): Set<string> {
   return new Set(headerNames(sample.head));
 }
 
@@ -51,7 +51,7 @@ export function tableParser(spec: TableFormat): SourceParser {
       };
       let group: TableRow[] = [];
       const result = await readTable(
-        { open: () => input.open(), head, entry: null, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
+        { open: () => input.open(), head, entry: null, fileName: input.fileName, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
         sink,
         (row) => {
           const previous = group[group.length - 1];
@@ -64,7 +64,6 @@ export function tableParser(spec: TableFormat): SourceParser {
         },
       );
       if (group.length > 0) emit(group);
-      if (result.encodingGuessed) sink.warn(`${input.fileName}: the text encoding could not be decided without doubt; decoded as ${result.encoding}.`);
       return { encoding: result.encoding, encodingGuessed: result.encodingGuessed };
     },
   };

@@ -1,6 +1,7 @@
 /** Maps one EventLogFile row (columns by name, any event type) to an access event. */
 import type { AccessEventRow, DetailValue } from '../parser';
 import { elfTimestampToIso, isoDateTimeToUtc } from '../../util/time';
+import { columnIndex } from '../csv/table';
 import { looksLikeSalesforceId, toId18 } from '../../util/salesforce-id';
 import { blankEvent, dedupKeyOf, idOrText, numberOrNull, soqlObject, type RowPlace } from './event-row';
 import { recordIdFromRestUri } from './rest-uri';
@@ -74,11 +75,7 @@ export interface ElfLayout {
 }
 
 export function elfLayout(header: readonly string[]): ElfLayout {
-  const index = new Map<string, number>();
-  header.forEach((name, i) => {
-    const key = name.trim().toUpperCase();
-    if (!index.has(key)) index.set(key, i);
-  });
+  const index = columnIndex(header, (name) => name.toUpperCase());
   const at = (name: string): number => index.get(name) ?? -1;
   const present = (names: readonly string[]): number[] => names.map(at).filter((i) => i >= 0);
   const named = (names: readonly string[]): [string, number][] =>

@@ -1,9 +1,9 @@
 /** EventLogFile (Event Monitoring) CSVs of every event type, and the same rows rendered as JSON by collectors. */
 import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
+import { readHead } from '../encoding';
 import { readCsvTable, sniffCsvHeader } from '../csv/table';
 import { mapElfRow, elfLayout, type ElfLayout } from './elf-row';
-import { feedInput, readHead, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
-import { JsonUnitSplitter } from './json-units';
+import { readJsonObjects, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
 
 const UPPER_SNAKE = /^[A-Z0-9_]+$/;
 
@@ -45,45 +45,20 @@ async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecod
 /** ELF rows as JSON objects keyed by the CSV header names (collector output, one object or JSON Lines). */
 async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
   const layouts = new Map<string, ElfLayout>();
-  let recordNo = 0;
-  const splitter = new JsonUnitSplitter({
-    onUnit(unit) {
-      recordNo++;
-      const place = { recordNo, lineNo: unit.lineNo, byteOffset: unit.byteOffset, byteLength: unit.bytes.length };
-      const fields = elfObjectFields(unit.bytes, decoding);
-      if (typeof fields === 'string') return rejectRow(sink, place, fields, unit.bytes);
-      const signature = fields.names.join(',');
-      let layout = layouts.get(signature);
-      if (!layout) layouts.set(signature, (layout = elfLayout(fields.names)));
-      const mapped = mapElfRow(layout, fields.values, place);
-      if ('event' in mapped) sink.event(mapped.event);
-      else rejectRow(sink, place, mapped.reason, unit.bytes);
-    },
-    onBad(bad) {
-      recordNo++;
-      rejectRow(sink, { recordNo, lineNo: bad.lineNo, byteOffset: bad.byteOffset, byteLength: bad.bytes.length }, bad.reason, bad.bytes);
-    },
+  await readJsonObjects(input, sink, decoding, (object, place, bytes) => {
+    const names: string[] = [];
+    const values: string[] = [];
+    for (const [name, v] of Object.entries(object)) {
+      names.push(name);
+      values.push(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }
+    const signature = names.join(',');
+    let layout = layouts.get(signature);
+    if (!layout) layouts.set(signature, (layout = elfLayout(names)));
+    const mapped = mapElfRow(layout, values, place);
+    if ('event' in mapped) sink.event(mapped.event);
+    else rejectRow(sink, place, mapped.reason, bytes);
   });
-  await feedInput(input, sink, (chunk) => splitter.push(chunk));
-  splitter.end();
-}
-
-/** Column names and values of one JSON-rendered ELF row, or the reason it is not one. */
-function elfObjectFields(bytes: Buffer, decoding: TextDecoding): { names: string[]; values: string[] } | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(decoding.decode(bytes));
-  } catch (err) {
-    return `not valid JSON (${(err as Error).message})`;
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return 'JSON value is not an object';
-  const names: string[] = [];
-  const values: string[] = [];
-  for (const [name, v] of Object.entries(value)) {
-    names.push(name);
-    values.push(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
-  }
-  return { names, values };
 }
 
 export const elfParser: SourceParser = {

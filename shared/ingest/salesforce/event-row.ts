@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import type { AccessEventRow, DetailValue } from '../parser';
+import { sha256Hex } from '../../util/hash';
 import { looksLikeSalesforceId, toId18 } from '../../util/salesforce-id';
 
 export interface RowPlace {
@@ -42,13 +42,6 @@ export function blankEvent(place: RowPlace, sourceType: string, ts: string): Acc
   };
 }
 
-/** Trimmed text, or null for empty. */
-export function textOrNull(value: string | null | undefined): string | null {
-  if (value == null) return null;
-  const t = value.trim();
-  return t === '' ? null : t;
-}
-
 export function numberOrNull(value: string | number | null | undefined): number | null {
   if (value == null) return null;
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
@@ -64,7 +57,7 @@ export function dedupKeyOf(parts: readonly (string | number | null | undefined)[
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i];
     const s = p == null ? '' : String(p);
-    key += (i === 0 ? '' : '\u001f') + (s.length > 200 ? `#${createHash('sha256').update(s).digest('hex')}` : s);
+    key += (i === 0 ? '' : '\u001f') + (s.length > 200 ? `#${sha256Hex(s)}` : s);
   }
   return key;
 }

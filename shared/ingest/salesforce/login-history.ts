@@ -1,11 +1,11 @@
 /** Setup → Login History download (CSV, UI labels) or a LoginHistory object export (API names). */
 import type { DetailValue, DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
+import { readHead } from '../encoding';
 import { sniffCsvHeader } from '../csv/table';
 import { toId18 } from '../../util/salesforce-id';
 import { blankEvent, dedupKeyOf, idOrText, putDetail } from './event-row';
-import { readHead, rejectRow, startsLikeJson, textDecoding } from './input';
-import { cellAt, collectCsvRows, columnFinder, labelKey } from './ui-csv';
-import { UiDateResolver } from './ui-dates';
+import { startsLikeJson, textDecoding } from './input';
+import { cellAt, collectCsvRows, columnFinder, datedRows, labelKey } from './ui-csv';
 
 /** Detail name → accepted labels (UI label first, then the LoginHistory API name). */
 const DETAIL_COLUMNS: Readonly<Record<string, readonly string[]>> = {
@@ -56,18 +56,8 @@ export const loginHistoryParser: SourceParser = {
     const loginUrl = col('Login URL', 'LoginUrl');
     const details = Object.entries(DETAIL_COLUMNS).map(([name, labels]): [string, number] => [name, col(...labels)]);
     const detailIds = Object.entries(DETAIL_ID_COLUMNS).map(([name, labels]): [string, number] => [name, col(...labels)]);
-    const dates = new UiDateResolver(
-      rows.map((r) => cellAt(r.fields, time) ?? ''),
-      input.options,
-    );
-    for (const row of rows) {
-      const timeText = cellAt(row.fields, time);
-      const parsed = timeText ? dates.parse(timeText) : { error: 'Login Time is empty' };
-      if ('error' in parsed) {
-        rejectRow(sink, row.place, parsed.error, row.raw);
-        continue;
-      }
-      const event = blankEvent(row.place, 'login-history', parsed.iso);
+    for (const { row, iso, text: timeText } of datedRows(rows, time, 'Login Time', input.options, sink)) {
+      const event = blankEvent(row.place, 'login-history', iso);
       const cell = (i: number): string | null => cellAt(row.fields, i);
       event.actorId = toId18(cell(userId));
       event.username = cell(username);
@@ -89,10 +79,9 @@ export const loginHistoryParser: SourceParser = {
       const id = extra.Id as string | undefined;
       event.dedupKey = id
         ? dedupKeyOf(['login-history', id])
-        : dedupKeyOf(['login-history', parsed.iso, event.actorId ?? event.username, event.sourceIp, event.operation, event.status, event.app, event.uri]);
+        : dedupKeyOf(['login-history', iso, event.actorId ?? event.username, event.sourceIp, event.operation, event.status, event.app, event.uri]);
       sink.event(event);
     }
-    for (const warning of dates.warnings()) sink.warn(warning);
     return decoding.result;
   },
 };

@@ -4,9 +4,9 @@
  * Data Loader CSV export with API-name headers.
  */
 import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
+import { readHead } from '../encoding';
 import { readCsvTable, sniffCsvHeader } from '../csv/table';
-import { feedInput, readHead, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
-import { JsonUnitSplitter } from './json-units';
+import { readJsonObjects, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
 import type { RowPlace } from './event-row';
 import {
   canonicalEventType,
@@ -69,30 +69,11 @@ function unwrap(doc: Record<string, unknown>, fallbackType: string | null): { pa
 async function parseRtemJson(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
   const nameType = eventTypeInName(input.fileName);
   const ids = new UnrecognizedIds();
-  let recordNo = 0;
-  const splitter = new JsonUnitSplitter({
-    onUnit(unit) {
-      recordNo++;
-      const place = { recordNo, lineNo: unit.lineNo, byteOffset: unit.byteOffset, byteLength: unit.bytes.length };
-      const raw = (): Buffer => unit.bytes;
-      let doc: unknown;
-      try {
-        doc = JSON.parse(decoding.decode(unit.bytes));
-      } catch (err) {
-        return rejectRow(sink, place, `not valid JSON (${(err as Error).message})`, unit.bytes);
-      }
-      if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) return rejectRow(sink, place, 'JSON value is not an object', unit.bytes);
-      const { payload, eventType } = unwrap(doc as Record<string, unknown>, nameType);
-      if (!eventType) return rejectRow(sink, place, 'the event type cannot be told from attributes, channel, fields or file name', unit.bytes);
-      emit(sink, eventType, payload, place, raw, ids);
-    },
-    onBad(bad) {
-      recordNo++;
-      rejectRow(sink, { recordNo, lineNo: bad.lineNo, byteOffset: bad.byteOffset, byteLength: bad.bytes.length }, bad.reason, bad.bytes);
-    },
+  await readJsonObjects(input, sink, decoding, (doc, place, bytes) => {
+    const { payload, eventType } = unwrap(doc, nameType);
+    if (!eventType) return rejectRow(sink, place, 'the event type cannot be told from attributes, channel, fields or file name', bytes);
+    emit(sink, eventType, payload, place, () => bytes, ids);
   });
-  await feedInput(input, sink, (chunk) => splitter.push(chunk));
-  splitter.end();
   ids.warn(sink);
 }
 

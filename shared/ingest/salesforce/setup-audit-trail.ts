@@ -1,10 +1,10 @@
 /** Setup → View Setup Audit Trail → "Download setup audit trail for last six months" (CSV). */
 import type { DetailValue, DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
+import { readHead } from '../encoding';
 import { sniffCsvHeader } from '../csv/table';
 import { blankEvent, dedupKeyOf, putDetail } from './event-row';
-import { readHead, rejectRow, startsLikeJson, textDecoding } from './input';
-import { cellAt, collectCsvRows, columnFinder, labelKey } from './ui-csv';
-import { UiDateResolver } from './ui-dates';
+import { startsLikeJson, textDecoding } from './input';
+import { cellAt, collectCsvRows, columnFinder, datedRows, labelKey } from './ui-csv';
 
 function detectSetupAuditTrail(sample: DetectSample): number {
   if (startsLikeJson(sample.head)) return 0;
@@ -28,18 +28,8 @@ export const setupAuditTrailParser: SourceParser = {
     const section = col('Section');
     const delegate = col('Delegate User');
     const namespace = col('Source Namespace Prefix');
-    const dates = new UiDateResolver(
-      rows.map((r) => cellAt(r.fields, date) ?? ''),
-      input.options,
-    );
-    for (const row of rows) {
-      const dateText = cellAt(row.fields, date);
-      const parsed = dateText ? dates.parse(dateText) : { error: 'Date is empty' };
-      if ('error' in parsed) {
-        rejectRow(sink, row.place, parsed.error, row.raw);
-        continue;
-      }
-      const event = blankEvent(row.place, 'setup-audit-trail', parsed.iso);
+    for (const { row, iso, text: dateText } of datedRows(rows, date, 'Date', input.options, sink)) {
+      const event = blankEvent(row.place, 'setup-audit-trail', iso);
       event.username = cellAt(row.fields, user);
       event.operation = cellAt(row.fields, action);
       const details: Record<string, DetailValue> = {};
@@ -48,10 +38,9 @@ export const setupAuditTrailParser: SourceParser = {
       putDetail(details, 'SourceNamespacePrefix', cellAt(row.fields, namespace));
       putDetail(details, 'localDate', dateText);
       event.details = details;
-      event.dedupKey = dedupKeyOf(['setup-audit-trail', parsed.iso, event.username, event.operation, details.Section as string, details.DelegateUser as string]);
+      event.dedupKey = dedupKeyOf(['setup-audit-trail', iso, event.username, event.operation, details.Section as string, details.DelegateUser as string]);
       sink.event(event);
     }
-    for (const warning of dates.warnings()) sink.warn(warning);
     return decoding.result;
   },
 };

@@ -3,6 +3,7 @@ import type { ParseInput, RowSink } from '../parser';
 import { readCsvTable } from '../csv/table';
 import type { RowPlace } from './event-row';
 import { rejectRow, type TextDecoding } from './input';
+import { UiDateResolver, type UiDateOptions } from './ui-dates';
 
 export interface CollectedRow {
   fields: string[];
@@ -60,4 +61,29 @@ export function cellAt(fields: readonly string[], i: number): string | null {
   if (i < 0) return null;
   const v = fields[i]?.trim();
   return v ? v : null;
+}
+
+/**
+ * The rows whose date column reads as a date, with that date in UTC and as written; the others are rejected.
+ * The day/month order is decided from every row's date first, and the date warnings go to the sink at the end.
+ */
+export function* datedRows(
+  rows: readonly CollectedRow[],
+  column: number,
+  label: string,
+  options: UiDateOptions,
+  sink: RowSink,
+): Generator<{ row: CollectedRow; iso: string; text: string }> {
+  const dates = new UiDateResolver(rows.map((r) => cellAt(r.fields, column) ?? ''), options);
+  for (const row of rows) {
+    const text = cellAt(row.fields, column);
+    if (text === null) {
+      rejectRow(sink, row.place, `${label} is empty`, row.raw);
+      continue;
+    }
+    const parsed = dates.parse(text);
+    if ('error' in parsed) rejectRow(sink, row.place, parsed.error, row.raw);
+    else yield { row, iso: parsed.iso, text };
+  }
+  for (const warning of dates.warnings()) sink.warn(warning);
 }

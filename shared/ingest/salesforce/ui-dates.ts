@@ -7,7 +7,7 @@
  * default (the first meaning listed below) is used and a warning says so. Dates without a zone use
  * `options.timeZone`, else UTC with a warning.
  */
-import { isoDateTimeToUtc, isoFromMs, offsetMinutes, utcMsFromParts, zonedWallTimeToUtcMs } from '../../util/time';
+import { fractionToMs, isoDateTimeToUtc, isoFromMs, offsetMinutes, utcMsFromParts, zonedWallTimeToUtcMs } from '../../util/time';
 
 export type DayMonthOrder = 'MDY' | 'DMY';
 
@@ -24,7 +24,7 @@ const ZONE_ABBREVIATIONS: Readonly<Record<string, readonly number[]>> = {
 const UI_DATE =
   /^(\d{1,4})[./-](\d{1,2})[./-](\d{1,4}),?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,](\d{1,3}))?\s*([AaPp]\.?\s?[Mm]\.?)?\s*(.*)$/;
 
-export function orderForLocale(locale: string): DayMonthOrder | null {
+function orderForLocale(locale: string): DayMonthOrder | null {
   try {
     const parts = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'numeric', year: 'numeric' }).formatToParts(
       new Date(Date.UTC(2020, 10, 22)),
@@ -105,7 +105,7 @@ export class UiDateResolver {
       hour,
       minute: Number(m[5]),
       second: Number(m[6] ?? 0),
-      millisecond: Number((m[7] ?? '').padEnd(3, '0')),
+      millisecond: fractionToMs(m[7]),
     });
     if (wall === null) return { error: `"${text}" is not a valid ${describe(this.order)} date` };
     const offset = this.offsetFor(m[9]!.trim(), wall);

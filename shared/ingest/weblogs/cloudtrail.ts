@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import { sha256Hex } from '../../util/hash';
 import { normalizeTimestamp } from '../../normalize/date';
 import type { AccessEventRow, DetectSample, ParseInput, ParseResult, Provenance, RowSink, SourceParser } from '../parser';
-import { readHead } from '../encoding';
+import { readHead, readRange } from '../encoding';
 import { accessEvent, present } from './event';
 import { streamTopLevelArray } from './json-array-stream';
 import { readLines } from './lines';
@@ -18,7 +18,7 @@ function object(value: unknown): Json | null {
 }
 
 /** One CloudTrail record as an access event; null when it has no usable `eventTime`. */
-export function cloudTrailEvent(record: Json, provenance: Provenance, rawBytes: Buffer): AccessEventRow | null {
+function cloudTrailEvent(record: Json, provenance: Provenance, rawBytes: Buffer): AccessEventRow | null {
   const ts = normalizeTimestamp(present(record.eventTime));
   if (!ts) return null;
   const identity = object(record.userIdentity) ?? {};
@@ -149,11 +149,4 @@ async function parseJsonLines(input: ParseInput, sink: RowSink, emit: Emit): Pro
     }
     emit(bytes, { recordNo, lineNo: line.lineNo, byteOffset: line.byteOffset, byteLength: line.byteLength, entry: null }, line.bytes);
   }
-}
-
-async function readRange(input: ParseInput, start: number, max: number): Promise<Buffer> {
-  if (start >= input.size) return Buffer.alloc(0);
-  const parts: Buffer[] = [];
-  for await (const chunk of input.open({ start, end: Math.min(input.size, start + max) - 1 }) as AsyncIterable<Buffer>) parts.push(chunk);
-  return Buffer.concat(parts);
 }

@@ -24,7 +24,7 @@ export const genericCsvLogParser: SourceParser = {
       throw new LedgerError('BAD_USAGE', `No timestamp column found in ${input.fileName}; give a column mapping with ts=<column> (columns: ${header.join(', ')}).`);
     }
     const result = await readTable(
-      { open: () => input.open(), head, entry: null, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
+      { open: () => input.open(), head, entry: null, fileName: input.fileName, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
       sink,
       (row) => {
         const event = mappedEvent((key) => row.fields[key], Object.keys(row.fields), mapping, row.provenance, 'csv', row.raw(), input.options.timeZone);
@@ -34,7 +34,6 @@ export const genericCsvLogParser: SourceParser = {
         } else sink.event(event);
       },
     );
-    if (result.encodingGuessed) sink.warn(`${input.fileName}: the text encoding could not be decided without doubt; decoded as ${result.encoding}.`);
     return { encoding: result.encoding, encodingGuessed: result.encodingGuessed };
   },
 };

@@ -9,7 +9,7 @@ const TEXT_TARGETS = [
   'actorId', 'username', 'sessionKey', 'loginKey', 'clientIp', 'sourceIp', 'userAgent', 'app', 'client', 'operation',
   'objectType', 'query', 'status', 'requestId', 'uri',
 ] as const satisfies ReadonlyArray<keyof EventFields>;
-export const MAPPING_TARGETS: readonly string[] = ['ts', ...TEXT_TARGETS, 'rowsProcessed', 'recordIds', 'dedupKey'];
+const MAPPING_TARGETS: readonly string[] = ['ts', ...TEXT_TARGETS, 'rowsProcessed', 'recordIds', 'dedupKey'];
 
 /** Source names tried, in order, for a target the mapping does not name. */
 const USUAL_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -41,7 +41,7 @@ export function resolveMapping(mapping: ColumnMapping | undefined, available: (k
 }
 
 /** Epoch seconds or milliseconds, or any timestamp `normalizeTimestamp` reads. */
-export function logTime(value: unknown, timeZone?: string): string | null {
+function logTime(value: unknown, timeZone?: string): string | null {
   if (typeof value === 'number' || (typeof value === 'string' && /^\d{9,13}(\.\d+)?$/.test(value.trim()))) {
     const n = Number(value);
     const ms = n < 1e11 ? n * 1000 : n;

@@ -1,6 +1,7 @@
 /** Value-level checks: what a value looks like (SSN, card, hash, mask, ciphertext, security Q&A), cheap enough per row. */
 
-const SSN_SHAPE = /^(\d{3})[- ]?(\d{2})[- ]?(\d{4})$/;
+/** A whole value shaped like an SSN (`123-45-6789`, `123 45 6789` or `123456789`): area, group, serial. */
+export const SSN_SHAPE = /^(\d{3})[- ]?(\d{2})[- ]?(\d{4})$/;
 /** Formatted SSNs inside free text; bare 9-digit runs are too ambiguous there (zip+4, order numbers). */
 const SSN_IN_TEXT = /(?<![\d-])(\d{3})[- ](\d{2})[- ](\d{4})(?![\d-])/g;
 const CARD_IN_TEXT = /(?<!\d)\d(?:[ -]?\d){12,18}(?!\d)/g;

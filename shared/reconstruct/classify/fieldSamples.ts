@@ -1,4 +1,5 @@
 /** Draws per-field value samples from the evidence store so each (object, field) is classified once, in SQL. */
+import { CURRENT_SUBJECT } from '../../scope/current-events';
 import type { SqlReader } from '../soql/snapshotSchema';
 import type { FieldClassification } from './classifyField';
 import { classifyField } from './classifyField';
@@ -14,8 +15,8 @@ export const FIELD_SAMPLES_SQL = `
 SELECT field, value FROM (
   SELECT j.key AS field, j.value AS value,
     ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY (j.value IS NULL OR j.value = ''), s.id) AS n
-  FROM (SELECT id, fields FROM subject_records
-        WHERE object_type = ? AND import_id IN (SELECT id FROM current_imports) ORDER BY id LIMIT ${SAMPLE_RECORDS}) s,
+  FROM (SELECT id, fields FROM subject_records s
+        WHERE object_type = ? AND ${CURRENT_SUBJECT} ORDER BY id LIMIT ${SAMPLE_RECORDS}) s,
     json_each(s.fields) j
 ) WHERE n <= ?
 ORDER BY field, n`;

@@ -8,6 +8,7 @@ import {
   isMasked,
   looksEncrypted,
   passwordHashKind,
+  SSN_SHAPE,
   ssnStructureProblem,
 } from './contentRules';
 
@@ -46,7 +47,7 @@ export function valueInClear(element: ElementCode, value: string): ClearVerdict 
 }
 
 function ssnInClear(value: string): ClearVerdict {
-  const whole = /^(\d{3})[- ]?(\d{2})[- ]?(\d{4})$/.exec(value);
+  const whole = SSN_SHAPE.exec(value);
   if (whole) {
     const problem = ssnStructureProblem(whole[1]!, whole[2]!, whole[3]!);
     return problem ? { clear: false, reason: `Not a valid SSN: ${problem}.` } : { clear: true, reason: 'A full, valid SSN is stored unmasked.' };

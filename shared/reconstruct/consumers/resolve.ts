@@ -1,6 +1,6 @@
 import type { SubjectLinkType } from '../../ingest/parser';
 import type { Db } from '../../store/db';
-import { CURRENT_SUBJECT } from '../../scope/current-events';
+import { CURRENT_SUBJECT, currentSubject } from '../../scope/current-events';
 import { jaroWinkler, normalizeName } from './name-similarity';
 import { UnionFind } from './union-find';
 
@@ -67,7 +67,7 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions): Resolu
     `SELECT l.subject_id AS a, t.id AS b, l.link_type AS type, l.target_id AS target
      FROM subject_links l
      JOIN subject_records s ON s.id = l.subject_id AND ${CURRENT_SUBJECT}
-     JOIN subject_records t ON t.source_id = l.target_id AND t.id <> l.subject_id AND t.import_id IN (SELECT id FROM current_imports)
+     JOIN subject_records t ON t.source_id = l.target_id AND t.id <> l.subject_id AND ${currentSubject('t')}
      WHERE l.link_type IN (${IDENTITY_LINKS.map((t) => `'${t}'`).join(', ')})
      ORDER BY l.subject_id, t.id`,
   );

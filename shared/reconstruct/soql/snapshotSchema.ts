@@ -12,9 +12,10 @@ export interface SqlReader {
   prepare(sql: string): { all(...params: unknown[]): unknown[] };
 }
 
+import { CURRENT_SUBJECT } from '../../scope/current-events';
 import { SAMPLE_RECORDS } from '../classify/fieldSamples';
 
-export const OBJECT_TYPES_SQL = 'SELECT DISTINCT object_type FROM subject_records WHERE import_id IN (SELECT id FROM current_imports) ORDER BY object_type';
+export const OBJECT_TYPES_SQL = `SELECT DISTINCT object_type FROM subject_records s WHERE ${CURRENT_SUBJECT} ORDER BY object_type`;
 
 /** Every field key of one object type (from its first SAMPLE_RECORDS records: an export's rows share columns), with how many values are filled and how many of those are not numbers. */
 export const FIELD_PROFILE_SQL = `
@@ -24,7 +25,7 @@ SELECT j.key AS field,
            WHEN ltrim(j.value, '-') NOT GLOB '*[^0-9.]*' AND ltrim(j.value, '-') GLOB '*[0-9]*'
                 AND j.value NOT GLOB '*.*.*' THEN 0
            ELSE 1 END) AS non_numeric
-FROM (SELECT fields FROM subject_records WHERE object_type = ? AND import_id IN (SELECT id FROM current_imports)
+FROM (SELECT fields FROM subject_records s WHERE object_type = ? AND ${CURRENT_SUBJECT}
       ORDER BY id LIMIT ${SAMPLE_RECORDS}) s, json_each(s.fields) j
 GROUP BY j.key
 ORDER BY j.key`;

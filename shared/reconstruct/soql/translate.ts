@@ -1,6 +1,7 @@
 /** Translates a parsed SOQL query into a parameterised SQLite query over `subject_records`. */
 import type { Condition, FieldPath, SoqlQuery, Unsupported } from './ast';
 import { unsupported } from './ast';
+import { CURRENT_SUBJECT } from '../../scope/current-events';
 import { parseSoql } from './parser';
 import type { SqlParam } from './predicate';
 import { conditionSql, fieldValueSql, PredicateRejection } from './predicate';
@@ -105,7 +106,7 @@ export function translateSoql(query: SoqlQuery, options: TranslateOptions): Tran
     ].join(', ');
 
     const params: SqlParam[] = [object, ...(where?.params ?? [])];
-    let sql = `SELECT id, source_id FROM subject_records WHERE object_type = ? AND system = 'salesforce' AND import_id IN (SELECT id FROM current_imports)`;
+    let sql = `SELECT id, source_id FROM subject_records s WHERE object_type = ? AND system = 'salesforce' AND ${CURRENT_SUBJECT}`;
     if (where !== null) sql += ` AND ${where.sql}`;
     sql += ` ORDER BY ${orderSql}`;
     if (query.limit !== null || query.offset !== null) {

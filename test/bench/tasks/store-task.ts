@@ -2,12 +2,12 @@
 // import's own StoreSink (small slices, so the rows are still young in the heap, as in a real import). Parsing is
 // timed apart and left out: what is reported is the inserts, the index builds and the commit alone, the least an
 // import storing these rows could take even if all its parsing ran on another core.
-import { createReadStream, openSync, readSync, closeSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import path from 'node:path';
-import { addEvidence } from '../../../shared/ingest/acquire';
+import { addEvidence, detectFormat } from '../../../shared/ingest/acquire';
 import { StoreSink } from '../../../shared/ingest/import-pipeline';
 import type { AccessEventRow, RowSink, SubjectRecordRow } from '../../../shared/ingest/parser';
-import { detectParser, UNPARSED } from '../../../shared/ingest/registry';
+import { parserFor, UNPARSED } from '../../../shared/ingest/registry';
 import { createCase } from '../../../shared/store/case-folder';
 import { inBulkTransaction } from '../../../shared/store/transaction';
 
@@ -16,12 +16,7 @@ const [caseDir, file] = process.argv.slice(2) as [string, string];
 
 const handle = await createCase({ dir: caseDir, name: 'bench', investigator: 'bench', passphrase: null });
 const { evidence } = await addEvidence(handle, { file, actor: 'bench', format: UNPARSED });
-const head = Buffer.alloc(64 * 1024);
-const fd = openSync(file, 'r');
-const headBytes = readSync(fd, head, 0, head.length, 0);
-closeSync(fd);
-const parser = detectParser({ fileName: path.basename(file), size: evidence.size, head: head.subarray(0, headBytes) });
-if (!parser) throw new Error(`no parser detects ${file}`);
+const parser = parserFor(await detectFormat(file, path.basename(file), evidence.size));
 
 let parseSeconds = 0;
 let rows = 0;

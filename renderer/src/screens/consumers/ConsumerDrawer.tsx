@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { Explanation, LedgerApi } from '../../../../shared/contract/api';
-import { ELEMENT_LABELS, isElementCode } from '../../../../shared/contract/elements';
 import { ErrorBanner } from '../../components/States';
 import { formatUtc } from '../../format';
-import { BasisPill, statesText } from './consumer-columns';
+import { BasisPill, elementLabel, statesText } from './consumer-columns';
 import { SourceCitationView } from './SourceCitationView';
 
 interface Props {
@@ -12,10 +11,6 @@ interface Props {
   consumerId: number;
   analysisId: number;
   onClose(): void;
-}
-
-function elementLabel(code: string): string {
-  return isElementCode(code) ? ELEMENT_LABELS[code] : code;
 }
 
 /** Walks one consumer back to records, accesses (query, fields, why in scope), log lines and file hashes. */

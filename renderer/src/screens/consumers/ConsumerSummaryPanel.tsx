@@ -1,13 +1,10 @@
-import { ELEMENT_LABELS, isElementCode, type ElementCode } from '../../../../shared/contract/elements';
+import { isElementCode, type ElementCode } from '../../../../shared/contract/elements';
 import { topEntries, topStates, type ConsumerSummary } from '../../analysis/consumer-summary';
 import { formatCount } from '../../format';
+import { elementLabel } from './consumer-columns';
 
 const TOP_STATES = 10;
 const TOP_ELEMENTS = 6;
-
-function elementLabel(code: string): string {
-  return isElementCode(code) ? ELEMENT_LABELS[code] : code;
-}
 
 /** Confirmed consumers (exact, derived) and inferred upper bounds side by side but never added together. */
 export function ConsumerSummaryPanel({ summary, onState, onElement }: { summary: ConsumerSummary; onState(state: string): void; onElement(element: ElementCode): void }) {

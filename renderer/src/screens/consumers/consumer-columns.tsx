@@ -1,11 +1,16 @@
 import type { ConsumerView } from '../../../../shared/contract/api';
-import { ELEMENT_LABELS, type Basis } from '../../../../shared/contract/elements';
+import { ELEMENT_LABELS, isElementCode, type Basis } from '../../../../shared/contract/elements';
 import { Truncate } from '../../components/Truncate';
 import type { Column } from '../../components/VirtualTable';
 import { formatCount } from '../../format';
 
 export function BasisPill({ basis }: { basis: Basis }) {
   return <span className={`pill basis-${basis}`}>{basis}</span>;
+}
+
+/** A stored element code as words; codes this build does not know are shown as they are. */
+export function elementLabel(code: string): string {
+  return isElementCode(code) ? ELEMENT_LABELS[code] : code;
 }
 
 export function statesText(c: ConsumerView): string {
