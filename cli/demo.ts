@@ -85,7 +85,7 @@ async function demo(argv: readonly string[]): Promise<number> {
 
     const exposure = await engine.exposure({ caseDir });
     const t = exposure.totals;
-    out.line(`Exposure: low ${formatCents(t.low)}, expected ${formatCents(t.expected)}, high ${formatCents(t.high)}${t.complete ? '' : ` (known components; ${t.unknownComponents.length} need counsel's review)`}`);
+    out.line(`Exposure: low ${formatCents(t.low)}, stated ${formatCents(t.stated)}, high ${formatCents(t.high)}${t.complete ? '' : ` (known components; ${t.unknownComponents.length} need counsel's review)`}`);
 
     const exported = await engine.exportCase({ caseDir, actor: 'demo' }, { onProgress: out.progress });
     out.endProgress();

@@ -64,7 +64,7 @@ export const add: Command = {
           );
           for (const warning of i.warnings) out.line(`  warning: ${warning}`);
         } else {
-          out.line('  not parsed: no parser recognised the format (force one with --format)');
+          out.line(`  not imported: ${e.notImported ?? 'no import'}`);
         }
       } else {
         process.stderr.write(`${outcome.file}: ${outcome.message}\n`);

@@ -22,7 +22,7 @@ export const evidence: Command = {
       out.line(
         i
           ? `    rows     read ${formatCount(i.rowsRead)}, imported ${formatCount(i.rowsImported)}, rejected ${formatCount(i.rowsRejected)}, duplicate ${formatCount(i.rowsDuplicate)}`
-          : '    rows     not parsed',
+          : `    not imported: ${e.notImported ?? 'no import'}`,
       );
     }
     return 0;

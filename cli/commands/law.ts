@@ -51,8 +51,11 @@ export const obligations: Command = {
       out.line(`${j.jurisdiction} ${j.name}${j.review ? `  [${j.review}]` : ''}  pack ${j.packVersion}`);
       out.line(`  residents ${formatCount(residents)} (exact ${j.residents.exact}, derived ${j.residents.derived}, inferred ≤ ${j.residents.inferredUpperBound}); qualifying ${j.qualifying.exact + j.qualifying.derived + j.qualifying.inferredUpperBound}`);
       out.line(`  notice required: ${j.noticeRequired} — ${j.why}`);
-      for (const [label, o] of [['individuals', j.individuals], ['regulator', j.regulator], ['credit agencies', j.consumerReportingAgencies]] as const) {
-        out.line(`  ${label.padEnd(16)} ${o.duty.padEnd(18)} ${o.due.kind === 'date' ? `by ${o.due.date}` : o.due.text}${o.recipients ? ` → ${o.recipients}` : ''}${o.threshold ? ` (threshold ${o.threshold.rule}: ${o.threshold.status})` : ''}  [${o.citation}]`);
+      if (!j.applies) out.line(`  ${j.applicability}`);
+      const parties = [['individuals', j.individuals], ['regulator', j.regulator], ['credit agencies', j.consumerReportingAgencies], ...(j.media ? [['media', j.media] as const] : [])] as const;
+      for (const [label, o] of parties) {
+        out.line(`  ${label.padEnd(16)} ${o.duty.padEnd(18)} ${o.due.kind === 'date' ? `by ${o.due.date}` : o.due.text}${o.recipients ? ` → ${o.recipients}` : ''}${o.threshold ? ` (threshold ${o.threshold.rule}: ${o.threshold.status})` : ''}  [${o.citation}; confidence ${o.confidence}]`);
+        if (o.duty === 'deemed-met') out.line(`    ${o.reason}`);
       }
       out.line(`  identity protection: ${j.identityProtection.text}`);
       for (const note of j.notes) out.line(`  note: ${note}`);
@@ -66,7 +69,7 @@ export const obligations: Command = {
 export const exposure: Command = {
   words: ['exposure'],
   usage: 'exposure <case> [--assume key=value]... [--notice-date YYYY-MM-DD] [--analysis N]',
-  summary: 'Statutory damages and penalty exposure per jurisdiction and component: low / expected / high, cited.',
+  summary: 'Statutory damages and penalty exposure per jurisdiction and component: low (no violation beyond the breach) / stated (the stated assumptions) / high (every violation the facts allow), cited.',
   options: { assume: { type: 'string', multiple: true }, 'notice-date': { type: 'string' }, analysis: { type: 'string' } },
   async run({ engine, out, positionals, values }) {
     const report = await engine.exposure({
@@ -81,18 +84,20 @@ export const exposure: Command = {
       out.line('');
       out.line(`${j.code} ${j.name}${j.review ? `  [${j.review}]` : ''}  pack ${j.packVersion}`);
       for (const c of j.components) {
-        out.line(`  ${c.label}: low ${formatCents(c.low)}, expected ${formatCents(c.expected)}, high ${formatCents(c.high)}${c.status === 'excluded' ? ' (excluded)' : ''}`);
+        out.line(`  ${c.label}: low ${formatCents(c.low)}, stated ${formatCents(c.stated)}, high ${formatCents(c.high)}${c.status === 'excluded' ? ' (excluded)' : ''}  [confidence ${c.confidence}]`);
         out.line(`    ${c.formula}  [${c.citation}]`);
+        for (const v of c.violations) out.line(`    needs ${v.violation} [${v.citation}]: ${v.status} — ${v.why}`);
         if (c.reason) out.line(`    ${c.reason}`);
       }
       for (const u of j.unquantified) out.line(`  not quantified: ${u.description} [${u.citation}]`);
     }
     const t = report.totals;
     out.line('');
-    out.line(`TOTAL low ${formatCents(t.low)}, expected ${formatCents(t.expected)}, high ${formatCents(t.high)}${t.complete ? '' : ` (known components only; unknown: ${t.unknownComponents.length})`}`);
+    out.line(`TOTAL low ${formatCents(t.low)}, stated ${formatCents(t.stated)}, high ${formatCents(t.high)}${t.complete ? '' : ` (known components only; unknown: ${t.unknownComponents.length})`}`);
     out.line('Assumptions:');
     for (const [key, a] of Object.entries(report.assumptions)) out.line(`  ${key} = ${a.value} (${a.source}) — ${a.description}`);
-    out.line('Sensitivity of the expected total:');
+    out.line('Scenarios: low = no violation beyond the breach; stated = the stated facts and assumptions; high = every violation the facts allow.');
+    out.line('Sensitivity of the stated total:');
     for (const s of report.sensitivity.slice(0, 10)) out.line(`  ${s.key.padEnd(22)} swing ${formatCents(s.swing)} (now ${s.current})`);
     return 0;
   },

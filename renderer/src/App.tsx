@@ -13,9 +13,11 @@ export function App({ transport }: { transport: Transport }) {
   const [lastVerify, setLastVerify] = useState<VerifyResult | null>(null);
   const [pendingFiles, setPendingFiles] = useState<string[]>([]);
   const [menuCaseDir, setMenuCaseDir] = useState<string | null>(null);
+  const [examiner, setExaminer] = useState('');
 
-  const enterCase = useCallback((summary: CaseSummary) => {
+  const enterCase = useCallback((summary: CaseSummary, examinerName: string) => {
     rememberCase(summary);
+    setExaminer(examinerName);
     setOpenCase(summary);
     setLastVerify(null);
     setScreen('evidence');
@@ -58,6 +60,7 @@ export function App({ transport }: { transport: Transport }) {
       transportKind={transport.kind}
       summary={openCase}
       onSummary={setOpenCase}
+      examiner={examiner}
       onClose={() => setOpenCase(null)}
       screen={screen}
       onScreen={setScreen}

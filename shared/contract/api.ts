@@ -129,6 +129,8 @@ export interface EvidenceItem {
   format: string;
   formatForced: boolean;
   latestImport: ImportView | null;
+  /** Why the file is kept but not imported (no parser recognised it, or its parse failed); null once imported. */
+  notImported: string | null;
 }
 
 export interface AddEvidenceRequest extends CaseRef {
@@ -303,7 +305,45 @@ export interface ReconstructResult {
   byElement: Record<string, number>;
   inferredMinimum: number;
   review: number;
+  /**
+   * Identity pairs held apart for review (weak matches, or strong ones with differing emails, phones, names or dates
+   * of birth). `total` counts them as different people; `totalIfSamePeople` is the count if every pair is one person.
+   */
+  identityReview: { pairs: number; totalIfSamePeople: number };
+  /** Consumers with an element found only by content (no supporting field name): listed for review, not deciding notice. */
+  contentOnlyReview: { consumers: number; byElement: Record<string, number> };
+  /** Users and other staff records reached: people, counted apart from consumers. */
+  workforce: { total: number; byBasis: Record<Basis, number> };
+  /** Records reached that are not people, per kind, with the reason ("business accounts reached, not people"). */
+  excluded: ExcludedPopulation[];
   notes: Record<string, number>;
+}
+
+export interface ExcludedPopulation {
+  kind: string;
+  count: number;
+  byBasis: Record<Basis, number>;
+  reason: string;
+}
+
+/** One item of an analysis' review queue: records an identity decision or a classification is waiting on. */
+export interface ReviewItemView {
+  kind: 'conflict' | 'possible-match' | 'content-only' | string;
+  subjectIds: number[];
+  reason: string;
+}
+
+/** A reached record that is not a consumer: the workforce, or a non-person with why. */
+export interface PopulationRecordView {
+  subjectId: number;
+  population: 'workforce' | 'non-person';
+  kind: string;
+  basis: Basis;
+  objectType: string;
+  sourceId: string | null;
+  name: string | null;
+  eventId: number;
+  reason: string;
 }
 
 export interface ConsumerQuery extends PageRequest {
@@ -460,6 +500,10 @@ export interface LedgerApi {
   listScopes(request: CaseRef): Promise<ScopeView[]>;
   reconstruct(request: CaseRef & { residency?: ResidencyRuleName | null; actor?: string | null }, context?: CallContext): Promise<ReconstructResult>;
   listConsumers(request: ConsumerQuery): Promise<ConsumerPage>;
+  /** The analysis' review queue: identity pairs held apart, conflicts, elements found only by content. */
+  listReview(request: CaseRef & PageRequest & { analysisId?: number | null }): Promise<{ analysis: number; total: number; items: ReviewItemView[] }>;
+  /** Reached records that are not consumers: the workforce, or non-persons (business accounts, company-only leads). */
+  listPopulation(request: CaseRef & PageRequest & { population: 'workforce' | 'non-person'; analysisId?: number | null }): Promise<{ analysis: number; total: number; records: PopulationRecordView[] }>;
   explainConsumer(request: CaseRef & { consumerId: number; analysisId?: number | null }): Promise<Explanation>;
   resolve(request: ResolveRequest): Promise<{ decision: number }>;
   classifyField(request: ClassifyFieldRequest): Promise<{ decision: number }>;

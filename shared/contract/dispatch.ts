@@ -20,6 +20,8 @@ export const LEDGER_METHODS = [
   'listScopes',
   'reconstruct',
   'listConsumers',
+  'listReview',
+  'listPopulation',
   'explainConsumer',
   'resolve',
   'classifyField',

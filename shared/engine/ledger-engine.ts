@@ -13,8 +13,10 @@ import type {
   ExportVerificationView,
   ReimportRequest,
   PageRequest,
+  PopulationRecordView,
   PeoplePage,
   ReconstructResult,
+  ReviewItemView,
   ResidencyRuleName,
   ResolveRequest,
   RulePackView,
@@ -63,7 +65,7 @@ import { assessAnalysis } from '../assess/assess-analysis';
 import { exportCase, verifyExport } from '../export';
 import { parseAssumptions } from '../law/assumptions';
 import { loadPacks } from '../law/packs';
-import { reconstruct } from '../reconstruct/analysis';
+import { reconstruct, summaryOf } from '../reconstruct/analysis';
 import { recordDecision } from '../reconstruct/decisions';
 import { RESIDENCY_RULES } from '../reconstruct/residency';
 import { normalizeScope, normalizeWindow, type ScopeDefinition } from '../scope/definition';
@@ -72,6 +74,7 @@ import { collectScopedEvents } from '../scope/select-events';
 import { triage } from '../scope/triage';
 import type { Db } from '../store/db';
 import { explainConsumer, listConsumers } from './consumers-view';
+import { listPopulation, listReview } from './review-view';
 import { eventHistogram, listEvents, listPeople } from './events-view';
 import { latestAnalysis } from '../assess/assessment-input';
 
@@ -247,7 +250,7 @@ export class LedgerEngine implements LedgerApi {
   analysisSummary(request: CaseRef & { analysisId?: number | null }): Promise<ReconstructResult> {
     return this.withCase(request, async (handle) => {
       const analysis = latestAnalysis(handle, request.analysisId ?? null);
-      return JSON.parse(handle.db.prepare('SELECT summary FROM analyses WHERE id = ?').pluck().get(analysis.id) as string) as ReconstructResult;
+      return summaryOf(handle.db.prepare('SELECT summary FROM analyses WHERE id = ?').pluck().get(analysis.id) as string);
     });
   }
 
@@ -280,6 +283,21 @@ export class LedgerEngine implements LedgerApi {
     if (request.basis && !['exact', 'derived', 'inferred'].includes(request.basis)) throw new LedgerError('BAD_USAGE', `--basis must be exact, derived or inferred, not "${request.basis}".`);
     if (request.element && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${request.element}"; see the element list in the README.`);
     return this.withCase(request, async (handle) => listConsumers(handle, { ...request, ...page(request, 100) }));
+  }
+
+  listReview(request: CaseRef & PageRequest & { analysisId?: number | null }): Promise<{ analysis: number; total: number; items: ReviewItemView[] }> {
+    return this.withCase(request, async (handle) => {
+      const { limit, offset } = page(request, 100);
+      return listReview(handle, request.analysisId ?? null, limit, offset);
+    });
+  }
+
+  listPopulation(request: CaseRef & PageRequest & { population: 'workforce' | 'non-person'; analysisId?: number | null }): Promise<{ analysis: number; total: number; records: PopulationRecordView[] }> {
+    if (request.population !== 'workforce' && request.population !== 'non-person') throw new LedgerError('BAD_USAGE', `The population must be workforce or non-person, not "${String(request.population)}".`);
+    return this.withCase(request, async (handle) => {
+      const { limit, offset } = page(request, 100);
+      return listPopulation(handle, request.population, request.analysisId ?? null, limit, offset);
+    });
   }
 
   explainConsumer(request: CaseRef & { consumerId: number; analysisId?: number | null }): Promise<Explanation> {
@@ -526,5 +544,6 @@ function toEvidenceItem(e: EvidenceWithImport): EvidenceItem {
           finishedAt: i.finishedAt,
         }
       : null,
+    notImported: e.notImported,
   };
 }

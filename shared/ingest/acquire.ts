@@ -4,7 +4,7 @@ import { LedgerError } from '../contract/errors';
 import { noProgress, type ProgressListener } from '../contract/progress';
 import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
-import { findEvidenceBySha256, insertEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
+import { findEvidenceBySha256, insertEvidence, NOT_IMPORTED, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { commitStaged, discardStaged, removeVaultEntry, stageIntoVault } from '../store/vault';
 import { isValidTimeZone } from '../util/dates';
 import { importWithinTransaction } from './import-pipeline';
@@ -94,7 +94,7 @@ export async function addEvidence(
         },
       });
       if (format === UNPARSED) return { evidence, import: null };
-      const imported = await importWithinTransaction(handle, evidence, { evidenceId: evidence.id, actor: request.actor, options: parseOptions }, onProgress, signal ?? new AbortController().signal);
+      const imported = await importOrRecordFailure(handle, evidence, request.actor, parseOptions, onProgress, signal ?? new AbortController().signal);
       return { evidence, import: imported };
     });
   } catch (error) {
@@ -102,6 +102,44 @@ export async function addEvidence(
     await removeVaultEntry(handle.dir, staged.sha256);
     throw error;
   }
+}
+
+/**
+ * Imports inside a savepoint: a parse that fails undoes only its own rows, and the acquisition stays, with a custody
+ * entry saying why the file was not imported (`import <case> <id> --format …` imports it later). A cancellation
+ * still undoes the whole add.
+ */
+async function importOrRecordFailure(
+  handle: CaseHandle,
+  evidence: EvidenceRecord,
+  actor: string,
+  options: ParseOptions,
+  onProgress: ProgressListener,
+  signal: AbortSignal,
+): Promise<ImportRecord | null> {
+  handle.db.exec('SAVEPOINT parse_attempt');
+  try {
+    const imported = await importWithinTransaction(handle, evidence, { evidenceId: evidence.id, actor, options }, onProgress, signal);
+    handle.db.exec('RELEASE parse_attempt');
+    return imported;
+  } catch (error) {
+    if (signal.aborted || !handle.db.inTransaction || (error instanceof LedgerError && error.code === 'CANCELLED')) throw error;
+    handle.db.exec('ROLLBACK TO parse_attempt');
+    handle.db.exec('RELEASE parse_attempt');
+    recordParseFailure(handle, evidence, actor, evidence.format, error);
+    return null;
+  }
+}
+
+/** The file was not imported: custody says which parser failed and why, for `evidence` to show. */
+export function recordParseFailure(handle: CaseHandle, evidence: EvidenceRecord, actor: string, format: string, error: unknown): void {
+  const reason = error instanceof LedgerError ? error.message : `The parser failed unexpectedly (${(error as Error).message ?? String(error)}).`;
+  appendCustody(handle.db, {
+    actor,
+    action: 'parse',
+    subject: `evidence ${evidence.id} (${evidence.originalName})`,
+    details: { evidenceId: evidence.id, sha256: evidence.sha256, parser: format, outcome: NOT_IMPORTED, reason },
+  });
 }
 
 /** The format whose parser recognises the file's first bytes, or `unparsed`. */

@@ -1,13 +1,39 @@
 import { LedgerError } from '../contract/errors';
 import { isIsoDate } from './dates';
-import type { ConditionAssumption } from './types';
+import { VIOLATION_KINDS, type ApplicabilityFact, type ConditionAssumption, type ViolationKind } from './types';
+
+const YES_NO = ['yes', 'no', 'unknown'] as const;
 
 /** Values a pack's remedy conditions may test (see RemedyCondition). */
 export const CONDITION_VALUES = {
   cure: ['false', 'true'],
-  'reasonable-security': ['not-maintained', 'maintained'],
+  'reasonable-security': ['not-maintained', 'maintained', 'unknown'],
   intent: ['standard', 'intentional'],
+  'ccpa-business': YES_NO,
+  'hipaa-covered': YES_NO,
+  'glba-covered': YES_NO,
+  'security-program': ['conforming', 'none', 'unknown'],
+  'ftc-safeguards-covered': YES_NO,
+  'sec-registrant': YES_NO,
+  'nydfs-covered': YES_NO,
+  'card-data': YES_NO,
 } as const satisfies Record<ConditionAssumption, readonly string[]>;
+
+/** Case facts that decide whether a regime or remedy applies to the company at all. */
+const FACTS: Readonly<Record<ApplicabilityFact, string>> = {
+  'ccpa-business': 'Whether the company is a CCPA "business" (Cal. Civ. Code § 1798.140(d): revenue over the pack threshold, 100,000+ consumers or households, or half its revenue from selling or sharing personal information)',
+  'hipaa-covered': 'Whether the company is a HIPAA covered entity or business associate for the breached data',
+  'glba-covered': 'Whether the company is a financial institution subject to Gramm-Leach-Bliley Act Title V',
+  'security-program': 'Whether the company kept a written cybersecurity programme conforming to a recognised framework (state safe harbours: Ohio ch. 1354, Utah § 78B-4-701 ff., Conn. Gen. Stat. § 42-901 ff.)',
+  'ftc-safeguards-covered': 'Whether the company is a financial institution under FTC jurisdiction subject to the Safeguards Rule (16 CFR part 314)',
+  'sec-registrant': 'Whether the company files reports with the SEC under the Exchange Act (Form 8-K)',
+  'nydfs-covered': 'Whether the company is a covered entity licensed or chartered by the New York Department of Financial Services (23 NYCRR 500)',
+  'card-data': 'Whether payment card data was exposed and the company is bound by card-brand rules (merchant or service provider)',
+};
+
+export type ViolationSetting = 'assumed' | 'ruled-out';
+export const VIOLATION_SETTINGS: readonly ViolationSetting[] = ['assumed', 'ruled-out'];
+const VIOLATION_PREFIX = 'violation.';
 
 export type AssumptionKey =
   | 'amount'
@@ -19,7 +45,8 @@ export type AssumptionKey =
   | 'residency'
   | 'incidents'
   | 'amount-date'
-  | 'notice-date';
+  | 'notice-date'
+  | ApplicabilityFact;
 
 interface AssumptionSpec {
   description: string;
@@ -74,10 +101,10 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
     alternatives: CONDITION_VALUES.cure,
   },
   'reasonable-security': {
-    description: 'Finding on reasonable security: not-maintained shows potential exposure; maintained removes remedies that require a security failure',
+    description: 'Finding on reasonable security: not-maintained establishes the data-security-duty violation; maintained rules it out; unknown leaves it to the high scenario',
     perJurisdiction: true,
     global: true,
-    defaultValue: 'not-maintained',
+    defaultValue: 'unknown',
     check: choice(CONDITION_VALUES['reasonable-security']),
     alternatives: CONDITION_VALUES['reasonable-security'],
   },
@@ -114,21 +141,62 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
     alternatives: ['incident', 'discovery'],
   },
   'notice-date': {
-    description: 'Date notice is (or will be) given, for late-notice penalties; on-time assumes every deadline is met',
+    description: 'Date notice is (or will be) given: establishes late notice to each party whose deadline it misses; on-time means every notice is given on time and in the required form (no late-notice or notice-content violation)',
     perJurisdiction: false,
     global: true,
     defaultValue: null,
     check: (value) => (value === 'on-time' || isIsoDate(value) ? null : 'must be on-time or a date YYYY-MM-DD'),
     alternatives: ['on-time'],
   },
+  ...factSpecs(),
 };
+
+function factSpecs(): Record<ApplicabilityFact, AssumptionSpec> {
+  const specs = {} as Record<ApplicabilityFact, AssumptionSpec>;
+  for (const [fact, description] of Object.entries(FACTS) as Array<[ApplicabilityFact, string]>) {
+    const values = CONDITION_VALUES[fact];
+    specs[fact] = { description, perJurisdiction: false, global: true, defaultValue: 'unknown', check: choice(values), alternatives: values.filter((v) => v !== 'unknown') };
+  }
+  return specs;
+}
+
+/** `violation.<kind>=assumed|ruled-out`: counsel's assumption about one violation, case-wide or per state. */
+const VIOLATION_SPEC: AssumptionSpec = {
+  description: 'Counsel assumes this violation occurred (assumed) or that it did not (ruled-out); otherwise it follows the facts (notice-date, reasonable-security)',
+  perJurisdiction: true,
+  global: true,
+  defaultValue: null,
+  check: choice(VIOLATION_SETTINGS),
+  alternatives: [],
+};
+
+export function violationKey(kind: ViolationKind): string {
+  return `${VIOLATION_PREFIX}${kind}`;
+}
+
+function specFor(key: string): AssumptionSpec | undefined {
+  if (key.startsWith(VIOLATION_PREFIX)) {
+    return (VIOLATION_KINDS as readonly string[]).includes(key.slice(VIOLATION_PREFIX.length)) ? VIOLATION_SPEC : undefined;
+  }
+  return ASSUMPTIONS[key as AssumptionKey] as AssumptionSpec | undefined;
+}
+
+export function describeSetting(key: string): string {
+  return specFor(key)?.description ?? '';
+}
+
+/** The explicit violation setting in force for a jurisdiction, if any. */
+export function violationSetting(settings: AssumptionSettings, kind: ViolationKind, jurisdiction: string): ViolationSetting | undefined {
+  const key = violationKey(kind);
+  return (settings[`${settingPrefix(jurisdiction)}.${key}`] ?? settings[key]) as ViolationSetting | undefined;
+}
 
 export const ASSUMPTION_KEYS = Object.keys(ASSUMPTIONS).sort() as AssumptionKey[];
 
 /** Explicitly set assumptions, keyed `amount` or `ca.amount`. */
 export type AssumptionSettings = Readonly<Record<string, string>>;
 
-const SETTING = /^(?:([a-z]{2})\.)?([a-z-]+)=(.*)$/;
+const SETTING = /^(?:([a-z]{2})\.)?([a-z-]+(?:\.[a-z-]+)?)=(.*)$/;
 
 /**
  * Parses `key=value` strings such as `amount=max`, `ca.enforcer=ag`, `incidents=2`.
@@ -145,10 +213,10 @@ export function parseAssumptions(args: readonly string[]): AssumptionSettings {
     }
     const [, state, key, rawValue] = match as unknown as [string, string | undefined, string, string];
     const value = rawValue.trim();
-    const spec = ASSUMPTIONS[key as AssumptionKey] as AssumptionSpec | undefined;
+    const spec = specFor(key);
     const name = state ? `${state}.${key}` : key;
     if (!spec) {
-      errors.push(`"${arg}": unknown assumption "${key}"; known: ${ASSUMPTION_KEYS.join(', ')}`);
+      errors.push(`"${arg}": unknown assumption "${key}"; known: ${ASSUMPTION_KEYS.join(', ')}, ${VIOLATION_KINDS.map(violationKey).join(', ')}`);
     } else if (state && !spec.perJurisdiction) {
       errors.push(`"${arg}": ${key} applies to the whole case and cannot be set per state`);
     } else if (!state && !spec.global) {

@@ -33,6 +33,11 @@ export function dueFor(deadline: Deadline, context: DeadlineContext, individual:
         return { kind: 'date', date: count(deadline, context.discoveredDate, context.calendar), text: `${describeDays(deadline)} after discovery (${context.discoveredDate})` };
       }
       return fromIndividualNotice(context, individual, (anchor) => count(deadline, anchor, context.calendar), `${describeDays(deadline)} after notice to individuals`);
+    case 'hours': {
+      // The case records dates, not times: the last whole day that is surely within the hours, wherever in the day discovery fell.
+      const date = addDays(context.discoveredDate, Math.max(0, Math.ceil(deadline.hours / 24) - 1));
+      return { kind: 'date', date, text: `${deadline.hours} hours after discovery (${context.discoveredDate}); by ${date} at the latest, since the time of discovery is not recorded` };
+    }
     case 'no-later-than-individual-notice':
       return fromIndividualNotice(context, individual, (anchor) => anchor, 'no later than notice to individuals');
     case 'before-individual-notice':

@@ -1,11 +1,12 @@
 import { LedgerError } from '../contract/errors';
-import { ASSUMPTION_KEYS, ASSUMPTIONS, amountPercent, assumptionFor, settingPrefix, type AssumptionKey, type AssumptionSettings } from './assumptions';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, amountPercent, assumptionFor, describeSetting, settingPrefix, type AssumptionSettings } from './assumptions';
 import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
-import { individualDue } from './deadlines';
+import { applicability, jurisdictionObligations } from './obligations';
 import { add, ROUNDING_RULE } from './money';
 import { findPack, packRefs, type PackSet } from './packs';
 import { findDefinition, noticeDefinitionId } from './qualify';
 import { computeRemedy, notApplicable, unknown, type Figures, type Scenario } from './remedies';
+import { latePartyOf, lateness, violationGate, type Lateness, type TriggerFinding, type ViolationFacts } from './violations';
 import { countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type UnassignedBucket } from './residents';
 import { sensitivity, type SensitivityRow } from './sensitivity';
 import { leastConfidence } from './sources';
@@ -30,7 +31,7 @@ export interface ExposureComponent {
   kind: RemedyKind;
   status: Figures['status'] | 'excluded';
   low: Money;
-  expected: Money;
+  stated: Money;
   high: Money;
   citation: string;
   formula: string;
@@ -40,11 +41,13 @@ export interface ExposureComponent {
   packVersion: string;
   confidence: Confidence;
   review?: typeof UNVERIFIED_NOTICE;
+  /** The violations that trigger the remedy, each with its status under the stated facts and assumptions. */
+  violations: TriggerFinding[];
 }
 
 export interface Totals {
   low: number;
-  expected: number;
+  stated: number;
   high: number;
   /** False when any component is unknown: the totals are then sums of the known parts only. */
   complete: boolean;
@@ -109,14 +112,34 @@ export function computeExposure(packs: PackSet, input: AssessmentInput, settings
 }
 
 function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup[], input: AssessmentInput, settings: AssumptionSettings, calendar: HolidayCalendar): JurisdictionExposure {
+  const allGroups = input.groups;
   const { pack } = loaded;
   const code = pack.jurisdiction;
   const amountDate = assumptionFor(settings, 'amount-date', code) === 'discovery' ? input.discoveredDate : input.incidentDate;
   const noticeDate = assumptionFor(settings, 'notice-date', code) ?? input.plannedNoticeDate ?? 'on-time';
   const chosenEnforcers = enforcerChoices(pack.remedies, settings, code);
-  const due = individualDue(pack, { discoveredDate: input.discoveredDate, calendar, individualNoticeDate: undefined });
+  const obligations = jurisdictionObligations(
+    loaded,
+    groups,
+    { ...input, ...(noticeDate !== 'on-time' ? { plannedNoticeDate: noticeDate } : {}) },
+    calendar,
+    settings,
+  );
+  const facts: ViolationFacts = {
+    jurisdiction: code,
+    settings,
+    lateness: {
+      individuals: lateness('individuals', obligations.individuals, noticeDate),
+      regulator: lateness('regulator', obligations.regulator, noticeDate),
+      'consumer-reporting-agencies': lateness('consumer-reporting-agencies', obligations.consumerReportingAgencies, noticeDate),
+    },
+  };
+  const regime = applicability(pack, settings);
   const components = pack.remedies.map((remedy): ExposureComponent => {
-    const figures = remedyFigures(loaded, remedy, groups, { amountDate, noticeDate, due, settings, chosenEnforcers });
+    const gate = violationGate(remedy, facts);
+    const figures = regime.applies
+      ? remedyFigures(loaded, remedy, remedy.counts === 'all-affected' ? allGroups : groups, { amountDate, settings, chosenEnforcers, gate, lateness: facts.lateness[latePartyOf(remedy)] })
+      : notApplicable(regime.reason, 'not computed', {});
     const { citation, ...rest } = figures;
     return {
       id: remedy.id,
@@ -127,6 +150,7 @@ function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup
       packVersion: pack.version,
       confidence: leastConfidence(pack, remedy.sourceIds),
       ...(pack.status === 'unverified' ? { review: UNVERIFIED_NOTICE } : {}),
+      violations: gate.findings,
     };
   });
   const notice = countQualifying(pack, groups, input.discoveredDate, noticeDefinitionId(pack));
@@ -146,10 +170,10 @@ function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup
 
 interface RemedyContext {
   amountDate: IsoDate;
-  noticeDate: string;
-  due: ReturnType<typeof individualDue>;
   settings: AssumptionSettings;
   chosenEnforcers: ReadonlyMap<string, string>;
+  gate: ReturnType<typeof violationGate>;
+  lateness: Lateness;
 }
 
 function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly ConsumerGroup[], c: RemedyContext): Figures | (Omit<Figures, 'status'> & { status: 'excluded' }) {
@@ -161,8 +185,11 @@ function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly Cons
   for (const condition of remedy.conditions) {
     const current = assumptionFor(c.settings, condition.assumption, code)!;
     if (!condition.appliesWhen.includes(current)) {
-      return notApplicable(`${condition.reason} (assumption ${condition.assumption}=${current})`, 'not computed', { [condition.assumption]: current });
+      return notApplicable(`${condition.reason}${condition.citation ? ` [${condition.citation}]` : ''} (assumption ${condition.assumption}=${current})`, 'not computed', { [condition.assumption]: current });
     }
+  }
+  if (!c.gate.high) {
+    return notApplicable(`A breach alone is not a violation, and no violation that triggers ${remedy.label} is established, assumed or allowed by the facts: ${c.gate.summary}`, 'not computed', {});
   }
   if (remedy.kind === 'per-violation-fine' && remedy.exclusiveGroup) {
     const chosen = c.chosenEnforcers.get(remedy.exclusiveGroup)!;
@@ -192,21 +219,37 @@ function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly Cons
     });
   }
   const choice = assumptionFor(c.settings, 'amount', code)!;
-  const figures = computeRemedy(remedy, {
-    qualifying,
-    amountDate: c.amountDate,
-    percent: amountPercent(choice)!,
-    amountChoice: choice,
-    incidents: Number(assumptionFor(c.settings, 'incidents', code)),
-    intent: assumptionFor(c.settings, 'intent', code)!,
-    violations: assumptionFor(c.settings, 'violations', code)!,
-    individualDue: c.due,
-    noticeDate: c.noticeDate,
-  });
+  const figures = gateScenarios(
+    computeRemedy(remedy, {
+      qualifying,
+      amountDate: c.amountDate,
+      percent: amountPercent(choice)!,
+      amountChoice: choice,
+      incidents: Number(assumptionFor(c.settings, 'incidents', code)),
+      intent: assumptionFor(c.settings, 'intent', code)!,
+      violations: assumptionFor(c.settings, 'violations', code)!,
+      lateness: c.lateness,
+    }),
+    c.gate,
+  );
   if (undetermined > 0 && figures.status === 'computed') {
-    return { ...figures, reason: `${undetermined} further resident(s) could not be classified by the pack and are not counted — counsel must review` };
+    return { ...figures, reason: [figures.reason, `${undetermined} further resident(s) could not be classified by the pack and are not counted — counsel must review`].filter(Boolean).join('; ') };
   }
   return figures;
+}
+
+/** Low never has a violation beyond the breach; stated counts only an established or assumed one. */
+function gateScenarios(figures: Figures, gate: ReturnType<typeof violationGate>): Figures {
+  if (figures.status !== 'computed') return figures;
+  const zeroed: Scenario[] = gate.stated ? ['low'] : ['low', 'stated'];
+  const working = { ...figures.working! };
+  const out: Figures = { ...figures };
+  for (const which of zeroed) {
+    out[which] = 0;
+    working[which] = which === 'low' ? 'no violation beyond the breach in the low scenario: 0' : 'no triggering violation is established or assumed: 0';
+  }
+  const why = gate.stated ? `Violation: ${gate.summary}` : `Counted only in the high scenario (the facts allow the violation, nothing establishes it): ${gate.summary}`;
+  return { ...out, working, reason: why };
 }
 
 /** Chosen enforcer per exclusive group: the jurisdiction's setting, else the first listed in the pack. */
@@ -254,22 +297,22 @@ function listAssumptions(settings: AssumptionSettings, input: AssessmentInput, a
     }
   }
   for (const [key, setting] of Object.entries(settings)) {
-    const name = key.split('.')[1] as AssumptionKey | undefined;
-    if (name && !(key in list)) list[key] = { value: setting, source: 'set', description: ASSUMPTIONS[name].description };
+    const name = /^[a-z]{2}\./.test(key) ? key.slice(3) : key;
+    if (!(key in list)) list[key] = { value: setting, source: 'set', description: describeSetting(name) };
   }
   return Object.fromEntries(Object.entries(list).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 export function sumTotals(components: ReadonlyArray<{ id: string } & Record<Scenario, Money>>): Totals {
-  const totals: Totals = { low: 0, expected: 0, high: 0, complete: true, unknownComponents: [] };
+  const totals: Totals = { low: 0, stated: 0, high: 0, complete: true, unknownComponents: [] };
   for (const component of components) {
-    if (typeof component.low !== 'number' || typeof component.expected !== 'number' || typeof component.high !== 'number') {
+    if (typeof component.low !== 'number' || typeof component.stated !== 'number' || typeof component.high !== 'number') {
       totals.complete = false;
       totals.unknownComponents.push(component.id);
       continue;
     }
     totals.low = add(totals.low, component.low);
-    totals.expected = add(totals.expected, component.expected);
+    totals.stated = add(totals.stated, component.stated);
     totals.high = add(totals.high, component.high);
   }
   return totals;

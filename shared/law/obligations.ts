@@ -1,10 +1,11 @@
 import type { ElementCode } from '../contract/elements';
+import { assumptionFor, type AssumptionSettings } from './assumptions';
 import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
 import { entryInForce } from './dates';
 import { dueFor, individualDue, noticePeriod, type DeadlineContext, type Due } from './deadlines';
 import { packRefs, type PackSet } from './packs';
 import { noticeDefinitionId } from './qualify';
-import { countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type QualifiedCounts, type UnassignedBucket } from './residents';
+import { basisCounts, countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type QualifiedCounts, type UnassignedBucket } from './residents';
 import { leastConfidence } from './sources';
 import {
   UNKNOWN_AMOUNT,
@@ -17,6 +18,8 @@ import {
   type LoadedPack,
   type NoticeParty,
   type PackRef,
+  type RemedyCondition,
+  type RulePack,
   type Threshold,
 } from './types';
 
@@ -24,7 +27,7 @@ export type NoticeDecision = 'yes' | 'possibly' | 'no' | 'unknown';
 
 export interface NoticeObligation {
   party: NoticeParty;
-  duty: 'required' | 'possibly-required' | 'not-required' | 'none' | 'unknown';
+  duty: 'required' | 'possibly-required' | 'not-required' | 'none' | 'unknown' | 'deemed-met';
   recipients: string | null;
   threshold: { rule: string; status: 'met' | 'not-met' | 'uncertain' } | null;
   due: Due;
@@ -58,6 +61,11 @@ export interface JurisdictionObligations {
   individuals: NoticeObligation;
   regulator: NoticeObligation;
   consumerReportingAgencies: NoticeObligation;
+  /** Only where the pack's law names a media notice (HIPAA). */
+  media?: NoticeObligation;
+  /** Federal and sectoral regimes apply only when the case facts say the company is covered. */
+  applies: boolean;
+  applicability: string;
   identityProtection: IdentityProtectionObligation;
   content: { title: string | null; headings: string[]; items: string[]; formatting: string[]; citation: string } | null;
   notes: string[];
@@ -74,11 +82,16 @@ export interface ObligationsReport {
 }
 
 /** Who must be notified, by when, for every jurisdiction with residents; sorted by earliest fixed deadline. */
-export function assessObligations(packs: PackSet, input: AssessmentInput, calendar: HolidayCalendar = federalHolidayCalendar()): ObligationsReport {
+export function assessObligations(
+  packs: PackSet,
+  input: AssessmentInput,
+  settings: AssumptionSettings = {},
+  calendar: HolidayCalendar = federalHolidayCalendar(),
+): ObligationsReport {
   validateAssessmentInput(input);
   const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
   const jurisdictions = assigned
-    .map(({ loaded, groups }) => jurisdictionObligations(loaded, groups, input, calendar))
+    .map(({ loaded, groups }) => jurisdictionObligations(loaded, groups, input, calendar, settings))
     .sort((a, b) => compareDue(a.earliestDue, b.earliestDue) || (a.jurisdiction < b.jurisdiction ? -1 : 1));
   const upperBoundOverall = input.groups.filter((g) => g.basis === 'inferred').reduce((sum, g) => sum + g.count, 0);
   return {
@@ -95,21 +108,30 @@ export function assessObligations(packs: PackSet, input: AssessmentInput, calend
   };
 }
 
-export function jurisdictionObligations(loaded: LoadedPack, groups: readonly ConsumerGroup[], input: AssessmentInput, calendar: HolidayCalendar): JurisdictionObligations {
+export function jurisdictionObligations(
+  loaded: LoadedPack,
+  groups: readonly ConsumerGroup[],
+  input: AssessmentInput,
+  calendar: HolidayCalendar,
+  settings: AssumptionSettings = {},
+): JurisdictionObligations {
   const { pack } = loaded;
   const date = input.discoveredDate;
   const counts = countQualifying(pack, groups, date, noticeDefinitionId(pack));
-  const decision = noticeDecision(counts);
+  const regime = applicability(pack, settings);
+  const decision = regime.applies ? noticeDecision(counts) : { decision: 'no' as const, why: regime.reason };
   const context: DeadlineContext = { discoveredDate: date, calendar, individualNoticeDate: input.plannedNoticeDate };
   const individualDate = individualDue(pack, context);
   const obligation = (party: NoticeParty): NoticeObligation => {
     const duty = pack.notices.find((notice) => notice.party === party)!;
     const partyCounts = duty.definitionId === noticeDefinitionId(pack) ? counts : countQualifying(pack, groups, date, duty.definitionId);
-    return noticeObligation(loaded, party, partyCounts, noticeDecision(partyCounts), context, individualDate);
+    const partyDecision = regime.applies ? noticeDecision(partyCounts) : decision;
+    return deemedMet(noticeObligation(loaded, party, partyCounts, partyDecision, context, individualDate), pack, party, date, settings);
   };
   const individuals = obligation('individuals');
   const regulator = obligation('regulator');
   const consumerReportingAgencies = obligation('consumer-reporting-agencies');
+  const media = pack.notices.some((notice) => notice.party === 'media') ? obligation('media') : undefined;
   const content = entryInForce(pack.noticeContent, date);
   return {
     jurisdiction: pack.jurisdiction,
@@ -126,12 +148,42 @@ export function jurisdictionObligations(loaded: LoadedPack, groups: readonly Con
     individuals,
     regulator,
     consumerReportingAgencies,
+    ...(media ? { media } : {}),
+    applies: regime.applies,
+    applicability: regime.reason,
     identityProtection: identityProtection(loaded, counts, date),
     content: content
       ? { title: content.title ?? null, headings: content.headings, items: content.items, formatting: content.formatting, citation: content.citation }
       : null,
     notes: pack.notes,
-    earliestDue: earliestDue([individuals, regulator, consumerReportingAgencies]),
+    earliestDue: earliestDue([individuals, regulator, consumerReportingAgencies, ...(media ? [media] : [])]),
+  };
+}
+
+/** Whether a pack's regime reaches the company under the case facts (state packs always do). */
+export function applicability(pack: RulePack, settings: AssumptionSettings): { applies: boolean; reason: string } {
+  const failed = (pack.appliesWhen ?? []).find((condition) => !conditionHolds(condition, settings, pack.jurisdiction));
+  if (failed) {
+    const value = assumptionFor(settings, failed.assumption, pack.jurisdiction);
+    return { applies: false, reason: `${pack.name} does not apply: ${failed.reason}${failed.citation ? ` [${failed.citation}]` : ''} (${failed.assumption}=${value})` };
+  }
+  return { applies: true, reason: pack.appliesWhen?.length ? `${pack.name} applies: ${pack.appliesWhen.map((c) => `${c.assumption}=${assumptionFor(settings, c.assumption, pack.jurisdiction)}`).join(', ')}` : `${pack.name} law applies to its residents` };
+}
+
+export function conditionHolds(condition: RemedyCondition, settings: AssumptionSettings, jurisdiction: string): boolean {
+  return condition.appliesWhen.includes(assumptionFor(settings, condition.assumption, jurisdiction) ?? '');
+}
+
+/** A state duty deemed met by compliance with a federal regime (e.g. Cal. Civ. Code § 1798.82(e) for HIPAA entities). */
+function deemedMet(obligation: NoticeObligation, pack: RulePack, party: NoticeParty, date: IsoDate, settings: AssumptionSettings): NoticeObligation {
+  if (obligation.duty !== 'required' && obligation.duty !== 'possibly-required') return obligation;
+  const period = noticePeriod(pack, party, date);
+  const clause = period?.deemedCompliance?.find((condition) => conditionHolds(condition, settings, pack.jurisdiction));
+  if (!clause) return obligation;
+  return {
+    ...obligation,
+    duty: 'deemed-met',
+    reason: `${clause.reason}${clause.citation ? ` [${clause.citation}]` : ''} (${clause.assumption}=${assumptionFor(settings, clause.assumption, pack.jurisdiction)}); the federal notice itself is still owed`,
   };
 }
 
@@ -139,8 +191,8 @@ export function jurisdictionObligations(loaded: LoadedPack, groups: readonly Con
 export function noticeDecision(counts: QualifiedCounts): { decision: NoticeDecision; why: string } {
   const qualifying = scenarios(counts.qualifying);
   const undetermined = scenarios(counts.undetermined);
-  if (qualifying.expected > 0) {
-    return { decision: 'yes', why: `${qualifying.expected} resident(s) on exact or derived evidence have personal information exposed: ${distinctReasons(counts, 'qualifies')}` };
+  if (qualifying.stated > 0) {
+    return { decision: 'yes', why: `${qualifying.stated} resident(s) on exact or derived evidence have personal information exposed: ${distinctReasons(counts, 'qualifies')}` };
   }
   if (qualifying.high > 0) {
     return { decision: 'possibly', why: `Only inferred consumers qualify (upper bound ${qualifying.high}): ${distinctReasons(counts, 'qualifies')}` };
@@ -187,7 +239,8 @@ function noticeObligation(
 
 /** Met on the lower bound (exact + derived), not met even at the upper bound, else uncertain. */
 export function thresholdStatus(threshold: Threshold, counts: QualifiedCounts): { rule: string; status: 'met' | 'not-met' | 'uncertain' } {
-  const lower = scenarios(counts.qualifying).expected;
+  if (threshold.kind !== 'any' && threshold.perJurisdiction) return perJurisdictionThreshold(threshold, counts);
+  const lower = scenarios(counts.qualifying).stated;
   const upper = scenarios(counts.qualifying).high + scenarios(counts.undetermined).high;
   const passes = (n: number): boolean =>
     threshold.kind === 'any' ? n > 0 : threshold.kind === 'more-than' ? n > threshold.residents : n >= threshold.residents;
@@ -196,6 +249,23 @@ export function thresholdStatus(threshold: Threshold, counts: QualifiedCounts): 
       ? 'any qualifying resident'
       : `${threshold.kind === 'more-than' ? 'more than' : 'at least'} ${threshold.residents} qualifying residents (lower bound ${lower}, upper bound ${upper})`;
   return { rule, status: passes(lower) ? 'met' : passes(upper) ? 'uncertain' : 'not-met' };
+}
+
+/** "More than 500 residents of a State" (HIPAA media notice): met when any one jurisdiction meets it. */
+function perJurisdictionThreshold(threshold: Extract<Threshold, { residents: number }>, counts: QualifiedCounts): { rule: string; status: 'met' | 'not-met' | 'uncertain' } {
+  const codes = [...new Set(counts.groups.map((g) => g.jurisdiction))].sort();
+  const results = codes.map((code) => {
+    const own = { ...counts, groups: counts.groups.filter((g) => g.jurisdiction === code) };
+    const sub = thresholdStatus({ kind: threshold.kind, residents: threshold.residents }, {
+      ...own,
+      qualifying: basisCounts(own.groups.filter((g) => g.qualification.status === 'qualifies')),
+      undetermined: basisCounts(own.groups.filter((g) => g.qualification.status === 'unknown')),
+    });
+    return { code, status: sub.status };
+  });
+  const status = results.some((r) => r.status === 'met') ? 'met' : results.some((r) => r.status === 'uncertain') ? 'uncertain' : 'not-met';
+  const met = results.filter((r) => r.status !== 'not-met').map((r) => `${r.code} ${r.status}`);
+  return { rule: `${threshold.kind === 'more-than' ? 'more than' : 'at least'} ${threshold.residents} qualifying residents of one jurisdiction (${met.length > 0 ? met.join(', ') : 'none'})`, status };
 }
 
 function identityProtection(loaded: LoadedPack, counts: QualifiedCounts, date: IsoDate): IdentityProtectionObligation {

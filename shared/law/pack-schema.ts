@@ -2,10 +2,11 @@ import { ELEMENT_CODES } from '../contract/elements';
 import { CONDITION_VALUES } from './assumptions';
 import { Checker, join } from './checker';
 import { addDays, isIsoDate } from './dates';
-import { CONFIDENCES, NOTICE_PARTIES, type RulePack } from './types';
+import { CONFIDENCES, NOTICE_PARTIES, OPTIONAL_NOTICE_PARTIES, VIOLATION_KINDS, type RulePack } from './types';
 
 export const PACK_SCHEMA_ID = 'breach-ledger/law-pack@1';
-const JURISDICTION = /^US-[A-Z]{2}$/;
+/** A state or territory (US-CA), or a federal or sectoral regime (US-FED-HIPAA). */
+const JURISDICTION = /^US-(?:[A-Z]{2}|FED-[A-Z0-9]+(?:-[A-Z0-9]+)*)$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
 const ID = /^[a-z0-9][a-z0-9.+-]*$/;
 const URL_PATTERN = /^https?:\/\/\S+$/;
@@ -25,12 +26,16 @@ export function validatePack(value: unknown, fileName: string): PackValidation {
     'schema', 'jurisdiction', 'name', 'version', 'status', 'effectiveFrom', 'lastReviewed', 'sources',
     'definitions', 'notices', 'identityProtection', 'noticeContent', 'remedies', 'unquantifiedRemedies', 'notes',
   ];
-  if (!check.object(value, '', root)) return { ok: false, errors: check.errors };
+  if (!check.object(value, '', root, ['scope', 'appliesWhen'])) return { ok: false, errors: check.errors };
   const pack = value;
   if (pack.schema !== PACK_SCHEMA_ID) check.fail('schema', `expected "${PACK_SCHEMA_ID}"`, pack.schema);
   if (typeof pack.jurisdiction !== 'string' || !JURISDICTION.test(pack.jurisdiction)) {
-    check.fail('jurisdiction', 'expected a code like US-CA', pack.jurisdiction);
+    check.fail('jurisdiction', 'expected a code like US-CA, or US-FED-NAME for a federal or sectoral regime', pack.jurisdiction);
   }
+  if (pack.scope !== undefined) check.oneOf(pack.scope, 'scope', ['jurisdiction', 'nationwide'] as const);
+  if (pack.appliesWhen !== undefined) checkConditions(check, pack.appliesWhen, 'appliesWhen');
+  const federal = typeof pack.jurisdiction === 'string' && pack.jurisdiction.startsWith('US-FED-');
+  if (federal !== (pack.scope === 'nationwide')) check.fail('scope', 'must be "nationwide" exactly for US-FED-* packs', pack.scope);
   check.string(pack.name, 'name');
   if (typeof pack.version !== 'string' || !VERSION.test(pack.version)) check.fail('version', 'expected MAJOR.MINOR.PATCH', pack.version);
   check.oneOf(pack.status, 'status', ['researched', 'unverified'] as const);
@@ -130,7 +135,7 @@ function checkNotices(check: Checker, refs: References, definitionIds: Set<strin
   value.forEach((duty, i) => {
     const path = `notices[${i}]`;
     if (!check.object(duty, path, ['party', 'definitionId', 'periods'])) return;
-    if (check.oneOf(duty.party, join(path, 'party'), NOTICE_PARTIES)) unique(check, seen, duty.party, join(path, 'party'));
+    if (check.oneOf(duty.party, join(path, 'party'), PARTIES)) unique(check, seen, duty.party, join(path, 'party'));
     checkDefinitionRef(check, definitionIds, duty.definitionId, join(path, 'definitionId'));
     if (!check.array(duty.periods, join(path, 'periods'), true)) return;
     const periods = duty.periods;
@@ -155,11 +160,14 @@ function checkNotices(check: Checker, refs: References, definitionIds: Set<strin
   }
 }
 
+const PARTIES = [...NOTICE_PARTIES, ...OPTIONAL_NOTICE_PARTIES];
+
 function checkNoticePeriod(check: Checker, refs: References, period: unknown, path: string, forIndividuals: boolean): void {
-  if (!check.object(period, path, ['from', 'duty', 'citation', 'sourceIds'], ['to', 'recipients', 'threshold', 'deadline', 'note'])) return;
+  if (!check.object(period, path, ['from', 'duty', 'citation', 'sourceIds'], ['to', 'recipients', 'threshold', 'deadline', 'note', 'deemedCompliance'])) return;
   check.period(period, path);
   refs.cited(period, path);
   check.optionalString(period.note, join(path, 'note'));
+  if (period.deemedCompliance !== undefined) checkConditions(check, period.deemedCompliance, join(path, 'deemedCompliance'));
   if (!check.oneOf(period.duty, join(path, 'duty'), ['required', 'none', 'unknown'] as const)) return;
   if (period.duty !== 'required') {
     for (const key of ['recipients', 'threshold', 'deadline']) {
@@ -173,17 +181,18 @@ function checkNoticePeriod(check: Checker, refs: References, period: unknown, pa
 }
 
 function checkThreshold(check: Checker, value: unknown, path: string): void {
-  if (!check.object(value, path, ['kind'], ['residents'])) return;
+  if (!check.object(value, path, ['kind'], ['residents', 'perJurisdiction'])) return;
   if (!check.oneOf(value.kind, join(path, 'kind'), ['any', 'more-than', 'at-least'] as const)) return;
   if (value.kind === 'any') {
-    if (value.residents !== undefined) check.fail(join(path, 'residents'), 'must be omitted when kind is "any"');
+    for (const key of ['residents', 'perJurisdiction']) if (value[key] !== undefined) check.fail(join(path, key), 'must be omitted when kind is "any"');
   } else {
     check.integer(value.residents, join(path, 'residents'), 0);
+    if (value.perJurisdiction !== undefined) check.boolean(value.perJurisdiction, join(path, 'perJurisdiction'));
   }
 }
 
 function checkDeadline(check: Checker, value: unknown, path: string, forIndividuals: boolean): void {
-  const kinds = ['days', 'no-later-than-individual-notice', 'before-individual-notice', 'without-unreasonable-delay', 'unknown'] as const;
+  const kinds = ['days', 'hours', 'no-later-than-individual-notice', 'before-individual-notice', 'without-unreasonable-delay', 'unknown'] as const;
   if (typeof value !== 'object' || value === null || !check.oneOf((value as Json).kind, join(path, 'kind'), kinds)) {
     if (typeof value !== 'object' || value === null) check.fail(path, 'expected an object', value);
     return;
@@ -197,6 +206,11 @@ function checkDeadline(check: Checker, value: unknown, path: string, forIndividu
       if (check.oneOf(deadline.after, join(path, 'after'), ['discovery', 'individual-notice'] as const) && forIndividuals && deadline.after === 'individual-notice') {
         check.fail(join(path, 'after'), 'individual notice cannot be counted from itself', deadline.after);
       }
+      return;
+    case 'hours':
+      if (!check.object(deadline, path, ['kind', 'hours', 'after'])) return;
+      check.integer(deadline.hours, join(path, 'hours'), 1, MAX_DEADLINE_DAYS * 24);
+      check.oneOf(deadline.after, join(path, 'after'), ['discovery'] as const);
       return;
     case 'without-unreasonable-delay':
     case 'unknown':
@@ -230,7 +244,14 @@ function checkRemedies(check: Checker, refs: References, definitionIds: Set<stri
       'unknown-amount': { required: ['description'], optional: [] },
     };
     const shape = extra[remedy.kind];
-    if (!check.object(remedy, path, [...REMEDY_FIELDS, ...shape.required], ['note', ...shape.optional])) return;
+    if (!check.object(remedy, path, [...REMEDY_FIELDS, ...shape.required], ['note', 'triggers', 'adjustment', 'counts', ...shape.optional])) return;
+    if (remedy.triggers !== undefined) checkTriggers(check, remedy.triggers, join(path, 'triggers'));
+    if (remedy.counts !== undefined) check.oneOf(remedy.counts, join(path, 'counts'), ['residents', 'all-affected'] as const);
+    if (remedy.adjustment !== undefined && check.object(remedy.adjustment, join(path, 'adjustment'), ['kind', 'text', 'citation'])) {
+      check.oneOf(remedy.adjustment.kind, join(path, 'adjustment.kind'), ['cpi'] as const);
+      check.string(remedy.adjustment.text, join(path, 'adjustment.text'));
+      check.string(remedy.adjustment.citation, join(path, 'adjustment.citation'));
+    }
     if (checkId(check, remedy.id, join(path, 'id'))) unique(check, ids, remedy.id as string, join(path, 'id'));
     check.string(remedy.label, join(path, 'label'));
     check.optionalString(remedy.note, join(path, 'note'));
@@ -289,12 +310,25 @@ function checkRemedies(check: Checker, refs: References, definitionIds: Set<stri
   }
 }
 
+function checkTriggers(check: Checker, value: unknown, path: string): void {
+  if (!check.array(value, path, true)) return;
+  const seen = new Set<string>();
+  value.forEach((trigger, i) => {
+    const tpath = `${path}[${i}]`;
+    if (!check.object(trigger, tpath, ['violation', 'citation'], ['note'])) return;
+    if (check.oneOf(trigger.violation, join(tpath, 'violation'), VIOLATION_KINDS)) unique(check, seen, trigger.violation, join(tpath, 'violation'));
+    check.string(trigger.citation, join(tpath, 'citation'));
+    check.optionalString(trigger.note, join(tpath, 'note'));
+  });
+}
+
 function checkConditions(check: Checker, value: unknown, path: string): void {
   if (!check.array(value, path, false)) return;
   value.forEach((condition, i) => {
     const cpath = `${path}[${i}]`;
-    if (!check.object(condition, cpath, ['assumption', 'appliesWhen', 'reason'])) return;
+    if (!check.object(condition, cpath, ['assumption', 'appliesWhen', 'reason'], ['citation'])) return;
     check.string(condition.reason, join(cpath, 'reason'));
+    check.optionalString(condition.citation, join(cpath, 'citation'));
     const assumption = condition.assumption;
     if (!check.oneOf(assumption, join(cpath, 'assumption'), Object.keys(CONDITION_VALUES) as Array<keyof typeof CONDITION_VALUES>)) return;
     if (!check.array(condition.appliesWhen, join(cpath, 'appliesWhen'), true)) return;

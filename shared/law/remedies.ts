@@ -1,5 +1,5 @@
-import { daysBetween, entryInForce } from './dates';
-import type { Due } from './deadlines';
+import { entryInForce } from './dates';
+import type { Lateness } from './violations';
 import { add, amountAt, formatCents, multiply } from './money';
 import {
   UNKNOWN_AMOUNT,
@@ -16,28 +16,32 @@ import {
   type TieredRemedy,
 } from './types';
 
-export type Scenario = 'low' | 'expected' | 'high';
-const SCENARIOS: readonly Scenario[] = ['low', 'expected', 'high'];
+/**
+ * low: no violation beyond the breach; stated: the stated facts and assumptions; high: every violation the facts
+ * allow. Within a scenario whose violation holds, counts and amounts follow SCENARIO_RULE.
+ */
+export type Scenario = 'low' | 'stated' | 'high';
+export const SCENARIOS: readonly Scenario[] = ['low', 'stated', 'high'];
 
 /** Everything a calculator needs, already resolved from input, packs and assumptions. */
 export interface RemedyInputs {
   /** Consumers whose exposed elements qualify under the remedy's definition, per scenario. */
   qualifying: ScenarioCounts;
   amountDate: IsoDate;
-  /** Percent of each statutory range used in the expected scenario. */
+  /** Percent of each statutory range used in the stated scenario. */
   percent: number;
   amountChoice: string;
   incidents: number;
   intent: string;
   violations: string;
-  individualDue: Due;
-  noticeDate: string;
+  /** Whether notice to the party a late-notice penalty follows is late, and by how many days. */
+  lateness: Lateness;
 }
 
 export interface Figures {
   status: 'computed' | 'not-applicable' | 'unknown';
   low: Money;
-  expected: Money;
+  stated: Money;
   high: Money;
   formula: string;
   /** The arithmetic of each scenario, with amounts. */
@@ -48,7 +52,7 @@ export interface Figures {
   citation?: string;
 }
 
-const SCENARIO_RULE = 'low: exact-basis consumers at the minimum amount; expected: exact + derived at the chosen amount; high: all bases incl. inferred upper bounds at the maximum amount';
+const SCENARIO_RULE = 'where the violation holds — low: exact-basis consumers at the minimum amount; stated: exact + derived at the chosen amount; high: all bases incl. inferred upper bounds at the maximum amount';
 
 export function computeRemedy(remedy: Remedy, x: RemedyInputs): Figures {
   switch (remedy.kind) {
@@ -67,12 +71,15 @@ export function computeRemedy(remedy: Remedy, x: RemedyInputs): Figures {
   }
 }
 
+/** The reason shown when a scheduled adjustment's figures are not yet in the pack (distinct from a missing fact). */
+export const CPI_PENDING = 'unknown — CPI adjustment pending';
+
 export function unknown(reason: string, inputs: Record<string, string | number>): Figures {
-  return { status: 'unknown', low: UNKNOWN_AMOUNT, expected: UNKNOWN_AMOUNT, high: UNKNOWN_AMOUNT, formula: UNKNOWN_AMOUNT, working: null, inputs, reason };
+  return { status: 'unknown', low: UNKNOWN_AMOUNT, stated: UNKNOWN_AMOUNT, high: UNKNOWN_AMOUNT, formula: UNKNOWN_AMOUNT, working: null, inputs, reason };
 }
 
 export function notApplicable(reason: string, formula: string, inputs: Record<string, string | number>): Figures {
-  return { status: 'not-applicable', low: 0, expected: 0, high: 0, formula, working: null, inputs, reason };
+  return { status: 'not-applicable', low: 0, stated: 0, high: 0, formula, working: null, inputs, reason };
 }
 
 function consumerDamages(remedy: ConsumerDamagesRemedy, x: RemedyInputs): Figures {
@@ -124,15 +131,13 @@ function lateNotice<R extends LateRemedy>(
   compute: (entry: LateEntry<R>, count: number, which: Scenario, daysLate: number) => [number, string],
 ): Figures {
   const formula = lateFormula(remedy);
-  const base = { noticeDate: x.noticeDate, individualDeadline: x.individualDue.kind === 'date' ? x.individualDue.date : x.individualDue.text };
-  if (x.noticeDate === 'on-time') {
-    return notApplicable('Assumes notice is given by every deadline (notice-date=on-time); set notice-date=YYYY-MM-DD to compute late-notice penalties', formula, base);
+  const late = x.lateness;
+  const base = { party: late.party, noticeDate: late.noticeDate, deadline: late.kind === 'late' || late.kind === 'on-time' ? late.due : late.text };
+  if (late.kind === 'open') return unknown(`The ${late.party} notice rule sets no fixed date (${late.text}); how many days notice on ${late.noticeDate} is late is for counsel`, base);
+  if (late.kind !== 'late') {
+    return unknown(`Late notice to ${late.party} is assumed, but the notice date does not make it late (${late.text}); set notice-date=YYYY-MM-DD to count the days late`, base);
   }
-  if (x.individualDue.kind !== 'date') {
-    return unknown(`The individual notice rule sets no fixed date (${x.individualDue.text}); whether notice on ${x.noticeDate} is late is for counsel`, base);
-  }
-  const daysLate = daysBetween(x.individualDue.date, x.noticeDate);
-  if (daysLate <= 0) return notApplicable(`Notice on ${x.noticeDate} is within the deadline ${x.individualDue.date}`, formula, base);
+  const daysLate = late.days;
   const entry = entryInForce(remedy.schedule as Array<LateEntry<R>>, x.amountDate);
   if (!entry) return notInForce(remedy, x, formula);
   const inputs = { ...base, daysLate, amountTable: tableName(entry), amountDate: x.amountDate, amountChoice: x.amountChoice };
@@ -214,10 +219,10 @@ function scenarioFigures(formula: string, citation: string | undefined, inputs: 
   return {
     status: 'computed',
     low: results.low[0],
-    expected: results.expected[0],
+    stated: results.stated[0],
     high: results.high[0],
     formula,
-    working: { low: results.low[1], expected: results.expected[1], high: results.high[1] },
+    working: { low: results.low[1], stated: results.stated[1], high: results.high[1] },
     inputs,
     reason: null,
     ...(citation ? { citation } : {}),
@@ -240,10 +245,10 @@ function tableInputs(entry: { from: IsoDate; to?: IsoDate }, range: AmountRange,
     minCents: range.minCents,
     maxCents: range.maxCents,
     amountChoice: x.amountChoice,
-    expectedAmountCents: amountAt(range, x.percent),
+    statedAmountCents: amountAt(range, x.percent),
     incidents: x.incidents,
     qualifyingLow: x.qualifying.low,
-    qualifyingExpected: x.qualifying.expected,
+    qualifyingStated: x.qualifying.stated,
     qualifyingHigh: x.qualifying.high,
   };
 }
@@ -255,6 +260,12 @@ function tableName(entry: { from: IsoDate; to?: IsoDate }): string {
 /** Before the first table the remedy did not exist yet; after the last one the amounts are not in the pack. */
 function notInForce(remedy: Exclude<Remedy, { kind: 'unknown-amount' }>, x: RemedyInputs, formula: string): Figures {
   const last = remedy.schedule[remedy.schedule.length - 1]!;
+  if (last.to !== undefined && x.amountDate > last.to && remedy.adjustment) {
+    return unknown(`${CPI_PENDING}: the amount tables for ${remedy.label} (${remedy.citation}) end ${last.to}; ${remedy.adjustment.text} (${remedy.adjustment.citation}). Add the adjusted table with "rules add".`, {
+      amountDate: x.amountDate,
+      pendingAdjustment: remedy.adjustment.kind,
+    });
+  }
   if (last.to !== undefined && x.amountDate > last.to) {
     return unknown(`The amount tables for ${remedy.label} (${remedy.citation}) end ${last.to}; amounts in force on ${x.amountDate} are not in the pack`, { amountDate: x.amountDate });
   }

@@ -6,6 +6,7 @@ import { qualify, type Qualification } from './qualify';
 import type { AssessmentInput, BasisCounts, ConsumerGroup, IsoDate, LoadedPack, RulePack, ScenarioCounts } from './types';
 
 export interface QualifiedGroup {
+  jurisdiction: string;
   basis: ConsumerGroup['basis'];
   elements: ElementCode[];
   count: number;
@@ -60,7 +61,7 @@ export function residentsByJurisdiction(packs: PackSet, groups: ReadonlyArray<Co
   for (const code of [...byCode.keys()].sort()) {
     const members = byCode.get(code)!;
     const loaded = findPack(packs, code);
-    if (loaded) {
+    if (loaded && loaded.pack.scope !== 'nationwide') {
       assigned.push({ loaded, groups: members });
     } else {
       const reason = /^US-[A-Z]{2}$/.test(code)
@@ -69,12 +70,16 @@ export function residentsByJurisdiction(packs: PackSet, groups: ReadonlyArray<Co
       unassigned.push({ jurisdiction: code, residents: basisCounts(members), reason });
     }
   }
+  if (groups.length > 0) {
+    for (const loaded of packs.packs.filter((p) => p.pack.scope === 'nationwide')) assigned.push({ loaded, groups: [...groups] });
+  }
   return { assigned, unassigned };
 }
 
 /** Residents and qualifying residents of one jurisdiction under one definition, as in force on `date`. */
 export function countQualifying(pack: RulePack, groups: readonly ConsumerGroup[], date: IsoDate, definitionId: string): QualifiedCounts {
   const qualified = groups.map((group) => ({
+    jurisdiction: group.jurisdiction,
     basis: group.basis,
     elements: [...new Set(group.elements)].sort(),
     count: group.count,
@@ -98,8 +103,8 @@ export function basisCounts(groups: ReadonlyArray<{ basis: ConsumerGroup['basis'
   return counts;
 }
 
-/** low = exact; expected = exact + derived; high = exact + derived + inferred upper bound. */
+/** low = exact; stated = exact + derived; high = exact + derived + inferred upper bound. */
 export function scenarios(counts: BasisCounts): ScenarioCounts {
-  const expected = counts.exact + counts.derived;
-  return { low: counts.exact, expected, high: expected + counts.inferredUpperBound };
+  const stated = counts.exact + counts.derived;
+  return { low: counts.exact, stated, high: stated + counts.inferredUpperBound };
 }

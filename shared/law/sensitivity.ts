@@ -4,20 +4,20 @@ import type { AssessmentInput } from './types';
 export interface SensitivityRow {
   key: string;
   current: string;
-  outcomes: Array<{ value: string; expected: number; delta: number }>;
-  /** Largest minus smallest expected total across the outcomes (the bar length of a tornado chart). */
+  outcomes: Array<{ value: string; stated: number; delta: number }>;
+  /** Largest minus smallest stated total across the outcomes (the bar length of a tornado chart). */
   swing: number;
 }
 
 /**
- * How far each case-wide assumption moves the expected total (known components only).
+ * How far each case-wide assumption moves the stated-scenario total (known components only).
  * Per-state overrides stay fixed while the case-wide value varies.
  */
 export function sensitivity(
-  report: { assumptions: Record<string, { value: string }>; totals: { expected: number } },
+  report: { assumptions: Record<string, { value: string }>; totals: { stated: number } },
   settings: AssumptionSettings,
   input: AssessmentInput,
-  expectedWith: (settings: AssumptionSettings) => { expected: number },
+  statedWith: (settings: AssumptionSettings) => { stated: number },
 ): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
   for (const key of ASSUMPTION_KEYS) {
@@ -28,10 +28,10 @@ export function sensitivity(
     const values = [...new Set([current, ...alternatives])];
     if (key === 'notice-date' && input.plannedNoticeDate === undefined && settings[key] === undefined) continue;
     const outcomes = values.map((value) => {
-      const expected = value === current ? report.totals.expected : expectedWith({ ...settings, [key]: value }).expected;
-      return { value, expected, delta: expected - report.totals.expected };
+      const stated = value === current ? report.totals.stated : statedWith({ ...settings, [key]: value }).stated;
+      return { value, stated, delta: stated - report.totals.stated };
     });
-    const totals = outcomes.map((o) => o.expected);
+    const totals = outcomes.map((o) => o.stated);
     rows.push({ key, current, outcomes, swing: Math.max(...totals) - Math.min(...totals) });
   }
   return rows.sort((a, b) => b.swing - a.swing || (a.key < b.key ? -1 : 1));

@@ -49,13 +49,18 @@ export interface PiDefinition {
   note?: string;
 }
 
-export type NoticeParty = 'individuals' | 'regulator' | 'consumer-reporting-agencies';
+export type NoticeParty = 'individuals' | 'regulator' | 'consumer-reporting-agencies' | 'media';
+/** Parties every pack must address (duty "none" or "unknown" when there is no known duty). */
 export const NOTICE_PARTIES: readonly NoticeParty[] = ['individuals', 'regulator', 'consumer-reporting-agencies'];
+/** Parties a pack may add when its law names them (HIPAA's media notice). */
+export const OPTIONAL_NOTICE_PARTIES: readonly NoticeParty[] = ['media'];
 
-export type Threshold = { kind: 'any' } | { kind: 'more-than' | 'at-least'; residents: number };
+/** `perJurisdiction`: the count is of residents of any one jurisdiction (HIPAA: "more than 500 residents of a State"). */
+export type Threshold = { kind: 'any' } | { kind: 'more-than' | 'at-least'; residents: number; perJurisdiction?: boolean };
 
 export type Deadline =
   | { kind: 'days'; days: number; dayType: 'calendar' | 'business'; after: 'discovery' | 'individual-notice' }
+  | { kind: 'hours'; hours: number; after: 'discovery' }
   | { kind: 'no-later-than-individual-notice' }
   | { kind: 'before-individual-notice' }
   | { kind: 'without-unreasonable-delay'; text: string }
@@ -69,6 +74,8 @@ export interface NoticePeriod extends Dated {
   citation: string;
   sourceIds: string[];
   note?: string;
+  /** The duty is deemed met when the company complies with a federal regime (e.g. Cal. Civ. Code § 1798.82(e)). */
+  deemedCompliance?: RemedyCondition[];
 }
 
 export interface NoticeDuty {
@@ -99,13 +106,56 @@ export interface AmountRange {
   maxCents: number;
 }
 
-export type ConditionAssumption = 'cure' | 'reasonable-security' | 'intent';
+export type ApplicabilityFact =
+  | 'ccpa-business'
+  | 'hipaa-covered'
+  | 'glba-covered'
+  | 'security-program'
+  | 'ftc-safeguards-covered'
+  | 'sec-registrant'
+  | 'nydfs-covered'
+  | 'card-data';
+
+export type ConditionAssumption = 'cure' | 'reasonable-security' | 'intent' | ApplicabilityFact;
 
 /** The remedy applies only while the named assumption has one of `appliesWhen`. */
 export interface RemedyCondition {
   assumption: ConditionAssumption;
   appliesWhen: string[];
   reason: string;
+  /** The section creating the exemption or safe harbour. */
+  citation?: string;
+}
+
+/** What a defendant must have done wrong, beyond suffering the breach, for a remedy to apply. */
+export type ViolationKind =
+  | 'late-notice-individuals'
+  | 'late-notice-regulator'
+  | 'late-notice-cra'
+  | 'notice-content'
+  | 'security-duty'
+  | 'unlawful-disclosure';
+export const VIOLATION_KINDS: readonly ViolationKind[] = [
+  'late-notice-individuals',
+  'late-notice-regulator',
+  'late-notice-cra',
+  'notice-content',
+  'security-duty',
+  'unlawful-disclosure',
+];
+
+/** One duty whose breach triggers a remedy; a remedy applies when any one of its triggers is established or assumed. */
+export interface Trigger {
+  violation: ViolationKind;
+  citation: string;
+  note?: string;
+}
+
+/** Why an amount table ends: a scheduled adjustment whose figures are not published yet. */
+export interface PendingAdjustment {
+  kind: 'cpi';
+  text: string;
+  citation: string;
 }
 
 interface ScheduleEntry extends Dated {
@@ -150,6 +200,11 @@ interface RemedyBase {
   citation: string;
   sourceIds: string[];
   conditions: RemedyCondition[];
+  /** Absent in packs not yet migrated: treated as any notice failure (see DEFAULT_TRIGGERS). */
+  triggers?: Trigger[];
+  adjustment?: PendingAdjustment;
+  /** `all-affected`: counts everyone owed notice under the pack's law, resident anywhere (Tex. § 521.151(a-1)). */
+  counts?: 'residents' | 'all-affected';
   note?: string;
 }
 
@@ -204,7 +259,12 @@ export type RemedyKind = Remedy['kind'];
 
 export interface RulePack {
   schema: 'breach-ledger/law-pack@1';
+  /** `US-XX` for a state or territory; `US-FED-NAME` for a federal or sectoral regime. */
   jurisdiction: string;
+  /** `nationwide` packs (federal regimes) count affected people of every jurisdiction; default: the pack's own residents. */
+  scope?: 'jurisdiction' | 'nationwide';
+  /** The pack applies only when these case facts hold (federal and sectoral coverage). */
+  appliesWhen?: RemedyCondition[];
   name: string;
   version: string;
   status: PackStatus;
@@ -257,10 +317,10 @@ export interface AssessmentInput {
   plannedNoticeDate?: IsoDate;
 }
 
-/** low = exact basis; expected = exact + derived; high = all bases incl. inferred upper bounds. */
+/** low = exact basis; stated = exact + derived; high = all bases incl. inferred upper bounds. */
 export interface ScenarioCounts {
   low: number;
-  expected: number;
+  stated: number;
   high: number;
 }
 

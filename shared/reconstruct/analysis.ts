@@ -1,5 +1,5 @@
 import type { ReconstructResult } from '../contract/api';
-import type { Basis, ElementCode } from '../contract/elements';
+import { ELEMENT_LABELS, type Basis, type ElementCode } from '../contract/elements';
 import { noProgress, type ProgressListener } from '../contract/progress';
 import type { CaseHandle } from '../store/case-folder';
 import { appendCustody } from '../store/custody';
@@ -14,8 +14,10 @@ import { sha256Hex } from '../util/hash';
 import { ENGINE_VERSION } from '../version';
 import { applyOverrides, classifyObjectFields, exposedElements, fieldElementIndex, fieldSamplesFromDb, type FieldElementIndex } from './classify';
 import { resolveConsumers } from './consumers/resolve';
+import { UnionFind } from './consumers/union-find';
 import { elementOverrides, listDecisions, resolutionDecisions } from './decisions';
 import { BASIS_RANK, recordHits } from './event-hits';
+import { populationsFromDb, type Populations, type PopulationKind } from './population';
 import { decideResidency, type AddressCandidate, type ResidencyRule } from './residency';
 
 export interface ReconstructOptions {
@@ -42,13 +44,19 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
     db.prepare(`INSERT INTO analysis_events (analysis_id, event_id, reason) SELECT ?, event_id, reason FROM ${SCOPED_EVENTS} ORDER BY event_id`).run(analysisId);
 
     step(1, 'resolving consumers');
-    const resolution = resolveConsumers(db, resolutionDecisions(decisions));
+    const populations = populationsFromDb(db);
+    const resolution = resolveConsumers(db, resolutionDecisions(decisions), new Set(populations.verdicts.keys()));
     step(2, 'events to records');
-    const hits = recordHits(db, analysisId, resolution.consumerOf);
+    const hits = recordHits(db, analysisId, resolution.consumerOf, populations.excludedByObject);
 
     step(3, 'consumers, residency, exposed elements');
-    const consumerIds = db.prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ? ORDER BY consumer_id').pluck().all(analysisId) as number[];
+    db.function('bl_consumer_record', { deterministic: true }, (subjectId: unknown) => (populations.verdicts.has(Number(subjectId)) ? 0 : 1));
+    const consumerIds = db
+      .prepare('SELECT DISTINCT consumer_id FROM analysis_hits WHERE analysis_id = ? AND bl_consumer_record(subject_id) ORDER BY consumer_id')
+      .pluck()
+      .all(analysisId) as number[];
     const affected = new Set(consumerIds);
+    const others = writePopulations(db, analysisId, populations);
     db.function('bl_affected', { deterministic: true }, (consumer: unknown) => (affected.has(Number(consumer)) ? 1 : 0));
     db.function('bl_join_reason', { deterministic: true }, (subjectId: unknown) => resolution.reasonFor(Number(subjectId)) ?? 'own record');
     db.prepare(
@@ -57,8 +65,18 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
        WHERE ${CURRENT_SUBJECT} AND bl_affected(bl_consumer(s.id)) ORDER BY s.id`,
     ).run(analysisId);
     const insertReview = db.prepare('INSERT INTO analysis_review (analysis_id, kind, subject_ids, reason) VALUES (?, ?, ?, ?)');
+    // If the pairs held apart are one person each, affected consumers they join are fewer: the low end of the range.
+    const ifSame = new UnionFind(consumerIds.length);
+    const position = new Map(consumerIds.map((id, n) => [id, n]));
+    let reviewPairs = 0;
+    let joinedIfSame = 0;
     for (const item of resolution.review) {
-      if (item.subjectIds.some((id) => affected.has(resolution.consumerOf(id)))) insertReview.run(analysisId, item.kind, JSON.stringify(item.subjectIds), item.reason);
+      const consumers = item.subjectIds.map((id) => resolution.consumerOf(id));
+      if (!consumers.some((id) => affected.has(id))) continue;
+      insertReview.run(analysisId, item.kind, JSON.stringify(item.subjectIds), item.reason);
+      reviewPairs++;
+      const reached = consumers.filter((id) => affected.has(id)).map((id) => position.get(id)!);
+      for (const other of reached.slice(1)) if (ifSame.union(reached[0]!, other)) joinedIfSame++;
     }
 
     const indexes = fieldIndexes(db, analysisId, elementOverrides(decisions));
@@ -81,6 +99,10 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
       ...summary,
       inferredMinimum: hits.inferredMinimum,
       review: (db.prepare('SELECT COUNT(*) FROM analysis_review WHERE analysis_id = ?').pluck().get(analysisId) as number),
+      identityReview: { pairs: reviewPairs, totalIfSamePeople: consumerIds.length - joinedIfSame },
+      contentOnlyReview: summary.contentOnly,
+      workforce: others.workforce,
+      excluded: others.excluded,
       notes,
     };
     db.prepare(
@@ -96,6 +118,60 @@ export async function reconstruct(handle: CaseHandle, options: ReconstructOption
     step(5, 'done');
     return result;
   });
+}
+
+/**
+ * Records the analysis reached that are not consumers: the workforce (its own count and list) and non-persons
+ * (business accounts, company-only leads, system users), each at its strongest basis, with the reason.
+ */
+function writePopulations(db: Db, analysisId: number, populations: Populations): Pick<ReconstructSummary, 'workforce' | 'excluded'> {
+  const rows = db
+    .prepare(
+      `SELECT subject_id AS subject, basis, MIN(event_id) AS event FROM analysis_hits
+       WHERE analysis_id = ? AND NOT bl_consumer_record(subject_id) GROUP BY subject_id, basis ORDER BY subject_id`,
+    )
+    .all(analysisId) as Array<{ subject: number; basis: Basis; event: number }>;
+  const strongest = new Map<number, { basis: Basis; event: number }>();
+  for (const row of rows) {
+    const known = strongest.get(row.subject);
+    if (!known || BASIS_RANK[row.basis] < BASIS_RANK[known.basis]) strongest.set(row.subject, { basis: row.basis, event: row.event });
+  }
+  const insert = db.prepare('INSERT INTO analysis_populations (analysis_id, subject_id, population, kind, basis, event_id, reason) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const workforce = { total: 0, byBasis: { exact: 0, derived: 0, inferred: 0 } as Record<Basis, number> };
+  const excluded = new Map<string, { kind: string; count: number; byBasis: Record<Basis, number>; reason: string }>();
+  for (const [subject, { basis, event }] of strongest) {
+    const verdict = populations.verdicts.get(subject)!;
+    insert.run(analysisId, subject, verdict.population, verdict.kind, basis, event, verdict.reason);
+    if (verdict.population === 'workforce') {
+      workforce.total++;
+      workforce.byBasis[basis]++;
+      continue;
+    }
+    const group = excluded.get(verdict.kind) ?? { kind: verdict.kind, count: 0, byBasis: { exact: 0, derived: 0, inferred: 0 }, reason: EXCLUDED_REASON[verdict.kind] };
+    group.count++;
+    group.byBasis[basis]++;
+    excluded.set(verdict.kind, group);
+  }
+  return { workforce, excluded: [...excluded.values()].sort((a, b) => (a.kind < b.kind ? -1 : 1)) };
+}
+
+const EXCLUDED_REASON: Readonly<Record<PopulationKind, string>> = {
+  'business-account': 'business accounts reached, not people',
+  'company-lead': 'company-only leads reached, not people',
+  'system-user': 'system users reached (guest, automated, integration), not people',
+  user: 'users of the org: workforce',
+};
+
+/** A sealed summary as the contract gives it; analyses sealed before workforce, exclusions and review ranges read as none. */
+export function summaryOf(json: string): ReconstructSummary {
+  const stored = JSON.parse(json) as Partial<ReconstructSummary> & Omit<ReconstructSummary, 'identityReview' | 'contentOnlyReview' | 'workforce' | 'excluded'>;
+  return {
+    ...stored,
+    identityReview: stored.identityReview ?? { pairs: 0, totalIfSamePeople: stored.total },
+    contentOnlyReview: stored.contentOnlyReview ?? { consumers: 0, byElement: {} },
+    workforce: stored.workforce ?? { total: 0, byBasis: { exact: 0, derived: 0, inferred: 0 } },
+    excluded: stored.excluded ?? [],
+  };
 }
 
 function nextAnalysisId(db: Db): number {
@@ -174,9 +250,11 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
   const insertElement = db.prepare(
     'INSERT INTO analysis_consumer_elements (analysis_id, consumer_id, element, basis, subject_id, field, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
+  const insertReview = db.prepare('INSERT INTO analysis_review (analysis_id, kind, subject_ids, reason) VALUES (?, ?, ?, ?)');
   const byBasis: Record<Basis, number> = { exact: 0, derived: 0, inferred: 0 };
   const byState: Record<string, number> = {};
   const byElement: Record<string, number> = {};
+  const contentOnly = { consumers: 0, byElement: {} as Record<string, number> };
 
   for (let start = 0; start < consumerIds.length; start += CONSUMER_BATCH) {
     const batch = consumerIds.slice(start, start + CONSUMER_BATCH);
@@ -185,7 +263,13 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
     const hitsBy = groupBy(hitsIn.all(analysisId, lo, hi) as HitRow[]);
     const recordsBy = groupBy(recordsIn.all(analysisId, lo, hi) as RecordRow[]);
     for (const consumer of batch) {
-      const { basis, elements } = consumerExposure(hitsBy.get(consumer) ?? [], indexes);
+      const { basis, elements, contentOnly: unconfirmed } = consumerExposure(hitsBy.get(consumer) ?? [], indexes);
+      for (const [element, source] of unconfirmed) {
+        insertReview.run(analysisId, 'content-only', JSON.stringify([source.subjectId]),
+          `${ELEMENT_LABELS[element]} found only by what ${source.object}.${source.field} holds (the field name does not say so): not counted as exposed until confirmed with "classify ${source.object} ${source.field} ${element}"`);
+        contentOnly.byElement[element] = (contentOnly.byElement[element] ?? 0) + 1;
+      }
+      if (unconfirmed.length > 0) contentOnly.consumers++;
       const records = recordsBy.get(consumer) ?? [];
       const candidates: AddressCandidate[] = records.flatMap((r) =>
         (JSON.parse(r.addresses) as Array<{ kind: string; region: string | null; regionSource: string | null; country: string | null }>).map((a) => ({
@@ -221,7 +305,7 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
       for (const bucket of residency.countedIn) byState[bucket] = (byState[bucket] ?? 0) + 1;
     }
   }
-  return { total: consumerIds.length, byBasis, byState: sortKeys(byState), byElement: sortKeys(byElement) };
+  return { total: consumerIds.length, byBasis, byState: sortKeys(byState), byElement: sortKeys(byElement), contentOnly: { consumers: contentOnly.consumers, byElement: sortKeys(contentOnly.byElement) } };
 }
 
 function groupBy<T extends { consumer: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -234,20 +318,32 @@ function groupBy<T extends { consumer: number }>(rows: readonly T[]): Map<number
   return groups;
 }
 
+interface Exposure {
+  basis: Basis;
+  /** Elements the field names support (or an investigator decided): these decide notice. */
+  elements: Array<[ElementCode, ElementSource]>;
+  /** Elements resting only on what values look like: listed for review, never deciding notice on their own. */
+  contentOnly: Array<[ElementCode, ElementSource & { object: string }]>;
+}
+
 /** The consumer's strongest basis, and for each exposed element the strongest access that exposed it. */
-function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldElementIndex>): { basis: Basis; elements: Array<[ElementCode, ElementSource]> } {
+function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldElementIndex>): Exposure {
   let basis: Basis = 'inferred';
   const elements = new Map<ElementCode, ElementSource>();
+  const contentOnly = new Map<ElementCode, ElementSource & { object: string }>();
   for (const h of hits) {
     if (BASIS_RANK[h.basis] < BASIS_RANK[basis]) basis = h.basis;
     const index = indexes.get(h.object);
     if (!index) continue;
     for (const exposed of exposedElements(JSON.parse(h.selected) as string[] | '*', h.fields, index)) {
-      const known = elements.get(exposed.element);
-      if (!known || BASIS_RANK[h.basis] < BASIS_RANK[known.basis]) elements.set(exposed.element, { basis: h.basis, subjectId: h.subject, field: exposed.field, eventId: h.event });
+      const target = index.get(exposed.field.toLowerCase())?.by === 'content' ? contentOnly : elements;
+      const known = target.get(exposed.element);
+      if (!known || BASIS_RANK[h.basis] < BASIS_RANK[known.basis]) target.set(exposed.element, { basis: h.basis, subjectId: h.subject, field: exposed.field, eventId: h.event, object: h.object });
     }
   }
-  return { basis, elements: [...elements.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+  for (const element of elements.keys()) contentOnly.delete(element);
+  const sorted = <T,>(map: Map<ElementCode, T>) => [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+  return { basis, elements: sorted(elements).map(([e, { object: _object, ...source }]) => [e, source] as [ElementCode, ElementSource]), contentOnly: sorted(contentOnly) };
 }
 
 function sortKeys(map: Record<string, number>): Record<string, number> {

@@ -39,6 +39,8 @@ export interface HitCounts {
  * Turns the analysis' scoped events into hits (subject record, event, basis, fields the access could return):
  * exact for record ids an event names, derived for records a logged query returns when re-evaluated against
  * the snapshot, inferred for every record of an object when only the object and a count are known.
+ * A complete record list is the answer for its event: re-evaluation only corroborates it (a disagreement is noted,
+ * nothing is added). Only a partial or absent list lets re-evaluation decide, and a partial list's ids stay exact.
  * Every judgement the evidence cannot settle is written to `analysis_event_notes`.
  */
 export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: number) => number): HitCounts {
@@ -52,6 +54,7 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
      JOIN subject_records s ON s.source_id = r.record_id AND ${CURRENT_SUBJECT}
      WHERE r.event_id = ? AND ${RECORD_ID} ORDER BY s.id`,
   );
+  const listedIds = db.prepare(`SELECT DISTINCT r.record_id FROM event_records r WHERE r.event_id = ? AND ${RECORD_ID}`).pluck();
   const namedButMissing = db.prepare(
     `SELECT COUNT(*) FROM event_records r WHERE r.event_id = ? AND ${RECORD_ID} AND NOT EXISTS (
        SELECT 1 FROM subject_records s WHERE s.source_id = r.record_id AND ${CURRENT_SUBJECT})`,
@@ -85,12 +88,12 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
   );
 
   // Attackers repeat queries (retries, paging tools): each distinct query is evaluated once per analysis.
-  const results = new Map<string, Array<{ id: number }>>();
-  const evaluate = (sql: string, params: unknown[]): Array<{ id: number }> => {
+  const results = new Map<string, EvaluatedRow[]>();
+  const evaluate = (sql: string, params: unknown[]): EvaluatedRow[] => {
     const key = `${sql}\u0000${JSON.stringify(params)}`;
     let rows = results.get(key);
     if (!rows) {
-      rows = db.prepare(sql).all(...params) as Array<{ id: number }>;
+      rows = db.prepare(sql).all(...params) as EvaluatedRow[];
       results.set(key, rows);
     }
     return rows;
@@ -107,6 +110,7 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
       const selected = translation?.supported ? translation.selectedFields : columns && event.object_type ? resolveColumns(columns, schema.fieldsOf(event.object_type)) : columns;
       const fields = JSON.stringify(selected ?? '*');
 
+      const complete = event.n_records > 0 && !event.records_partial;
       if (event.n_records > 0) {
         counts.exact += exactHits.run(analysisId, fields, event.id).changes;
         const missing = namedButMissing.get(event.id) as number;
@@ -120,9 +124,30 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
           continue;
         }
         const rows = evaluate(translation.sql, translation.params as unknown[]);
-        for (const row of rows) insertHit.run(analysisId, row.id, consumerOf(row.id), event.id, 'derived', fields);
-        counts.derived += rows.length;
         for (const n of translation.notes) note.run(analysisId, event.id, 'query-note', n);
+        const changed = rows.filter((row) => row.modified_after === 1);
+        if (changed.length > 0) {
+          note.run(analysisId, event.id, 'modified-after-event', `${changed.length} of the ${rows.length} records the query matches changed after the event, so their values then are not known (e.g. ${examples(changed.map((r) => r.source_id))})`);
+        }
+        if (complete) {
+          // The logged list is what the query returned: re-evaluation may only corroborate it.
+          const listed = new Set(listedIds.all(event.id) as string[]);
+          const found = new Set(rows.map((row) => row.source_id));
+          const unlisted = [...found].filter((id) => !listed.has(id));
+          const unmatched = [...listed].filter((id) => !found.has(id));
+          if (unlisted.length > 0 || unmatched.length > 0) {
+            note.run(analysisId, event.id, 'reevaluation-disagrees', `the complete record list names ${listed.size} records and stands; re-evaluating the query returns ${found.size}: ${unlisted.length} not in the list (not counted${unlisted.length ? `, e.g. ${examples(unlisted)}` : ''}), ${unmatched.length} listed but not returned${unmatched.length ? ` (e.g. ${examples(unmatched)})` : ''}`);
+          }
+          continue;
+        }
+        const listed = event.n_records > 0 ? new Set(listedIds.all(event.id) as string[]) : null;
+        let added = 0;
+        for (const row of rows) {
+          if (listed?.has(row.source_id)) continue;
+          insertHit.run(analysisId, row.id, consumerOf(row.id), event.id, 'derived', fields);
+          added++;
+        }
+        counts.derived += added;
         if (event.rows_processed !== null && event.rows_processed !== rows.length) {
           note.run(analysisId, event.id, 'count-mismatch', `the log reports ${event.rows_processed} rows; re-evaluating the query against the snapshot returns ${rows.length}`);
         }
@@ -130,8 +155,11 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
       }
 
       const object = translation && !translation.supported ? fromObject(event.query!) ?? event.object_type : event.object_type;
+      if (complete) {
+        if (translation && !translation.supported) note.run(analysisId, event.id, 'query-unsupported', `query not re-evaluated: ${translation.reason}; the complete record list stands`);
+        continue;
+      }
       if (translation && !translation.supported) note.run(analysisId, event.id, 'query-unsupported', `query not re-evaluated: ${translation.reason}; falling back to inferred over ${object ?? 'an unknown object'}`);
-      else if (event.n_records > 0 && !event.records_partial) continue;
       if (!translation && event.n_records === 0 && (event.rows_processed ?? 0) <= 0) continue;
       if (!object) {
         note.run(analysisId, event.id, 'unbounded', 'the access returned rows but names neither records, a query nor an object: it cannot be bounded');
@@ -158,6 +186,18 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
     counts.inferred += inferredHits.run(analysisId, bound.firstEvent, fields, bound.object).changes;
   }
   return counts;
+}
+
+interface EvaluatedRow {
+  id: number;
+  source_id: string;
+  modified_after: number;
+}
+
+const EXAMPLE_IDS = 3;
+
+function examples(ids: readonly string[]): string {
+  return [...ids].sort().slice(0, EXAMPLE_IDS).join(', ');
 }
 
 interface ObjectBound {

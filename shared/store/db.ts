@@ -1,6 +1,7 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { LedgerError } from '../contract/errors';
 import { MIGRATIONS, SCHEMA_VERSION } from './schema';
+import { openDatabase } from './sqlite';
 
 export type Db = Database.Database;
 
@@ -8,7 +9,7 @@ export type Db = Database.Database;
 export function openStore(file: string, options: { create: boolean; key?: Buffer | null }): Db {
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: !options.create });
+    db = openDatabase(file, { fileMustExist: !options.create });
     if (options.key) keyConnection(db, options.key);
   } catch (error) {
     if (error instanceof LedgerError) throw error;

@@ -36,7 +36,13 @@ export interface ImportRecord {
 export interface EvidenceWithImport extends EvidenceRecord {
   /** The newest import of this file; null when it was never parsed (format `unparsed` or an interrupted parse). */
   latestImport: ImportRecord | null;
+  /** Why the file has no import (no parser recognised it, or its parse failed); null once it is imported. */
+  notImported: string | null;
 }
+
+/** The custody `parse` outcome of a file kept as evidence but not imported. */
+export const NOT_IMPORTED = 'not imported';
+const UNRECOGNISED = 'No parser recognised the file; import it with "import <case> <id> --format <format>".';
 
 interface EvidenceRow {
   id: number;
@@ -108,7 +114,18 @@ export function listEvidence(db: Db): EvidenceWithImport[] {
   const rows = db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[];
   const imports = db.prepare('SELECT * FROM current_imports').all() as ImportRow[];
   const byEvidence = new Map(imports.map((row) => [row.evidence_id, importFromRow(row)]));
-  return rows.map((row) => ({ ...evidenceFromRow(row), latestImport: byEvidence.get(row.id) ?? null }));
+  const failures = db
+    .prepare(
+      `SELECT json_extract(details, '$.evidenceId') AS evidence_id, json_extract(details, '$.reason') AS reason FROM custody
+       WHERE action = 'parse' AND json_extract(details, '$.outcome') = ? ORDER BY seq`,
+    )
+    .all(NOT_IMPORTED) as Array<{ evidence_id: number; reason: string }>;
+  const failureOf = new Map(failures.map((f) => [f.evidence_id, f.reason]));
+  return rows.map((row) => {
+    const latestImport = byEvidence.get(row.id) ?? null;
+    const notImported = latestImport ? null : (failureOf.get(row.id) ?? (row.format === 'unparsed' ? UNRECOGNISED : 'The import did not finish.'));
+    return { ...evidenceFromRow(row), latestImport, notImported };
+  });
 }
 
 export function listImports(db: Db, evidenceId: number): ImportRecord[] {

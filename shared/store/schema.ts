@@ -336,6 +336,23 @@ CREATE INDEX access_events_ts_dedup ON access_events(ts, dedup_hash);
 CREATE INDEX access_events_duplicate ON access_events(duplicate_of) WHERE duplicate_of IS NOT NULL;
 `,
   },
+  {
+    version: 4,
+    description: 'records an analysis reached that are not consumers: the workforce, and non-persons with the reason',
+    sql: `
+CREATE TABLE analysis_populations (
+  analysis_id INTEGER NOT NULL,
+  subject_id INTEGER NOT NULL,
+  population TEXT NOT NULL CHECK (population IN ('workforce', 'non-person')),
+  kind TEXT NOT NULL,
+  basis TEXT NOT NULL CHECK (basis IN ('exact', 'derived', 'inferred')),
+  event_id INTEGER NOT NULL,
+  reason TEXT NOT NULL
+) STRICT;
+${appendOnly('analysis_populations')}
+CREATE INDEX analysis_populations_key ON analysis_populations(analysis_id, population);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,11 +4,11 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { LedgerError } from '../contract/errors';
 import type { FileDigests } from '../util/hash';
-import { decryptingSource, encryptFileInto, fileSink } from './byte-streams';
+import { decryptingSource, fileSink } from './byte-streams';
 import { decryptingStream, EncryptedFile } from './chunked-cipher';
 import type { VaultKey } from './case-keys';
 import { digestFile } from './parallel-digest';
-import { syncDirectory, wipeFile } from './secure-delete';
+import { syncDirectory } from './secure-delete';
 
 /**
  * The only module that reads or writes vault files. Originals live at `vault/<sha256>`, read-only;
@@ -151,25 +151,6 @@ export async function hashVaultFile(caseDir: string, sha256: string, signal?: Ab
     if (key && error instanceof LedgerError && error.code === 'VERIFICATION_FAILED') return { exists: true, digests: null, unreadable: error.message };
     throw error;
   }
-}
-
-/**
- * Rewrites a plaintext vault file encrypted under `key`: the ciphertext is written and fsynced beside it, the
- * plaintext overwritten with zeros and deleted, and the ciphertext takes its name.
- */
-export async function encryptVaultFile(caseDir: string, sha256: string, key: VaultKey): Promise<void> {
-  const original = vaultPath(caseDir, sha256);
-  const tempPath = partialPath(caseDir);
-  try {
-    await encryptFileInto(original, tempPath, key.files);
-  } catch (error) {
-    await fsp.rm(tempPath, { force: true });
-    throw error;
-  }
-  await fsp.chmod(tempPath, 0o444);
-  await wipeFile(original);
-  await fsp.rename(tempPath, original);
-  await syncDirectory(path.join(caseDir, VAULT_DIR));
 }
 
 /** Temp files left by an acquisition that was killed before it finished. */

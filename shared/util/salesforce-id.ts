@@ -35,3 +35,10 @@ export function toId18(value: string | null | undefined): string | null {
   const id18 = id.length === 15 ? id + caseSafeSuffix(id) : id;
   return id18 === NULL_ID_18 ? null : id18;
 }
+
+/** True for an 18-character id whose last three characters are not the case-safe suffix of its first fifteen. */
+export function hasWrongSuffix(value: string | null | undefined): boolean {
+  if (value == null) return false;
+  const id = value.trim();
+  return id.length === 18 && ID_SHAPE.test(id) && caseSafeSuffix(id.slice(0, 15)) !== id.slice(15);
+}

@@ -16,7 +16,7 @@ import { tempDir } from '../helpers/tmp';
 import { writeApacheLog } from '../unit/electron/apache-log';
 import { buildRenderer } from './renderer-build';
 
-const SAMPLES = '/work/shared/samples';
+const SAMPLES = fileURLToPath(new URL('../fixtures/samples/', import.meta.url));
 const SAMPLE_FILES = [
   'appomni__salesforce_rtem_apieventstream_activity_audit_download_resource_apieventstream.json',
   'elastic-integrations__salesforce_login_test-login-eventlogfile.log',

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findBrowser, HOW_TO_GET_A_BROWSER } from '../../scripts/find-browser';
 
 const ARGS = [
   '--no-sandbox',
@@ -20,11 +19,16 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** Headless system Chromium with a fresh profile folder (removed on close), at a 1280×800 viewport. */
+/**
+ * Headless Chromium (found by scripts/find-browser.ts) with a fresh profile folder (removed on close), at a
+ * 1280×800 viewport. Without a browser it throws one sentence saying how to get one, so the suite fails, never skips.
+ */
 export async function launchChromium(): Promise<Browser> {
+  const browser = findBrowser();
+  if (!browser) throw new Error(HOW_TO_GET_A_BROWSER);
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'bl-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath: browser.executablePath,
     headless: true,
     args: ARGS,
     viewport: { width: 1280, height: 800 },

@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 export const REPO = path.resolve(__dirname, '../..');
-export const SAMPLES = path.resolve(REPO, '../shared/samples');
+export const SAMPLES = path.resolve(REPO, 'test/fixtures/samples');
 
 export interface CliResult {
   status: number;

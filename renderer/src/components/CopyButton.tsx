@@ -1,7 +1,9 @@
-import { useState } from 'react';
+import { useContext, useState } from 'react';
+import { InGrid } from './VirtualTable';
 
 export function CopyButton({ value }: { value: string }) {
   const [copied, setCopied] = useState(false);
+  const inGrid = useContext(InGrid);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(value);
@@ -12,7 +14,7 @@ export function CopyButton({ value }: { value: string }) {
     }
   };
   return (
-    <button type="button" className="copy" onClick={copy} title={`Copy ${value}`} aria-label={`Copy ${value}`}>
+    <button type="button" className="copy" onClick={copy} title={`Copy ${value}`} aria-label={`Copy ${value}`} tabIndex={inGrid ? -1 : undefined}>
       {copied ? 'Copied' : 'Copy'}
     </button>
   );

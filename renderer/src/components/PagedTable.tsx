@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { RowCells, TableHead, type Column } from './VirtualTable';
+import { GridFrame, HEAD_HEIGHT, minGridWidth, RowCells, TableHead, type Column } from './VirtualTable';
 
 interface Props<T> {
   label: string;
@@ -35,7 +35,14 @@ export function PagedTable<T>(props: Props<T>) {
   const pages = usePages(props.firstPage, pageSize, props.loadPage, props.onError);
   const scroller = useRef<HTMLDivElement>(null);
   const [cursor, setCursor] = useState<number | null>(null);
-  const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 20,
+    scrollMargin: HEAD_HEIGHT,
+    scrollPaddingStart: HEAD_HEIGHT,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -70,10 +77,9 @@ export function PagedTable<T>(props: Props<T>) {
   };
 
   return (
-    <div className="vtable" role="grid" aria-label={props.label} aria-rowcount={total + 1} data-testid={props.testId}>
+    <GridFrame label={props.label} rowCount={total} testId={props.testId} scroller={scroller} onKeyDown={onKeyDown} fixedHeight={Math.min(height, Math.max(total, 1) * rowHeight)} minWidth={minGridWidth(columns)}>
       <TableHead columns={columns} template={template} />
-      <div className="vtable-body" ref={scroller} tabIndex={0} onKeyDown={onKeyDown} style={{ height: Math.min(height, Math.max(total, 1) * rowHeight) }}>
-        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+      <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const row = pages.rowAt(item.index);
             const selected = row !== undefined && props.selectedKey !== undefined && props.rowKey(row) === props.selectedKey;
@@ -85,7 +91,7 @@ export function PagedTable<T>(props: Props<T>) {
                 aria-selected={selected}
                 aria-busy={row === undefined}
                 className={`vtable-row ${selected ? 'selected' : ''} ${item.index % 2 ? 'odd' : ''} ${item.index === cursor ? 'cursor' : ''} ${row && props.rowClassName ? props.rowClassName(row) : ''}`}
-                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start}px)` }}
+                style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${item.start - HEAD_HEIGHT}px)` }}
                 onClick={() => {
                   setCursor(item.index);
                   if (row) props.onSelect?.(row);
@@ -102,9 +108,8 @@ export function PagedTable<T>(props: Props<T>) {
               </div>
             );
           })}
-        </div>
       </div>
-    </div>
+    </GridFrame>
   );
 }
 

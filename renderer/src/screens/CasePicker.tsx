@@ -4,12 +4,14 @@ import type { DesktopLedger } from '../api/desktop';
 import { ErrorBanner } from '../components/States';
 import { Truncate } from '../components/Truncate';
 import { formatUtc } from '../format';
+import { rememberedExaminer } from '../examiner';
 import { forgetCase, loadRecentCases } from '../recent-cases';
 
 interface Props {
   api: LedgerApi;
   desktop: DesktopLedger['desktop'] | null;
-  onOpened(summary: CaseSummary): void;
+  /** `examiner`: who the app logs actions as (the investigator of a new case, unless named otherwise). */
+  onOpened(summary: CaseSummary, examiner: string): void;
   /** A case chosen from the native menu before the picker was shown. */
   openOnMount: string | null;
   onOpenOnMountDone(): void;
@@ -20,22 +22,24 @@ const EMPTY_FORM = { caseDir: '', name: '', investigator: '', matter: '', discov
 export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountDone }: Props) {
   const [recent, setRecent] = useState(loadRecentCases);
   const [openPath, setOpenPath] = useState('');
+  const [examiner, setExaminer] = useState(() => rememberedExaminer(null));
   const [form, setForm] = useState(EMPTY_FORM);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
 
-  const attempt = async (work: () => Promise<CaseSummary>) => {
+  const attempt = async (work: () => Promise<CaseSummary>, examinerFor: (summary: CaseSummary) => string) => {
     setBusy(true);
     setError(null);
     try {
-      onOpened(await work());
+      const summary = await work();
+      onOpened(summary, examinerFor(summary));
     } catch (e) {
       setError(e);
     } finally {
       setBusy(false);
     }
   };
-  const open = (caseDir: string) => attempt(() => api.openCase({ caseDir }));
+  const open = (caseDir: string) => attempt(() => api.openCase({ caseDir }), (summary) => examiner.trim() || rememberedExaminer(summary.caseDir) || summary.investigator);
 
   useEffect(() => {
     if (!openOnMount) return;
@@ -54,6 +58,7 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
         discovered: form.discovered || null,
         timeZone: form.timeZone.trim() || null,
       }),
+      (summary) => summary.investigator,
     );
   };
   const field = (key: keyof typeof EMPTY_FORM) => ({
@@ -96,6 +101,10 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
               Open
             </button>
           </form>
+          <label className="examiner-field">
+            <span>Examiner (actions are logged as this person, with the OS account)</span>
+            <input name="examiner" placeholder="Defaults to the case's investigator" value={examiner} onChange={(e) => setExaminer(e.target.value)} />
+          </label>
           <h3 className="subhead">Recent cases</h3>
           {recent.length === 0 ? (
             <p className="muted small">Cases you open or create appear here.</p>

@@ -1,9 +1,11 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseSummary, LedgerApi, ReconstructResult, VerifyResult } from '../../../shared/contract/api';
 import { emptyDraft, type ScopeDraft } from '../analysis/scope-draft';
+import { caseSessionApi } from '../api/case-session';
 import type { DesktopLedger } from '../api/desktop';
 import { Hash } from '../components/Hash';
 import { Truncate } from '../components/Truncate';
+import { rememberExaminer } from '../examiner';
 import { ConsumersScreen } from './ConsumersScreen';
 import { CustodyScreen } from './CustodyScreen';
 import { EvidenceScreen } from './EvidenceScreen';
@@ -21,6 +23,8 @@ interface Props {
   transportKind: 'electron' | 'bridge';
   summary: CaseSummary;
   onSummary(summary: CaseSummary): void;
+  /** Named at case open; the app's actions are logged as this person. */
+  examiner: string;
   onClose(): void;
   screen: ScreenId;
   onScreen(screen: ScreenId): void;
@@ -31,11 +35,22 @@ interface Props {
 }
 
 export function CaseShell(props: Props) {
-  const { api, summary, screen, onScreen, onSummary } = props;
+  const { api: rawApi, summary, screen, onScreen, onSummary } = props;
   const caseDir = summary.caseDir;
+  const [examiner, setExaminer] = useState(props.examiner.trim() || summary.investigator);
+  const examinerRef = useRef(examiner);
+  examinerRef.current = examiner;
+  useEffect(() => rememberExaminer(caseDir, examiner), [caseDir, examiner]);
+  // Answers can arrive out of order: never let an older head replace a newer one.
+  const headSeq = useRef(summary.custodyHead.seq);
   const refresh = useCallback(() => {
-    api.openCase({ caseDir }).then(onSummary, () => undefined);
-  }, [api, caseDir, onSummary]);
+    rawApi.openCase({ caseDir }).then((next) => {
+      if (next.custodyHead.seq < headSeq.current) return;
+      headSeq.current = next.custodyHead.seq;
+      onSummary(next);
+    }, () => undefined);
+  }, [rawApi, caseDir, onSummary]);
+  const api = useMemo(() => caseSessionApi(rawApi, { examiner: () => examinerRef.current, onCustodyWritten: refresh }), [rawApi, refresh]);
   // Kept while the case is open, so the scope being built survives moving between screens.
   const [draft, setDraft] = useState<ScopeDraft>(emptyDraft);
   // The latest analysis: this session's reconstruction, or the stored summary of one run before the case was opened.
@@ -51,10 +66,7 @@ export function CaseShell(props: Props) {
       current = false;
     };
   }, [api, caseDir]);
-  const onReconstructed = useCallback((result: ReconstructResult) => {
-    setReconstructed(result);
-    refresh();
-  }, [refresh]);
+  const onReconstructed = useCallback((result: ReconstructResult) => setReconstructed(result), []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -74,16 +86,24 @@ export function CaseShell(props: Props) {
         <span className="brand">Breach Ledger</span>
         <div className="case-meta">
           <Truncate className="case-name" text={summary.name} />
-          <Truncate
-            className="case-sub"
-            text={[summary.matter && `Matter ${summary.matter}`, `Investigator ${summary.investigator}`, `Time zone ${summary.timeZone}`, summary.discovered && `Discovered ${summary.discovered}`]
-              .filter(Boolean)
-              .join(' · ')}
-          />
+          <Truncate className="case-sub" text={[summary.matter && `Matter ${summary.matter}`, `Investigator ${summary.investigator}`].filter(Boolean).join(' · ')} />
         </div>
+        <dl className="topbar-facts" data-testid="case-facts">
+          <div>
+            <dt>Time zone</dt>
+            <dd>{summary.timeZone}</dd>
+          </div>
+          <div>
+            <dt>Discovered</dt>
+            <dd>{summary.discovered ?? 'not set'}</dd>
+          </div>
+        </dl>
+        <ExaminerSetting examiner={examiner} onChange={setExaminer} />
         <div className="topbar-right">
-          <span className="muted">Custody head #{summary.custodyHead.seq}</span>
-          <Hash value={summary.custodyHead.hash} />
+          <span className="muted" data-testid="custody-head-seq">
+            Head #{summary.custodyHead.seq}
+          </span>
+          <Hash value={summary.custodyHead.hash} testId="topbar-head" />
           <span className="badge" title={props.transportKind === 'bridge' ? 'Served by the loopback browser bridge' : 'Desktop app'}>
             {props.transportKind === 'bridge' ? 'Bridge' : 'Desktop'}
           </span>
@@ -117,19 +137,50 @@ export function CaseShell(props: Props) {
       </nav>
       <main className="content">
         {screen === 'evidence' && (
-          <EvidenceScreen api={api} caseDir={caseDir} desktop={props.desktop} onChanged={refresh} pendingFiles={props.pendingFiles} onPendingTaken={props.onPendingTaken} />
+          <EvidenceScreen api={api} caseDir={caseDir} desktop={props.desktop} pendingFiles={props.pendingFiles} onPendingTaken={props.onPendingTaken} />
         )}
-        {screen === 'verify' && <VerifyScreen api={api} caseDir={caseDir} result={props.lastVerify} onVerified={(r) => (props.onVerified(r), refresh())} />}
-        {screen === 'custody' && <CustodyScreen api={api} caseDir={caseDir} lastVerify={props.lastVerify} />}
+        {screen === 'verify' && <VerifyScreen api={api} caseDir={caseDir} result={props.lastVerify} onVerified={props.onVerified} />}
+        {screen === 'custody' && <CustodyScreen api={api} caseDir={caseDir} lastVerify={props.lastVerify} headSeq={summary.custodyHead.seq} />}
         {screen === 'triage' && <TriageScreen api={api} caseDir={caseDir} draft={draft} onDraft={setDraft} onScreen={onScreen} />}
         {screen === 'scope' && (
           <ScopeScreen api={api} caseDir={caseDir} draft={draft} onDraft={setDraft} reconstructed={reconstructed} onReconstructed={onReconstructed} onScreen={onScreen} />
         )}
         {screen === 'consumers' && <ConsumersScreen api={api} caseDir={caseDir} reconstructed={reconstructed} onScreen={onScreen} />}
-        {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
+        {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} timeZone={summary.timeZone} onScreen={onScreen} />}
         {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
         {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} />}
       </main>
     </div>
+  );
+}
+
+/** Who the app logs actions as; changeable while the case is open (the OS account is logged beside it). */
+function ExaminerSetting({ examiner, onChange }: { examiner: string; onChange(examiner: string): void }) {
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(examiner);
+  if (!editing) {
+    return (
+      <button type="button" className="btn btn-small examiner" data-testid="examiner" onClick={() => (setDraft(examiner), setEditing(true))} title="Actions are logged in custody as this examiner, with the OS account">
+        Examiner: <Truncate text={examiner} className="examiner-name" />
+      </button>
+    );
+  }
+  return (
+    <form
+      className="examiner-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (draft.trim()) onChange(draft.trim());
+        setEditing(false);
+      }}
+    >
+      <input name="examiner" aria-label="Examiner logged in custody" value={draft} onChange={(e) => setDraft(e.target.value)} autoFocus required />
+      <button type="submit" className="btn btn-small">
+        Save
+      </button>
+      <button type="button" className="btn btn-small" onClick={() => setEditing(false)}>
+        Cancel
+      </button>
+    </form>
   );
 }

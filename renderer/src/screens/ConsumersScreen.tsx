@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ConsumerQuery, ConsumerView, LedgerApi, ReconstructResult } from '../../../shared/contract/api';
+import type { Basis } from '../../../shared/contract/elements';
 import { useConsumerSummary } from '../analysis/consumer-summary';
 import { useDebounced } from '../analysis/use-debounced';
 import { PagedTable } from '../components/PagedTable';
@@ -89,13 +90,15 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
   }
 
   const filtered = first !== null && first.key !== JSON.stringify(queryFor(caseDir, NO_FILTER));
+  const counts = useBasisCounts(api, first, filtered ? null : (summary?.analysis === first?.analysis ? summary!.byBasis : null));
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen-head">
         <h1 id="screen-title">Affected consumers</h1>
         {first && (
           <span className="muted" data-testid="consumer-count" data-total={first.total}>
-            {formatCount(first.total)} {filtered ? 'match the filters' : 'affected'} · analysis {first.analysis}
+            {counts ? <ConfirmedPlusInferred counts={counts} /> : `${formatCount(first.total)} rows`}
+            {filtered ? ' match the filters' : ''} · analysis {first.analysis}
             {loading && ' · updating…'}
           </span>
         )}
@@ -134,4 +137,42 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
       {openId !== null && first && <ConsumerDrawer api={api} caseDir={caseDir} consumerId={openId} analysisId={first.analysis} onClose={closeDrawer} />}
     </section>
   );
+}
+
+type BasisCounts = Record<Basis, number>;
+
+/** Confirmed people and the inferred upper bound side by side, never added together. */
+function ConfirmedPlusInferred({ counts }: { counts: BasisCounts }) {
+  return (
+    <>
+      <strong data-testid="header-confirmed">{formatCount(counts.exact + counts.derived)}</strong> confirmed + up to{' '}
+      <strong data-testid="header-inferred">{formatCount(counts.inferred)}</strong> inferred
+    </>
+  );
+}
+
+/**
+ * Counts by basis of the rows the table shows: the analysis summary when unfiltered; with a basis filter, the
+ * total is all of that basis; otherwise the store is asked once per basis.
+ */
+function useBasisCounts(api: LedgerApi, first: FirstPage | null, unfiltered: BasisCounts | null): BasisCounts | null {
+  const [asked, setAsked] = useState<{ key: string; counts: BasisCounts } | null>(null);
+  const key = first ? `${first.key}#${first.analysis}` : null;
+  const basis = first?.query.basis ?? null;
+  useEffect(() => {
+    if (!first || unfiltered || basis) return;
+    let current = true;
+    const bases: Basis[] = ['exact', 'derived', 'inferred'];
+    Promise.all(bases.map((b) => api.listConsumers({ ...first.query, analysisId: first.analysis, basis: b, limit: 1, offset: 0 }))).then(
+      ([exact, derived, inferred]) => current && setAsked({ key: key!, counts: { exact: exact!.total, derived: derived!.total, inferred: inferred!.total } }),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, key, unfiltered === null, basis]);
+  if (!first) return null;
+  if (unfiltered) return unfiltered;
+  if (basis) return { exact: 0, derived: 0, inferred: 0, [basis]: first.total };
+  return asked?.key === key ? asked.counts : null;
 }

@@ -7,22 +7,29 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatUtc } from '../format';
 
 const COLUMNS: Column<CustodyEntryView>[] = [
-  { key: 'seq', header: 'Seq', width: '52px', align: 'right', render: (e) => e.seq },
-  { key: 'at', header: 'Time (UTC)', width: '148px', render: (e) => <span className="mono small">{formatUtc(e.at)}</span> },
-  { key: 'actor', header: 'Actor', width: 'minmax(100px, 1fr)', render: (e) => <Truncate text={e.actor} /> },
-  { key: 'action', header: 'Action', width: '92px', render: (e) => <span className="action-tag">{e.action}</span> },
-  { key: 'subject', header: 'Subject', width: 'minmax(180px, 2.5fr)', render: (e) => <Truncate text={e.subject} /> },
+  { key: 'seq', header: 'Seq', width: '56px', align: 'right', sortValue: (e) => e.seq, render: (e) => e.seq },
+  { key: 'at', header: 'Time (UTC)', width: '148px', sortValue: (e) => e.at, render: (e) => <span className="mono small">{formatUtc(e.at)}</span> },
+  { key: 'actor', header: 'Examiner', width: 'minmax(110px, 1fr)', sortValue: (e) => e.actor, render: (e) => <Truncate text={e.actor} /> },
+  { key: 'os', header: 'OS account', width: '96px', sortValue: (e) => e.osUser, render: (e) => <Truncate className="mono small" text={e.osUser} /> },
+  { key: 'action', header: 'Action', width: '96px', sortValue: (e) => e.action, render: (e) => <span className="action-tag">{e.action}</span> },
+  { key: 'subject', header: 'Subject', width: 'minmax(180px, 2.5fr)', sortValue: (e) => e.subject, render: (e) => <Truncate text={e.subject} /> },
   { key: 'hash', header: 'Entry hash', width: '176px', render: (e) => <Hash value={e.entryHash} /> },
 ];
 
-export function CustodyScreen({ api, caseDir, lastVerify }: { api: LedgerApi; caseDir: string; lastVerify: VerifyResult | null }) {
+function matchesEntry(entry: CustodyEntryView, needle: string): boolean {
+  return [String(entry.seq), entry.at, entry.actor, entry.osUser, entry.action, entry.subject, entry.entryHash, JSON.stringify(entry.details)].some((v) => v.toLowerCase().includes(needle));
+}
+
+/** `headSeq`: the custody head the top bar shows; the log is read again whenever it moves. */
+export function CustodyScreen({ api, caseDir, lastVerify, headSeq }: { api: LedgerApi; caseDir: string; lastVerify: VerifyResult | null; headSeq: number }) {
   const [view, setView] = useState<CustodyView | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
+  const [search, setSearch] = useState('');
 
   useEffect(() => {
     api.custody({ caseDir }).then(setView, setError);
-  }, [api, caseDir]);
+  }, [api, caseDir, headSeq]);
 
   const selected = view?.entries.find((e) => e.seq === selectedSeq) ?? null;
   return (
@@ -45,10 +52,14 @@ export function CustodyScreen({ api, caseDir, lastVerify }: { api: LedgerApi; ca
       {view && view.entries.length === 0 && <EmptyState title="The custody log is empty" />}
       {view && view.entries.length > 0 && (
         <>
+          <label className="table-search">
+            <span>Search the log</span>
+            <input name="custodySearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Action, examiner, subject, hash" />
+          </label>
           <VirtualTable
             label="Custody entries"
             testId="custody-table"
-            rows={view.entries}
+            rows={search.trim() ? view.entries.filter((e) => matchesEntry(e, search.trim().toLowerCase())) : view.entries}
             columns={COLUMNS}
             rowKey={(e) => e.seq}
             selectedKey={selectedSeq}

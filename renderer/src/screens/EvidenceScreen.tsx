@@ -14,22 +14,22 @@ interface Props {
   api: LedgerApi;
   caseDir: string;
   desktop: DesktopLedger['desktop'] | null;
-  onChanged(): void;
   pendingFiles: string[];
   onPendingTaken(): void;
 }
 
 const COLUMNS: Column<EvidenceItem>[] = [
-  { key: 'id', header: 'ID', width: '44px', align: 'right', render: (e) => e.id },
-  { key: 'name', header: 'File', width: 'minmax(160px, 2fr)', render: (e) => <Truncate text={e.originalName} /> },
-  { key: 'format', header: 'Format', width: 'minmax(120px, 1fr)', render: (e) => <Truncate className="mono small" text={e.format} /> },
-  { key: 'size', header: 'Size', width: '80px', align: 'right', render: (e) => formatBytes(e.size) },
-  { key: 'rows', header: 'Rows', width: '76px', align: 'right', render: (e) => (e.latestImport ? formatCount(e.latestImport.rowsImported) : '—') },
+  { key: 'name', header: 'File', width: 'minmax(180px, 2fr)', sortValue: (e) => e.originalName, render: (e) => <Truncate text={e.originalName} /> },
+  { key: 'id', header: 'ID', width: '44px', align: 'right', sortValue: (e) => e.id, render: (e) => e.id },
+  { key: 'format', header: 'Format', width: 'minmax(120px, 1fr)', sortValue: (e) => e.format, render: (e) => <Truncate className="mono small" text={e.format} /> },
+  { key: 'size', header: 'Size', width: '80px', align: 'right', sortValue: (e) => e.size, render: (e) => formatBytes(e.size) },
+  { key: 'rows', header: 'Rows', width: '76px', align: 'right', sortValue: (e) => e.latestImport?.rowsImported ?? null, render: (e) => (e.latestImport ? formatCount(e.latestImport.rowsImported) : '—') },
   {
     key: 'rejected',
     header: 'Rejects',
     width: '68px',
     align: 'right',
+    sortValue: (e) => e.latestImport?.rowsRejected ?? null,
     render: (e) => (e.latestImport ? <span className={e.latestImport.rowsRejected > 0 ? 'warn' : ''}>{formatCount(e.latestImport.rowsRejected)}</span> : '—'),
   },
   {
@@ -37,13 +37,19 @@ const COLUMNS: Column<EvidenceItem>[] = [
     header: 'Warn.',
     width: '56px',
     align: 'right',
+    sortValue: (e) => e.latestImport?.warnings.length ?? 0,
     render: (e) => <span className={e.latestImport?.warnings.length ? 'warn' : ''}>{e.latestImport?.warnings.length ?? 0}</span>,
   },
-  { key: 'sha256', header: 'SHA-256', width: '168px', render: (e) => <Hash value={e.sha256} testId={`sha256-${e.id}`} /> },
-  { key: 'acquired', header: 'Acquired (UTC)', width: '160px', render: (e) => <span className="mono small">{formatUtc(e.acquiredAt)}</span> },
+  { key: 'sha256', header: 'SHA-256', width: '168px', sortValue: (e) => e.sha256, render: (e) => <Hash value={e.sha256} testId={`sha256-${e.id}`} /> },
+  { key: 'acquired', header: 'Acquired (UTC)', width: '160px', sortValue: (e) => e.acquiredAt, render: (e) => <span className="mono small">{formatUtc(e.acquiredAt)}</span> },
 ];
 
-export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles, onPendingTaken }: Props) {
+/** Matches a file by name, format, source, digest or evidence id. */
+function matchesEvidence(item: EvidenceItem, needle: string): boolean {
+  return [item.originalName, item.format, item.source ?? '', item.sha256, item.sha1, item.md5, String(item.id)].some((v) => v.toLowerCase().includes(needle));
+}
+
+export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingTaken }: Props) {
   const [items, setItems] = useState<EvidenceItem[] | null>(null);
   const [loadError, setLoadError] = useState<unknown>(null);
   const [selectedId, setSelectedId] = useState<number | null>(null);
@@ -51,6 +57,7 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
   const [outcomes, setOutcomes] = useState<AddEvidenceOutcome[] | null>(null);
   const [addError, setAddError] = useState<unknown>(null);
   const [dropHint, setDropHint] = useState<string | null>(null);
+  const [search, setSearch] = useState('');
   const job = useJob();
 
   const load = useCallback(() => {
@@ -77,10 +84,9 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
         setAddError(error);
       } finally {
         load();
-        onChanged();
       }
     },
-    [api, caseDir, job, load, onChanged],
+    [api, caseDir, job, load],
   );
 
   useEffect(() => {
@@ -162,10 +168,14 @@ export function EvidenceScreen({ api, caseDir, desktop, onChanged, pendingFiles,
       )}
       {items && items.length > 0 && (
         <>
+          <label className="table-search">
+            <span>Search files</span>
+            <input name="evidenceSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, format, hash, id" />
+          </label>
           <VirtualTable
             label="Evidence files"
             testId="evidence-table"
-            rows={items}
+            rows={search.trim() ? items.filter((e) => matchesEvidence(e, search.trim().toLowerCase())) : items}
             columns={COLUMNS}
             rowKey={(e) => e.id}
             selectedKey={selectedId}

@@ -14,7 +14,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
   const [report, setReport] = useState<ExposureResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(true);
-  const [scenario, setScenario] = useState<Scenario>('expected');
+  const [scenario, setScenario] = useState<Scenario>('stated');
   const assumptions = useMemo(() => assumptionArgs(settings), [settings]);
 
   useEffect(() => {
@@ -53,7 +53,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
           <h1 id="screen-title">Exposure</h1>
         </header>
         <NoAnalysisYet onOpenScope={() => onScreen('scope')}>
-          <p>Exposure is computed from the affected consumers of a reconstruction and the rule packs, in whole cents, with low, expected and high scenarios.</p>
+          <p>Exposure is computed from the affected consumers of a reconstruction and the rule packs, in whole cents, with low (no violation beyond the breach), stated (the stated assumptions) and high (every violation the facts allow) scenarios.</p>
         </NoAnalysisYet>
       </section>
     );
@@ -87,7 +87,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
             </section>
             <section className="panel" aria-labelledby="tornado-title">
               <h2 id="tornado-title">
-                Sensitivity <span className="small muted">change in the expected total per assumption</span>
+                Sensitivity <span className="small muted">change in the stated total per assumption</span>
               </h2>
               <TornadoChart rows={report.sensitivity} />
             </section>

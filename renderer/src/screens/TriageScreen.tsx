@@ -58,16 +58,25 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
   );
   useEffect(() => run(draft.from, draft.to), [run]);
 
+  const toggle = useCallback((e: TriageEntry) => {
+    const kind = kindOfDimension(e.dimension);
+    if (!hasIndicator(draft, kind, e.value)) onDraft(addIndicator(draft, kind, e.value));
+  }, [draft, onDraft]);
   const columns = useMemo<Column<TriageEntry>[]>(
     () => [
-      { key: 'dimension', header: 'Kind', width: '52px', render: (e) => <span className="action-tag">{e.dimension}</span> },
-      { key: 'value', header: 'Value', width: 'minmax(180px, 3fr)', render: (e) => <Truncate className="mono small" text={e.value} /> },
-      { key: 'events', header: 'Events', width: '70px', align: 'right', render: (e) => formatCount(e.events) },
-      { key: 'rows', header: 'Rows proc.', width: '86px', align: 'right', render: (e) => formatCount(e.rowsProcessed) },
-      { key: 'exports', header: 'Exports', width: '64px', align: 'right', render: (e) => <span className={e.bulkOrReportExports > 0 ? 'warn' : ''}>{formatCount(e.bulkOrReportExports)}</span> },
-      { key: 'first', header: 'First seen', width: '140px', render: (e) => <span className="mono small">{formatUtc(e.firstSeen)}</span> },
-      { key: 'last', header: 'Last seen', width: '140px', render: (e) => <span className="mono small">{formatUtc(e.lastSeen)}</span> },
-      { key: 'new', header: 'New', width: '82px', render: (e) => <NewInWindow value={e.firstSeenInWindow} /> },
+      {
+        key: 'value',
+        header: 'Value',
+        width: 'minmax(200px, 3fr)',
+        sortValue: (e) => e.value,
+        render: (e) => (
+          <span className="triage-value">
+            <span className="action-tag">{e.dimension}</span>
+            <Truncate className="mono small" text={e.value} />
+          </span>
+        ),
+      },
+      { key: 'new', header: 'New', width: '82px', sortValue: (e) => (e.firstSeenInWindow === null ? null : e.firstSeenInWindow ? 0 : 1), render: (e) => <NewInWindow value={e.firstSeenInWindow} /> },
       {
         key: 'scope',
         header: 'Scope',
@@ -77,17 +86,28 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
           return hasIndicator(draft, kind, e.value) ? (
             <span className="small ok-text">✓ indicator</span>
           ) : (
-            <button type="button" className="btn btn-small" aria-label={`Add ${e.dimension} ${e.value} to scope`} onClick={() => onDraft(addIndicator(draft, kind, e.value))}>
+            <button type="button" className="btn btn-small" aria-label={`Add ${e.dimension} ${e.value} to scope`} onClick={() => toggle(e)}>
               + Scope
             </button>
           );
         },
       },
+      { key: 'events', header: 'Events', width: '70px', align: 'right', sortValue: (e) => e.events, render: (e) => formatCount(e.events) },
+      { key: 'rows', header: 'Rows proc.', width: '86px', align: 'right', sortValue: (e) => e.rowsProcessed, render: (e) => formatCount(e.rowsProcessed) },
+      { key: 'exports', header: 'Exports', width: '64px', align: 'right', sortValue: (e) => e.bulkOrReportExports, render: (e) => <span className={e.bulkOrReportExports > 0 ? 'warn' : ''}>{formatCount(e.bulkOrReportExports)}</span> },
+      { key: 'first', header: 'First seen (UTC)', width: '150px', sortValue: (e) => e.firstSeen, render: (e) => <span className="mono small">{formatUtc(e.firstSeen)}</span> },
+      { key: 'last', header: 'Last seen (UTC)', width: '150px', sortValue: (e) => e.lastSeen, render: (e) => <span className="mono small">{formatUtc(e.lastSeen)}</span> },
     ],
-    [draft, onDraft],
+    [draft, toggle],
   );
 
-  const shown = useMemo(() => (entries ?? []).filter((e) => dimension === 'all' || e.dimension === dimension), [entries, dimension]);
+  const [search, setSearch] = useState('');
+  const [selectedKey, setSelectedKey] = useState<string | null>(null);
+  const needle = search.trim().toLowerCase();
+  const shown = useMemo(
+    () => (entries ?? []).filter((e) => (dimension === 'all' || e.dimension === dimension) && (!needle || e.value.toLowerCase().includes(needle))),
+    [entries, dimension, needle],
+  );
   const picked = indicatorCount(draft);
 
   return (
@@ -136,14 +156,31 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       )}
       {entries && entries.length > 0 && (
         <>
-          <div className="segmented" role="tablist" aria-label="Kind">
-            {DIMENSIONS.map((d) => (
-              <button key={d.id} type="button" role="tab" aria-selected={dimension === d.id} className={dimension === d.id ? 'active' : ''} onClick={() => setDimension(d.id)}>
-                {d.label} <span className="muted">{d.id === 'all' ? entries.length : entries.filter((e) => e.dimension === d.id).length}</span>
-              </button>
-            ))}
+          <div className="table-tools">
+            <div className="segmented" role="group" aria-label="Kind">
+              {DIMENSIONS.map((d) => (
+                <button key={d.id} type="button" aria-pressed={dimension === d.id} className={dimension === d.id ? 'active' : ''} onClick={() => setDimension(d.id)}>
+                  {d.label} <span className="muted">{d.id === 'all' ? entries.length : entries.filter((e) => e.dimension === d.id).length}</span>
+                </button>
+              ))}
+            </div>
+            <label className="table-search">
+              <span>Search values</span>
+              <input name="triageSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="IP, user, app…" />
+            </label>
           </div>
-          <VirtualTable label="Top talkers" testId="triage-table" rows={shown} columns={columns} rowKey={(e) => `${e.dimension}:${e.value}`} height={340} />
+          <VirtualTable
+            label="Top talkers"
+            testId="triage-table"
+            rows={shown}
+            columns={columns}
+            rowKey={(e) => `${e.dimension}:${e.value}`}
+            selectedKey={selectedKey}
+            onSelect={(e) => setSelectedKey(`${e.dimension}:${e.value}`)}
+            onOpen={toggle}
+            height={340}
+          />
+          <p className="small muted">↑ ↓ in the table select a row; Enter adds it to the scope. Headers sort.</p>
         </>
       )}
     </section>

@@ -16,9 +16,10 @@ export async function writeExposureSheet(workbook: Workbook, data: ExportData, r
       { header: 'Component' },
       { header: 'Kind' },
       { header: 'Status' },
-      { header: 'Low (USD)', kind: 'money' },
-      { header: 'Expected (USD)', kind: 'money' },
-      { header: 'High (USD)', kind: 'money' },
+      { header: 'Low: no violation beyond the breach (USD)', kind: 'money' },
+      { header: 'Stated: the stated facts and assumptions (USD)', kind: 'money' },
+      { header: 'High: every violation the facts allow (USD)', kind: 'money' },
+      { header: 'Triggering violations', maxWidth: 90 },
       { header: 'Formula', maxWidth: 80 },
       { header: 'Citation', maxWidth: 50 },
       { header: 'Pack version' },
@@ -30,14 +31,14 @@ export async function writeExposureSheet(workbook: Workbook, data: ExportData, r
   for (const j of data.exposure.jurisdictions) {
     for (const c of j.components) {
       await sheet.add([
-        j.code, j.name, c.label, c.kind, c.status, moneyCell(c.low), moneyCell(c.expected), moneyCell(c.high),
-        c.formula, c.citation, c.packVersion, c.confidence, [c.reason, c.review].filter(Boolean).join(' — ') || null,
+        j.code, j.name, c.label, c.kind, c.status, moneyCell(c.low), moneyCell(c.stated), moneyCell(c.high),
+        c.violations.map((v) => `${v.violation} [${v.citation}]: ${v.status}`).join('; '), c.formula, c.citation, c.packVersion, c.confidence, [c.reason, c.review].filter(Boolean).join(' — ') || null,
       ]);
     }
   }
   const t = data.exposure.totals;
   const note = t.complete ? 'all components known' : `sum of known components only; unknown: ${t.unknownComponents.join(', ')}`;
-  await sheet.add(['TOTAL', null, 'All jurisdictions', null, t.complete ? 'complete' : 'incomplete', centsToDollars(t.low), centsToDollars(t.expected), centsToDollars(t.high), null, null, null, null, note]);
+  await sheet.add(['TOTAL', null, 'All jurisdictions', null, t.complete ? 'complete' : 'incomplete', centsToDollars(t.low), centsToDollars(t.stated), centsToDollars(t.high), null, null, null, null, null, note]);
   return sheet.finish();
 }
 
@@ -71,6 +72,7 @@ export async function writeObligationsSheet(workbook: Workbook, data: ExportData
       ['individuals', j.individuals],
       ['regulator', j.regulator],
       ['consumer reporting agencies', j.consumerReportingAgencies],
+      ...(j.media ? [['media', j.media] as [string, NoticeObligation]] : []),
     ];
     for (const [party, o] of parties) {
       await sheet.add([

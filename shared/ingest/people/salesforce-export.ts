@@ -7,15 +7,31 @@ import { headerNames, readTable, type TableSource } from './csv-table';
 import { objectFromFileName, objectFromId, salesforceIdentity } from './salesforce-objects';
 import { subjectRecord } from './subject';
 
-/** Fields every exported or extracted Salesforce object has; two of them next to `Id` mark a Salesforce CSV. */
-const SYSTEM_FIELDS = ['IsDeleted', 'CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp', 'OwnerId'];
+/**
+ * Fields every exported or extracted Salesforce object has; two of them next to `Id` mark a Salesforce CSV. Headers
+ * are compared in lower case: Data Loader and Bulk API extracts write them in upper case (`ID`, `ISDELETED`).
+ */
+const SYSTEM_FIELDS = ['isdeleted', 'createddate', 'createdbyid', 'lastmodifieddate', 'lastmodifiedbyid', 'systemmodstamp', 'ownerid'];
 const HEAD_BYTES = 64 * 1024;
 
 function salesforceHeaderScore(names: readonly string[]): number {
-  if (!names.some((n) => n === 'Id' || n === 'ID')) return 0;
-  const system = SYSTEM_FIELDS.filter((f) => names.includes(f)).length;
+  const lower = names.map((n) => n.toLowerCase());
+  if (!lower.includes('id')) return 0;
+  const system = SYSTEM_FIELDS.filter((f) => lower.includes(f)).length;
   if (system >= 2) return 0.85;
-  return names.some((n) => /__c$/.test(n) || /^[A-Z][A-Za-z]+Id$/.test(n)) ? 0.5 : 0;
+  return names.some((n) => /__c$/i.test(n) || /^[A-Z][A-Za-z]+Id$/.test(n)) ? 0.5 : 0;
+}
+
+/** A Data Loader file without ids (an insert or upsert input) still names custom fields `…__c`. */
+function customFieldsOnly(names: readonly string[]): boolean {
+  return !names.some((n) => n.toLowerCase() === 'id') && names.some((n) => /^[A-Za-z][A-Za-z0-9_]*__c$/i.test(n));
+}
+
+/** The record id column, however the header spells `Id`. */
+function idOf(fields: Readonly<Record<string, string>>): string | null {
+  if (fields.Id !== undefined) return fields.Id;
+  for (const key in fields) if (key.toLowerCase() === 'id') return fields[key]!;
+  return null;
 }
 
 async function parseCsv(source: TableSource, input: ParseInput, sink: RowSink): Promise<{ encoding: EncodingName; encodingGuessed: boolean }> {
@@ -23,7 +39,7 @@ async function parseCsv(source: TableSource, input: ParseInput, sink: RowSink): 
   const fileObject = objectFromFileName(fileName);
   const stem = (fileName.split('/').pop() ?? fileName).replace(/\.csv$/i, '');
   const result = await readTable(source, sink, (row) => {
-    const rawId = row.fields.Id ?? row.fields.ID ?? null;
+    const rawId = idOf(row.fields);
     const objectType = fileObject ?? objectFromId(rawId) ?? stem;
     sink.subject(
       subjectRecord(
@@ -65,7 +81,10 @@ export const salesforceDataExportParser: SourceParser = {
     const score = salesforceHeaderScore(names);
     const namedAfterObject = objectFromFileName(sample.fileName) !== null;
     // A trimmed extract may lack the system fields, but an object-named file with an Id column is still one.
-    if (score === 0) return namedAfterObject && names.some((n) => n === 'Id' || n === 'ID') ? 0.5 : 0;
+    if (score === 0) {
+      if (namedAfterObject && names.some((n) => n.toLowerCase() === 'id')) return 0.5;
+      return customFieldsOnly(names) ? 0.3 : 0;
+    }
     return namedAfterObject ? Math.min(1, score + 0.1) : score;
   },
 

@@ -2,7 +2,7 @@
 import type { AccessEventRow, DetailValue } from '../parser';
 import { elfTimestampToIso, isoDateTimeToUtc } from '../../util/time';
 import { columnIndex } from '../csv/table';
-import { looksLikeSalesforceId, toId18 } from '../../util/salesforce-id';
+import { hasWrongSuffix, looksLikeSalesforceId, toId18 } from '../../util/salesforce-id';
 import { blankEvent, dedupKeyOf, idOrText, numberOrNull, soqlObject, type RowPlace } from './event-row';
 import { recordIdFromRestUri } from './rest-uri';
 
@@ -147,10 +147,23 @@ export function mapElfRow(layout: ElfLayout, fields: readonly string[], place: R
   event.uri = firstOf(fields, c.uri);
   event.recordIds = recordIdsOf(layout, fields);
   event.details = detailsOf(layout, fields);
+  const suspect = suspectUserId(cell(fields, layout.userId), derived);
+  if (suspect !== null) event.details = { ...event.details, suspectUserId: suspect };
   const keyParts: (string | null)[] = ['elf', eventType, ts, event.requestId, event.actorId, event.loginKey, event.sessionKey];
   for (const i of layout.dedup) keyParts.push(cell(fields, i));
   event.dedupKey = dedupKeyOf(keyParts);
   return { event };
+}
+
+/** Why the row's user id is doubtful (a wrong case-safe suffix, or the derived id naming another user), or null. */
+function suspectUserId(userId: string | null, derived: string | null): string | null {
+  if (hasWrongSuffix(derived)) return `USER_ID_DERIVED ${derived} has a case-safe suffix that does not match its first 15 characters`;
+  if (hasWrongSuffix(userId)) return `USER_ID ${userId} has a case-safe suffix that does not match its first 15 characters`;
+  const fromUserId = toId18(userId);
+  if (fromUserId !== null && derived !== null && derived.length === 18 && fromUserId !== derived) {
+    return `USER_ID_DERIVED ${derived} disagrees with USER_ID ${userId}`;
+  }
+  return null;
 }
 
 function timestampOf(layout: ElfLayout, fields: readonly string[]): string | null {

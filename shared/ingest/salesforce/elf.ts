@@ -1,5 +1,5 @@
 /** EventLogFile (Event Monitoring) CSVs of every event type, and the same rows rendered as JSON by collectors. */
-import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
+import type { AccessEventRow, DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
 import { readHead } from '../encoding';
 import { readCsvTable, sniffCsvHeader } from '../csv/table';
 import { mapElfRow, elfLayout, type ElfLayout } from './elf-row';
@@ -20,7 +20,23 @@ function detectElf(sample: DetectSample): number {
   return snake / names.length >= 0.8 ? 0.95 : 0.5;
 }
 
+/** Passes events on, counting those whose user id is doubtful, for one warning per file. */
+class SuspectIdCounter {
+  private count = 0;
+  constructor(private readonly sink: RowSink) {}
+  event(event: AccessEventRow): void {
+    if (event.details?.suspectUserId !== undefined) this.count++;
+    this.sink.event(event);
+  }
+  warn(): void {
+    if (this.count > 0) {
+      this.sink.warn(`${this.count} row(s) have a user id with a wrong case-safe suffix or a USER_ID_DERIVED that disagrees with USER_ID; they are kept, marked details.suspectUserId.`);
+    }
+  }
+}
+
 async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
+  const events = new SuspectIdCounter(sink);
   let layout: ElfLayout | null = null;
   await readCsvTable(
     input.open(),
@@ -31,7 +47,7 @@ async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecod
       },
       onRow(row) {
         const mapped = layout!.eventType < 0 ? { reason: 'the file has no EVENT_TYPE column' } : mapElfRow(layout!, row.fields, row);
-        if ('event' in mapped) sink.event(mapped.event);
+        if ('event' in mapped) events.event(mapped.event);
         else rejectRow(sink, row, mapped.reason, row.raw());
       },
       onReject(bad) {
@@ -40,11 +56,13 @@ async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecod
     },
     { decode: decoding.decode, signal: input.signal, onProgress: (n) => sink.progress(n) },
   );
+  events.warn();
 }
 
 /** ELF rows as JSON objects keyed by the CSV header names (collector output, one object or JSON Lines). */
 async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
   const layouts = new Map<string, ElfLayout>();
+  const events = new SuspectIdCounter(sink);
   await readJsonObjects(input, sink, decoding, (object, place, bytes) => {
     const names: string[] = [];
     const values: string[] = [];
@@ -56,14 +74,15 @@ async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDeco
     let layout = layouts.get(signature);
     if (!layout) layouts.set(signature, (layout = elfLayout(names)));
     const mapped = mapElfRow(layout, values, place);
-    if ('event' in mapped) sink.event(mapped.event);
+    if ('event' in mapped) events.event(mapped.event);
     else rejectRow(sink, place, mapped.reason, bytes);
   });
+  events.warn();
 }
 
 export const elfParser: SourceParser = {
   format: 'salesforce-elf',
-  version: '1',
+  version: '2',
   description: 'Salesforce EventLogFile CSV (Login, API, RestApi, Bulk, Report, URI, Lightning, …): who accessed what, when, from where',
   detect: detectElf,
   async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {

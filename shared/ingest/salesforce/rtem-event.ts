@@ -1,16 +1,27 @@
 /** Maps one Real-Time Event Monitoring event (stored object, stream payload or CSV row) to an access event. */
 import type { AccessEventRow, DetailValue } from '../parser';
 import { isoDateTimeToUtc } from '../../util/time';
-import { toId18 } from '../../util/salesforce-id';
+import { hasWrongSuffix, toId18 } from '../../util/salesforce-id';
 import { blankEvent, dedupKeyOf, idOrText, numberOrNull, putDetail, soqlObject, type RowPlace } from './event-row';
 import { decodeRecordsField } from './records-field';
 
 export type RtemPayload = Readonly<Record<string, unknown>>;
 
-/** Longest names first, so `LightningUriEvent` is not taken for `UriEvent`. */
+/**
+ * Every Real-Time Event Monitoring event named in Salesforce's Platform Events Developer Guide ("Real-Time Event
+ * Monitoring Objects"), by its canonical name (`…EventStream` and `…EventStore` reduced to `…Event`). Longest names
+ * first, so `LightningUriEvent` is not taken for `UriEvent` in a file name.
+ */
 const KNOWN_EVENT_TYPES = [
-  'BulkApiResultEvent', 'LightningUriEvent', 'ListViewEvent', 'ReportEvent', 'LoginEvent', 'UriEvent', 'ApiEvent',
-];
+  'ApiAnomalyEvent', 'ApiEvent', 'BulkApiResultEvent', 'ConcurLongRunApexErrEvent', 'CredentialStuffingEvent', 'FileEvent',
+  'IdentityProviderEvent', 'IdentityVerificationEvent', 'LightningUriEvent', 'ListViewEvent', 'LoginAnomalyEvent',
+  'LoginAsEvent', 'LoginEvent', 'LogoutEvent', 'MobileEmailEvent', 'MobileEnforcedPolicyEvent', 'MobileScreenshotEvent',
+  'MobileTelephonyEvent', 'PermissionSetEvent', 'ReportAnomalyEvent', 'ReportEvent', 'SessionHijackingEvent', 'UriEvent',
+].sort((a, b) => b.length - a.length);
+
+export function isKnownEventType(canonical: string): boolean {
+  return KNOWN_EVENT_TYPES.includes(canonical);
+}
 
 /** `ApiEventStream`, `/event/ApiEventStream`, `BulkApiResultEventStore` → `ApiEvent`, `BulkApiResultEvent`. */
 export function canonicalEventType(name: string): string {
@@ -86,6 +97,14 @@ export interface RtemMapped {
   unrecognizedIds?: number;
 }
 
+/** Fields read into the event's own columns (or into details under another name); every other field goes to details. */
+const MAPPED_FIELDS = new Set([
+  'attributes', 'EventDate', 'UserId', 'Username', 'SessionKey', 'LoginKey', 'SourceIp', 'UserAgent', 'ConnectedAppId', 'Client',
+  'Operation', 'Query', 'RowsProcessed', 'Status', 'RequestIdentifier', 'RecordId', 'Records', 'ColumnHeaders',
+]);
+
+const HANDLED_FIELDS = new Set([...MAPPED_FIELDS, ...DETAIL_FIELDS, ...DETAIL_ID_FIELDS]);
+
 export function mapRtemEvent(eventType: string, payload: RtemPayload, place: RowPlace): RtemMapped {
   const dateText = text(payload, 'EventDate') ?? text(payload, 'CreatedDate');
   if (!dateText) return { reason: `${eventType} has no EventDate` };
@@ -137,6 +156,11 @@ export function mapRtemEvent(eventType: string, payload: RtemPayload, place: Row
   }
   const columns = columnList(payload.ColumnHeaders);
   if (columns) details.ColumnHeaders = columns;
+  for (const name of Object.keys(payload)) {
+    if (!HANDLED_FIELDS.has(name)) putDetail(details, name, detailValue(payload[name]));
+  }
+  const userId = text(payload, 'UserId');
+  if (hasWrongSuffix(userId)) details.suspectUserId = `UserId ${userId} has a case-safe suffix that does not match its first 15 characters`;
   event.details = Object.keys(details).length === 0 ? null : details;
 
   const eventId = text(payload, 'EventIdentifier');

@@ -29,6 +29,23 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+/**
+ * A name as a matching key that never makes two different names equal: compatibility-normalized (NFKC), case-folded,
+ * every letter and digit of any script kept; only separators (spaces, hyphens, apostrophes, dots) are collapsed to
+ * one space. "Pat1 Probe1" and "Pat2 Probe2" stay apart; "José" and "Jose" stay apart (see `foldedName`).
+ */
 export function normalizeName(value: string | null): string {
-  return (value ?? '').normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z]/g, '');
+  return (value ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The name with diacritics folded as well ("José" → "jose"). Two names equal only after folding may be one person
+ * written two ways, or two people: such a match only asks (review), it never merges.
+ */
+export function foldedName(value: string | null): string {
+  return normalizeName(value).normalize('NFKD').replace(/\p{M}+/gu, '').normalize('NFC');
 }

@@ -1,7 +1,7 @@
 import type { SubjectLinkType } from '../../ingest/parser';
 import type { Db } from '../../store/db';
 import { CURRENT_SUBJECT, currentSubject } from '../../scope/current-events';
-import { jaroWinkler, normalizeName } from './name-similarity';
+import { foldedName, jaroWinkler, normalizeName } from './name-similarity';
 import { UnionFind } from './union-find';
 
 export interface ResolutionDecisions {
@@ -12,7 +12,8 @@ export interface ResolutionDecisions {
 }
 
 export interface ReviewItem {
-  kind: 'conflict';
+  /** `conflict`: records sharing an identifier but not a date of birth; `possible-match`: two records that may be one person. */
+  kind: 'conflict' | 'possible-match';
   subjectIds: number[];
   reason: string;
 }
@@ -26,30 +27,57 @@ export interface Resolution {
   stats: Record<string, number>;
 }
 
+/** Blocks larger than this (a shared switchboard number, a very common name in one ZIP) are not compared pairwise. */
 const MAX_BLOCK = 200;
+/** First names this similar (Jaro-Winkler, diacritics folded) in one last name and postal code are worth a look. */
+const SIMILAR_FIRST_NAME = 0.9;
 
 /** Links that say two records are the same person; an `account` link only says a contact works for a company. */
 const IDENTITY_LINKS: readonly SubjectLinkType[] = ['person_contact', 'converted_contact', 'case_contact', 'order_bill_to'];
 
+interface Candidate {
+  id: number;
+  dob: string | null;
+  email: string | null;
+  phone: string | null;
+  first: string;
+}
+
+/** Why two records that matched on something cannot be merged on it alone, or null when nothing speaks against it. */
+function contradiction(a: Candidate, b: Candidate, checkFirstName: boolean): string | null {
+  if (a.dob && b.dob && a.dob !== b.dob) return `different dates of birth (${a.dob}, ${b.dob})`;
+  if (a.email && b.email && a.email !== b.email) return 'different emails';
+  if (a.phone && b.phone && a.phone !== b.phone) return 'different phones';
+  if (checkFirstName && a.first && b.first && a.first !== b.first) return 'different first names';
+  return null;
+}
+
 /**
- * Resolves subject records into consumers, strongest evidence first: links in the data, the same source id,
- * normalized email, phone plus last name, then a scored comparison of first name and date of birth among
- * records sharing last name and postal code. Records whose dates of birth conflict are held apart for review.
+ * Resolves subject records into consumers. Only a strong shared identifier merges: a link in the data, the same
+ * source id, the same normalized email, the same phone and last name, or the same full name and date of birth.
+ * Weaker matches (name and postal code, similar names, or a strong match whose emails, phones, first names or dates of
+ * birth differ) are listed for review and left apart, so a doubt never lowers the count. `excluded` records
+ * (non-persons, the workforce) are never merged with anyone.
  */
-export function resolveConsumers(db: Db, decisions: ResolutionDecisions): Resolution {
+export function resolveConsumers(db: Db, decisions: ResolutionDecisions, excluded: ReadonlySet<number> = new Set()): Resolution {
   const maxId = (db.prepare('SELECT MAX(id) FROM subject_records').pluck().get() as number | null) ?? 0;
   const sets = new UnionFind(maxId + 1);
   const reasons = new Map<number, string>();
   const split = new Set(decisions.splits);
   const review: ReviewItem[] = [];
-  const stats: Record<string, number> = { link: 0, sourceId: 0, email: 0, phoneName: 0, scored: 0, investigator: 0, conflicts: 0 };
+  const stats: Record<string, number> = { link: 0, sourceId: 0, email: 0, phoneName: 0, nameBirthDate: 0, investigator: 0, conflicts: 0, possibleMatches: 0, oversizedBlocks: 0 };
 
   const join = (a: number, b: number, reason: string, stat: string): void => {
-    if (a === b || split.has(a) || split.has(b)) return;
+    if (a === b || split.has(a) || split.has(b) || excluded.has(a) || excluded.has(b)) return;
     if (!sets.union(a, b)) return;
     stats[stat]!++;
     if (!reasons.has(a)) reasons.set(a, reason);
     if (!reasons.has(b)) reasons.set(b, reason);
+  };
+  const ask = (kind: ReviewItem['kind'], ids: number[], reason: string): void => {
+    if (ids.some((id) => excluded.has(id))) return;
+    stats[kind === 'conflict' ? 'conflicts' : 'possibleMatches']!++;
+    review.push({ kind, subjectIds: ids, reason });
   };
 
   for (const group of decisions.merges) {
@@ -83,47 +111,62 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions): Resolu
   );
   for (const row of sameSource.iterate() as Iterable<{ id: number; first: number }>) join(row.first, row.id, 'same source record id', 'sourceId');
 
-  const groupsBy = (keySql: string, where: string): Iterable<{ id: number; key: string; dob: string | null }> =>
-    db.prepare(`SELECT s.id AS id, ${keySql} AS key, s.birth_date AS dob FROM subject_records s WHERE ${CURRENT_SUBJECT} AND ${where} ORDER BY key, s.id`).iterate() as Iterable<{
-      id: number;
-      key: string;
-      dob: string | null;
-    }>;
+  db.function('bl_name_key', { deterministic: true }, (value: unknown) => normalizeName(typeof value === 'string' ? value : null) || null);
+  db.function('bl_folded_name', { deterministic: true }, (value: unknown) => foldedName(typeof value === 'string' ? value : null) || null);
+  const candidates = (keySql: string, where: string): Iterable<Candidate & { key: string }> =>
+    db
+      .prepare(
+        `SELECT * FROM (SELECT s.id AS id, ${keySql} AS key, s.birth_date AS dob, s.email_key AS email, s.phone AS phone,
+           COALESCE(bl_name_key(s.first_name), '') AS first
+         FROM subject_records s WHERE ${CURRENT_SUBJECT} AND ${where}) WHERE key IS NOT NULL ORDER BY key, id`,
+      )
+      .iterate() as Iterable<Candidate & { key: string }>;
 
-  const mergeGroups = (rows: Iterable<{ id: number; key: string; dob: string | null }>, label: string, stat: string): void => {
+  /** Each run of records sharing a key, in key order. */
+  const eachBlock = (rows: Iterable<Candidate & { key: string }>, visit: (key: string, block: Candidate[]) => void): void => {
     let key: string | null = null;
-    let members: Array<{ id: number; dob: string | null }> = [];
-    const flush = (): void => {
-      if (members.length > 1) mergeGroup(members, `${label} ${key}`, stat);
-      members = [];
-    };
+    let block: Candidate[] = [];
     for (const row of rows) {
       if (row.key !== key) {
-        flush();
+        if (key !== null && block.length > 1) visit(key, block);
         key = row.key;
+        block = [];
       }
-      members.push({ id: row.id, dob: row.dob });
+      block.push(row);
     }
-    flush();
+    if (key !== null && block.length > 1) visit(key, block);
   };
 
-  const mergeGroup = (members: Array<{ id: number; dob: string | null }>, reason: string, stat: string): void => {
-    const dobs = [...new Set(members.map((m) => m.dob).filter((d): d is string => d !== null))].sort();
-    if (dobs.length <= 1) {
-      for (const m of members.slice(1)) join(members[0]!.id, m.id, reason, stat);
+  /** Members agreeing on a strong identifier merge pairwise unless something contradicts them; contradictions ask. */
+  const strongMatch = (label: string, stat: string, checkFirstName: boolean) => (key: string, block: Candidate[]): void => {
+    if (block.length > MAX_BLOCK) {
+      stats.oversizedBlocks!++;
       return;
     }
-    for (const dob of dobs) {
-      const same = members.filter((m) => m.dob === dob);
-      for (const m of same.slice(1)) join(same[0]!.id, m.id, `${reason}, same date of birth`, stat);
+    for (let i = 0; i < block.length; i++) {
+      for (let j = i + 1; j < block.length; j++) {
+        const a = block[i]!;
+        const b = block[j]!;
+        if (a.id === b.id || sets.find(a.id) === sets.find(b.id)) continue;
+        const against = contradiction(a, b, checkFirstName);
+        if (against === null) join(a.id, b.id, `${label} ${key}`, stat);
+        else ask(a.dob && b.dob && a.dob !== b.dob ? 'conflict' : 'possible-match', [a.id, b.id], `${label} ${key} but ${against}; held apart`);
+      }
     }
-    stats.conflicts!++;
-    review.push({ kind: 'conflict', subjectIds: members.map((m) => m.id), reason: `${reason} but different dates of birth (${dobs.join(', ')}); held apart` });
   };
 
-  mergeGroups(groupsBy('s.email_key', 's.email_key IS NOT NULL'), 'same email', 'email');
-  mergeGroups(groupsBy("s.phone || ' ' || lower(s.last_name)", 's.phone IS NOT NULL AND s.last_name IS NOT NULL'), 'same phone and last name', 'phoneName');
-  scoredMatches(db, join);
+  // The same address is the same person's: emails are checked only against dates of birth.
+  eachBlock(candidates('s.email_key', 's.email_key IS NOT NULL'), (key, block) =>
+    strongMatch('same email', 'email', false)(key, block.map((c) => ({ ...c, email: null, phone: null }))),
+  );
+  eachBlock(candidates("s.phone || ' ' || bl_name_key(s.last_name)", 's.phone IS NOT NULL AND s.last_name IS NOT NULL'), (key, block) =>
+    strongMatch('same phone and last name', 'phoneName', true)(key, block.map((c) => ({ ...c, phone: null }))),
+  );
+  eachBlock(
+    candidates("bl_name_key(s.first_name) || ' ' || bl_name_key(s.last_name) || ' ' || s.birth_date", 's.birth_date IS NOT NULL AND s.first_name IS NOT NULL AND s.last_name IS NOT NULL'),
+    strongMatch('same full name and date of birth', 'nameBirthDate', false),
+  );
+  possibleMatches(db, sets, ask);
 
   return {
     consumerOf: (subjectId) => sets.find(subjectId),
@@ -133,16 +176,20 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions): Resolu
   };
 }
 
-/** Records sharing last name and postal code: same date of birth and a similar first name, or the same first name when a date is missing. */
-function scoredMatches(db: Db, join: (a: number, b: number, reason: string, stat: string) => void): void {
+/**
+ * Records sharing last name and postal code whose first names are the same or similar (diacritics folded), with no
+ * date of birth telling them apart: one person written twice, or namesakes. Never merged; listed for review.
+ */
+function possibleMatches(db: Db, sets: UnionFind, ask: (kind: ReviewItem['kind'], ids: number[], reason: string) => void): void {
   const rows = db
     .prepare(
-      `SELECT DISTINCT s.id AS id, lower(s.last_name) AS last, substr(replace(a.postal_code, ' ', ''), 1, 5) AS postal, s.first_name AS first, s.birth_date AS dob
+      `SELECT DISTINCT s.id AS id, bl_folded_name(s.last_name) AS last, substr(replace(a.postal_code, ' ', ''), 1, 5) AS postal,
+         bl_folded_name(s.first_name) AS first, s.birth_date AS dob
        FROM subject_records s JOIN subject_addresses a ON a.subject_id = s.id
        WHERE ${CURRENT_SUBJECT} AND s.last_name IS NOT NULL AND s.first_name IS NOT NULL AND a.postal_code IS NOT NULL AND a.postal_code <> ''
        ORDER BY last, postal, s.id`,
     )
-    .iterate() as Iterable<{ id: number; last: string; postal: string; first: string; dob: string | null }>;
+    .iterate() as Iterable<{ id: number; last: string | null; postal: string; first: string | null; dob: string | null }>;
   let blockKey = '';
   let block: Array<{ id: number; first: string; dob: string | null }> = [];
   const compare = (): void => {
@@ -151,23 +198,23 @@ function scoredMatches(db: Db, join: (a: number, b: number, reason: string, stat
       for (let j = i + 1; j < block.length; j++) {
         const a = block[i]!;
         const b = block[j]!;
-        if (a.id === b.id) continue;
+        if (a.id === b.id || sets.find(a.id) === sets.find(b.id)) continue;
         if (a.dob && b.dob && a.dob !== b.dob) continue;
         const similarity = jaroWinkler(a.first, b.first);
-        const dobPart = a.dob && b.dob ? 0.2 : 0.1;
-        const score = 0.5 * similarity + 0.3 + dobPart;
-        if (score >= 0.9) join(a.id, b.id, `same last name and postal code, first-name similarity ${similarity.toFixed(2)}${a.dob && b.dob ? ', same date of birth' : ''} (score ${score.toFixed(2)})`, 'scored');
+        if (similarity < SIMILAR_FIRST_NAME) continue;
+        ask('possible-match', [a.id, b.id], `same last name and postal code ${blockKey.split('|')[1]}, first-name similarity ${similarity.toFixed(2)}; possibly one person, held apart`);
       }
     }
   };
   for (const row of rows) {
-    const key = `${normalizeName(row.last)}|${row.postal}`;
+    if (!row.last || !row.first) continue;
+    const key = `${row.last}|${row.postal}`;
     if (key !== blockKey) {
       compare();
       blockKey = key;
       block = [];
     }
-    block.push({ id: row.id, first: normalizeName(row.first), dob: row.dob });
+    if (!block.some((m) => m.id === row.id)) block.push({ id: row.id, first: row.first, dob: row.dob });
   }
   compare();
 }

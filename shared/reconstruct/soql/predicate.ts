@@ -30,7 +30,7 @@ export function fieldValueSql(field: string): string {
 }
 
 /** The value as a UTC `YYYY-MM-DDTHH:MM:SS.sssZ` string; accepts `T` or space, `Z`, `±hh:mm` or `±hhmm`, or a bare date. */
-function timestampSql(value: string): string {
+export function timestampSql(value: string): string {
   const withColonOffset =
     `CASE WHEN ${value} GLOB '*[+-][0-9][0-9][0-9][0-9]' ` +
     `THEN substr(${value}, 1, length(${value}) - 2) || ':' || substr(${value}, -2) ELSE ${value} END`;
@@ -133,6 +133,6 @@ function inSql(field: string, values: readonly Literal[], context: PredicateCont
   return { sql: `(${parts.map((part) => part.sql).join(' OR ')})`, params: parts.flatMap((part) => part.params) };
 }
 
-function isSalesforceIdField(field: string): boolean {
+export function isSalesforceIdField(field: string): boolean {
   return field === 'Id' || /[a-z]Id$/.test(field);
 }

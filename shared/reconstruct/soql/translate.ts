@@ -4,7 +4,7 @@ import { unsupported } from './ast';
 import { CURRENT_SUBJECT } from '../../scope/current-events';
 import { parseSoql } from './parser';
 import type { SqlParam } from './predicate';
-import { conditionSql, fieldValueSql, PredicateRejection } from './predicate';
+import { conditionSql, fieldValueSql, isSalesforceIdField, PredicateRejection, timestampSql } from './predicate';
 import type { SnapshotSchema } from './snapshotSchema';
 import { resolveName } from './snapshotSchema';
 
@@ -16,7 +16,11 @@ export interface TranslateOptions {
 
 export interface SoqlTranslation {
   readonly supported: true;
-  /** Selects `id, source_id` of the matching `subject_records` rows, in the order Salesforce would return them. */
+  /**
+   * Selects `id, source_id, modified_after` of the `subject_records` rows that existed at the event (CreatedDate not
+   * after it) and match, in the order Salesforce would return them; `modified_after` is 1 when the record changed
+   * after the event (LastModifiedDate or SystemModstamp), so its values at the time are not known.
+   */
   readonly sql: string;
   readonly params: readonly SqlParam[];
   /** The object type as stored in the snapshot. */
@@ -98,15 +102,17 @@ export function translateSoql(query: SoqlQuery, options: TranslateOptions): Tran
     const orderSql = [
       ...orderFields.map((item) => {
         const value = fieldValueSql(item.name);
-        const key = schema.isNumericField(object, item.name) ? `CAST(${value} AS REAL)` : `lower(${value})`;
+        // Ids sort by their case-sensitive characters (an 18-character id orders as its 15-character prefix).
+        const key = isSalesforceIdField(item.name) ? value : schema.isNumericField(object, item.name) ? `CAST(${value} AS REAL)` : `lower(${value})`;
         return `${key} ${item.direction} NULLS ${item.nulls}`;
       }),
       'source_id ASC',
       'id ASC',
     ].join(', ');
 
-    const params: SqlParam[] = [object, ...(where?.params ?? [])];
-    let sql = `SELECT id, source_id FROM subject_records s WHERE object_type = ? AND system = 'salesforce' AND ${CURRENT_SUBJECT}`;
+    const asOf = asOfEvent(fields, options.eventTime);
+    const params: SqlParam[] = [...asOf.selectParams, object, ...asOf.whereParams, ...(where?.params ?? [])];
+    let sql = `SELECT id, source_id, ${asOf.modifiedAfterSql} AS modified_after FROM subject_records s WHERE object_type = ? AND system = 'salesforce' AND ${CURRENT_SUBJECT}${asOf.whereSql}`;
     if (where !== null) sql += ` AND ${where.sql}`;
     sql += ` ORDER BY ${orderSql}`;
     if (query.limit !== null || query.offset !== null) {
@@ -115,7 +121,7 @@ export function translateSoql(query: SoqlQuery, options: TranslateOptions): Tran
     }
 
     const cut = query.limit !== null || query.offset !== null;
-    const notes: string[] = [];
+    const notes: string[] = [...asOf.notes];
     if (query.scope !== null && query.scope.toLowerCase() !== 'everything') {
       notes.push(
         `USING SCOPE ${query.scope} limited what Salesforce returned to the user's view; it is not applied here, so more records may match.`,
@@ -152,4 +158,37 @@ function usesRelativeDate(condition: Condition): boolean {
     case 'like':
       return false;
   }
+}
+
+interface AsOfEvent {
+  readonly modifiedAfterSql: string;
+  readonly selectParams: readonly SqlParam[];
+  readonly whereSql: string;
+  readonly whereParams: readonly SqlParam[];
+  readonly notes: readonly string[];
+}
+
+/** A record created after the event cannot be in its results; one modified after it is flagged. */
+function asOfEvent(fields: readonly string[], eventTime: string): AsOfEvent {
+  const at = new Date(eventTime);
+  if (Number.isNaN(at.getTime())) {
+    return { modifiedAfterSql: '0', selectParams: [], whereSql: '', whereParams: [], notes: [`The event time '${eventTime}' is not a valid timestamp, so records created after the event cannot be excluded.`] };
+  }
+  const iso = at.toISOString();
+  const field = (name: string): string | null => {
+    const match = resolveName(name, fields);
+    return match.found ? match.name : null;
+  };
+  const created = field('CreatedDate');
+  const modified = ['LastModifiedDate', 'SystemModstamp'].map(field).filter((name): name is string => name !== null);
+  const notes: string[] = [];
+  if (!created) notes.push('The snapshot has no CreatedDate, so records created after the event cannot be told apart.');
+  if (modified.length === 0) notes.push('The snapshot has no LastModifiedDate or SystemModstamp, so records changed after the event cannot be flagged.');
+  return {
+    modifiedAfterSql: modified.length === 0 ? '0' : `(${modified.map((name) => `COALESCE(${timestampSql(fieldValueSql(name))} > ?, 0)`).join(' OR ')})`,
+    selectParams: modified.map(() => iso),
+    whereSql: created ? ` AND COALESCE(${timestampSql(fieldValueSql(created))} <= ?, 1)` : '',
+    whereParams: created ? [iso] : [],
+    notes,
+  };
 }

@@ -3,12 +3,12 @@ import { formatCents } from '../../../../shared/display/money';
 import { SCENARIOS } from './exposure-types';
 
 const HELP = {
-  low: 'Exact-basis consumers at the minimum statutory amount',
-  expected: 'Exact and derived consumers at the chosen amount',
-  high: 'All bases, including inferred upper bounds, at the maximum amount',
+  low: 'No violation beyond the breach',
+  stated: 'The stated facts and assumptions: exact and derived consumers at the chosen amount',
+  high: 'Every violation the facts allow: all bases, including inferred upper bounds, at the maximum amount',
 } as const;
 
-/** Low / expected / high totals of the known components; says plainly when some components are unknown. */
+/** Low / stated / high totals of the known components; says plainly when some components are unknown. */
 export function ScenarioTotals({ totals }: { totals: ExposureResult['totals'] }) {
   return (
     <div className="summary-row" data-testid="exposure-totals">

@@ -10,7 +10,7 @@ interface Swing {
   row: SensitivityRow;
 }
 
-/** How far each assumption moves the expected total from today's value: biggest swing on top. */
+/** How far each assumption moves the stated total from today's value: biggest swing on top. */
 export const TornadoChart = memo(function TornadoChart({ rows }: { rows: readonly SensitivityRow[] }) {
   const data = useMemo<Swing[]>(
     () =>
@@ -48,7 +48,7 @@ function SwingTooltip({ active, payload }: { active?: boolean; payload?: Readonl
       <strong>{swing.key}</strong> (now {swing.row.current})
       {swing.row.outcomes.map((o) => (
         <div key={o.value}>
-          {o.value}: {formatCents(o.expected)} ({o.delta >= 0 ? '+' : ''}
+          {o.value}: {formatCents(o.stated)} ({o.delta >= 0 ? '+' : ''}
           {formatCents(o.delta)})
         </div>
       ))}

@@ -3,10 +3,10 @@ import type { ExposureResult } from '../../../../shared/contract/api';
 
 export type JurisdictionExposure = ExposureResult['jurisdictions'][number];
 export type ExposureComponent = JurisdictionExposure['components'][number];
-export type Money = ExposureComponent['expected'];
+export type Money = ExposureComponent['stated'];
 export type SensitivityRow = ExposureResult['sensitivity'][number];
-export type Scenario = 'low' | 'expected' | 'high';
-export const SCENARIOS: readonly Scenario[] = ['low', 'expected', 'high'];
+export type Scenario = 'low' | 'stated' | 'high';
+export const SCENARIOS: readonly Scenario[] = ['low', 'stated', 'high'];
 
 /** Assumption settings as the contract takes them: `key=value`, in a stable order. */
 export function assumptionArgs(settings: Readonly<Record<string, string>>): string[] {

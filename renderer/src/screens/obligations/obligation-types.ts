@@ -34,3 +34,28 @@ export function datedDuties(jurisdictions: readonly JurisdictionObligations[]): 
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
+
+/** Today's calendar date where the case is (deadlines are calendar dates in the case's time zone). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/** "12 d left", "due today", "overdue by 3 d". */
+export function daysLeftText(today: string, due: string): string {
+  const days = daysBetween(today, due);
+  if (days === 0) return 'due today';
+  return days > 0 ? `${days} d left` : `overdue by ${-days} d`;
+}
+
+/** The engine joins the reasons behind a decision with " | " and "; ": one list item each. */
+export function whyItems(why: string): string[] {
+  return why
+    .split(/ \| |; /)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** A duty that is not owed has no deadline to show, whatever the pack says about its timing. */
+export function isOwed(duty: NoticeObligation['duty']): boolean {
+  return duty === 'required' || duty === 'possibly-required' || duty === 'unknown';
+}

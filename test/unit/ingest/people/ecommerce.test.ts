@@ -9,7 +9,7 @@ import { runParser } from '../../../helpers/parse';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string): string => join(HERE, '../../../fixtures/people', name);
-const sample = (name: string): string => join(HERE, '../../../../../shared/samples', name);
+const sample = (name: string): string => join(HERE, '../../../fixtures/samples', name);
 
 describe('shopify-customers', () => {
   it('reads the current header with a BOM and strips guard apostrophes from ids, zips and phones', async () => {

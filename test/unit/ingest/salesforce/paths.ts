@@ -1,5 +1,5 @@
 import path from 'node:path';
 
-/** The team's shared sample files, read in place (/work/shared/samples). */
-export const sample = (name: string): string => path.resolve(__dirname, '../../../../../shared/samples', name);
+/** Public sample files kept byte-identical in the repository (origins in test/fixtures/samples/SOURCES.txt). */
+export const sample = (name: string): string => path.resolve(__dirname, '../../../fixtures/samples', name);
 export const fixture = (name: string): string => path.resolve(__dirname, '../../../fixtures/salesforce', name);

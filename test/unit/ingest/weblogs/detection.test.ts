@@ -24,9 +24,9 @@ function detect(path: string, fileName?: string): string | null {
 
 describe('format detection among the people and log parsers', () => {
   it.each([
-    ['../shared/samples/magento2__ImportExport_Sample_customer.csv', 'magento-customers'],
-    ['../shared/samples/elastic-beats__apache_access_test.log', 'web-access-log'],
-    ['../shared/samples/elastic-beats__aws_cloudtrail_console-login-json.log', 'aws-cloudtrail'],
+    ['test/fixtures/samples/magento2__ImportExport_Sample_customer.csv', 'magento-customers'],
+    ['test/fixtures/samples/elastic-beats__apache_access_test.log', 'web-access-log'],
+    ['test/fixtures/samples/elastic-beats__aws_cloudtrail_console-login-json.log', 'aws-cloudtrail'],
     ['test/fixtures/people/Contact.csv', 'salesforce-data-export'],
     ['test/fixtures/people/Account.csv', 'salesforce-data-export'],
     ['test/fixtures/people/Case.csv', 'salesforce-data-export'],

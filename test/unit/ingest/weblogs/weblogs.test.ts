@@ -9,7 +9,7 @@ import { runParser } from '../../../helpers/parse';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string): string => join(HERE, '../../../fixtures/weblogs', name);
-const sample = (name: string): string => join(HERE, '../../../../../shared/samples', name);
+const sample = (name: string): string => join(HERE, '../../../fixtures/samples', name);
 
 describe('web-access-log', () => {
   it('reads every line of the real Apache sample: common, combined, "-" request, vhost, extra field', async () => {
