@@ -1,9 +1,12 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { LedgerError, toErrorPayload } from '../shared/contract/errors';
 import { LedgerEngine } from '../shared/engine/ledger-engine';
+import { explainSystemError } from '../shared/store/errors';
 import { COMMANDS } from './commands';
 import type { Command } from './command';
 import { createOutput } from './output';
+import { terminalJson, terminalSafe } from './terminal-text';
 import { PASSPHRASE_ENV, readPassphrase } from './passphrase';
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, verification: 3 } as const;
@@ -30,7 +33,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const found = findCommand(argv);
   const json = argv.includes('--json');
   if (!found) {
-    process.stderr.write(`Unknown command "${argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' ')}"; run "breach-ledger --help" for the list.\n`);
+    process.stderr.write(`Unknown command "${terminalSafe(argv.filter((a) => !a.startsWith('-')).slice(0, 2).join(' '))}"; run "breach-ledger --help" for the list.\n`);
     return EXIT.usage;
   }
   const { command, rest } = found;
@@ -43,7 +46,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       strict: true,
     });
   } catch (error) {
-    process.stderr.write(`${(error as Error).message.replace(/\.$/, '')}; usage: ${command.usage}\n`);
+    process.stderr.write(`${terminalSafe((error as Error).message.replace(/\.$/, ''))}; usage: ${command.usage}\n`);
     return EXIT.usage;
   }
   if (parsed.values.help) {
@@ -66,11 +69,12 @@ export async function main(argv: readonly string[]): Promise<number> {
       values: parsed.values as Record<string, string | boolean | string[] | undefined>,
       signal: abort.signal,
     });
-  } catch (error) {
+  } catch (raw) {
     out.endProgress();
+    const error = explainSystemError(raw, path.resolve(parsed.positionals[0] ?? '.'));
     const payload = toErrorPayload(error);
-    if (json) process.stdout.write(`${JSON.stringify({ error: payload }, null, 2)}\n`);
-    process.stderr.write(`${payload.message}${payload.code === 'BAD_USAGE' ? ` Usage: breach-ledger ${command.usage}` : ''}\n`);
+    if (json) process.stdout.write(`${terminalJson(JSON.stringify({ error: payload }, null, 2))}\n`);
+    process.stderr.write(`${terminalSafe(payload.message)}${payload.code === 'BAD_USAGE' ? ` Usage: breach-ledger ${command.usage}` : ''}\n`);
     if (error instanceof LedgerError) {
       if (error.code === 'BAD_USAGE') return EXIT.usage;
       if (error.code === 'VERIFICATION_FAILED') return EXIT.verification;
@@ -95,7 +99,7 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`Internal error: ${(error as Error).message}\n`);
+    process.stderr.write(`Internal error: ${terminalSafe((error as Error).message)}\n`);
     process.exitCode = EXIT.failure;
   },
 );

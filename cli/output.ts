@@ -1,4 +1,5 @@
 import type { ProgressEvent, ProgressListener } from '../shared/contract/progress';
+import { terminalJson, terminalLine, terminalSafe } from './terminal-text';
 
 export interface Output {
   readonly json: boolean;
@@ -18,10 +19,10 @@ export function createOutput(json: boolean, stdout: NodeJS.WriteStream = process
     line: (text = '') => {
       if (json) return;
       bar?.clear();
-      stdout.write(`${text}\n`);
+      stdout.write(`${terminalLine(text)}\n`);
     },
     document: (value) => {
-      stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+      stdout.write(`${terminalJson(JSON.stringify(value, null, 2))}\n`);
     },
     progress: (event) => bar?.update(event),
     endProgress: () => bar?.clear(),
@@ -51,7 +52,7 @@ class ProgressBar {
     const rows = event.rows !== undefined ? `  ${event.rows.toLocaleString('en-US')} rows` : '';
     const speed = event.unit === 'bytes' && rate > 0 ? `  ${formatBytes(rate)}/s` : '';
     const etaText = eta !== null && Number.isFinite(eta) ? `  ETA ${Math.ceil(eta)}s` : '';
-    const label = event.label.length > 24 ? `${event.label.slice(0, 23)}…` : event.label;
+    const label = event.label.length > 24 ? `${terminalSafe(event.label.slice(0, 23))}…` : terminalSafe(event.label);
     this.stream.write(`\r\x1b[2K${event.phase.padEnd(8)} ${label.padEnd(24)} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${amount}${rows}${speed}${etaText}`);
     this.shown = true;
   }

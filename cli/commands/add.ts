@@ -2,6 +2,7 @@ import type { Command } from '../command';
 import { stringOption } from '../command';
 import { LedgerError } from '../../shared/contract/errors';
 import { formatBytes, formatCount } from '../output';
+import { terminalSafe } from '../terminal-text';
 import { readFileSync } from 'node:fs';
 
 /** A `--map` file: a JSON object of target field → source column (it is recorded with the import). */
@@ -67,7 +68,7 @@ export const add: Command = {
           out.line(`  not imported: ${e.notImported ?? 'no import'}`);
         }
       } else {
-        process.stderr.write(`${outcome.file}: ${outcome.message}\n`);
+        process.stderr.write(`${terminalSafe(`${outcome.file}: ${outcome.message}`)}\n`);
       }
     }
     return outcomes.every((o) => o.status === 'added') ? 0 : 1;

@@ -14,10 +14,14 @@ export const events: Command = {
     for (const e of result.events) {
       const who = e.username ?? e.actorId ?? '-';
       const ip = e.sourceIp ?? e.clientIp ?? '-';
-      const what = [e.operation, e.objectType, e.rowsProcessed !== null ? `${e.rowsProcessed} rows` : null, e.recordIds ? `${e.recordIds} record ids` : null].filter(Boolean).join(' ');
+      const what = [e.operation, e.uri, e.status, e.objectType, e.rowsProcessed !== null ? `${e.rowsProcessed} rows` : null, e.recordIds ? `${e.recordIds} record ids` : null]
+        .filter(Boolean)
+        .join(' ');
       out.line(`${String(e.id).padStart(7)}  ${e.ts}  ${e.sourceType.padEnd(22)} ${who}  ${ip}  ${what}${e.duplicates ? `  (+${e.duplicates} duplicate)` : ''}`);
       if (e.query) out.line(`         ${e.query.length > 160 ? `${e.query.slice(0, 159)}…` : e.query}`);
-      out.line(`         evidence ${e.provenance.evidenceId} record ${e.provenance.recordNo}${e.provenance.lineNo ? ` line ${e.provenance.lineNo}` : ''} offset ${e.provenance.byteOffset}`);
+      out.line(
+        `         evidence ${e.provenance.evidenceId}${e.provenance.entry ? ` entry ${e.provenance.entry}` : ''} record ${e.provenance.recordNo}${e.provenance.lineNo ? ` line ${e.provenance.lineNo}` : ''} offset ${e.provenance.byteOffset}`,
+      );
     }
     return 0;
   },

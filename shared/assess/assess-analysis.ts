@@ -31,5 +31,5 @@ export function assessAnalysis(handle: CaseHandle, options: AssessOptions = {}):
   const packs = casePacks(handle);
   const input = assessmentInputFor(handle, analysis, options.noticeDate ?? null);
   const settings = parseAssumptions([`residency=${analysis.summary.residencyRule}`, ...(options.assumptions ?? [])]);
-  return { analysis, packs, obligations: assessObligations(packs, input), exposure: assessExposure(packs, input, settings) };
+  return { analysis, packs, obligations: assessObligations(packs, input, settings), exposure: assessExposure(packs, input, settings) };
 }

@@ -219,11 +219,16 @@ export interface EventView {
   rowsProcessed: number | null;
   sessionKey: string | null;
   loginKey: string | null;
+  /** The URI requested (web logs, Salesforce URIs and page URLs). */
+  uri: string | null;
+  /** The outcome as the source writes it (HTTP status, login status, …). */
+  status: string | null;
   /** How many record ids the event names. */
   recordIds: number;
   /** Copies of this event found in overlapping files. */
   duplicates: number;
-  provenance: RowProvenance;
+  /** `entry` names the archive or compressed member the row came from. */
+  provenance: RowProvenance & { entry: string | null };
 }
 
 export interface EventPage {

@@ -6,6 +6,7 @@ import {
 import { Random, WeightedPicker } from './random';
 import { cardNumber, driversLicense, maskCard, NO_SENSITIVE, passwordValue, ssnValue, type SensitiveProfile } from './sensitive';
 import { FOREIGN_REGIONS, US_STATES, type UsState } from './states';
+import { digitRichStreet, hasDigitRichStreet, namesakeOf } from './traps';
 
 export interface Address {
   street: string;
@@ -143,6 +144,20 @@ function sensitiveFor(random: Random, crm: CrmPresence): SensitiveProfile {
 }
 
 export function makePerson(seed: string, index: number, total: number): Person {
+  const person = basePerson(seed, index, total);
+  if (person.home?.countryCode === 'US' && hasDigitRichStreet(seed, index)) {
+    person.home = { ...person.home, street: digitRichStreet(Random.for(seed, 'digit-street-value', index), index % 2 === 0) };
+  }
+  const namesake = namesakeOf(index);
+  if (namesake === null || !person.home || person.home.countryCode !== 'US') return person;
+  const other = basePerson(seed, namesake, total);
+  if (!other.home || other.home.countryCode !== 'US') return person;
+  // Same name, same ZIP, no date of birth to tell them apart; their own emails, phones and streets.
+  const home = { ...person.home, city: other.home.city, stateCode: other.home.stateCode, stateName: other.home.stateName, zip: other.home.zip };
+  return { ...person, firstName: other.firstName, lastName: other.lastName, middleName: '', birthdate: null, home, previousHome: null, email: emailFor(Random.for(seed, 'namesake', index), other.firstName, other.lastName, index) };
+}
+
+function basePerson(seed: string, index: number, total: number): Person {
   const shape = personShape(seed, index);
   const random = Random.for(seed, 'person', index);
   const firstName = random.pick(FIRST_NAMES);

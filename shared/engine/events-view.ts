@@ -1,6 +1,7 @@
 import type { EventPage, EventView, HistogramBucket, PeoplePage, PersonView } from '../contract/api';
 import type { Db } from '../store/db';
 import { CURRENT_EVENT, CURRENT_SUBJECT } from '../scope/current-events';
+import { splitWindow } from '../scope/event-rollups';
 
 interface EventRow {
   id: number;
@@ -23,6 +24,9 @@ interface EventRow {
   rows_processed: number | null;
   session_key: string | null;
   login_key: string | null;
+  uri: string | null;
+  status: string | null;
+  entry: string | null;
   records: number;
   duplicates: number;
   sha256: string;
@@ -62,9 +66,11 @@ function toEventView(r: EventRow): EventView {
     rowsProcessed: r.rows_processed,
     sessionKey: r.session_key,
     loginKey: r.login_key,
+    uri: r.uri,
+    status: r.status,
     recordIds: r.records,
     duplicates: r.duplicates,
-    provenance: { evidenceId: r.evidence_id, sha256: r.sha256, recordNo: r.record_no, lineNo: r.line_no, byteOffset: r.byte_offset },
+    provenance: { evidenceId: r.evidence_id, sha256: r.sha256, entry: r.entry, recordNo: r.record_no, lineNo: r.line_no, byteOffset: r.byte_offset },
   };
 }
 
@@ -117,16 +123,24 @@ function toPersonView(r: PersonRow): PersonView {
   };
 }
 
-/** Events per hour or day, aggregated in SQL: the chart never sees raw rows. */
+/** Events per hour or day, from the per-hour rollups; only the partial hours at the window's edges are read from the events. */
 export function eventHistogram(db: Db, bucket: 'hour' | 'day', window: { from: string; to: string } | null): HistogramBucket[] {
   const prefix = bucket === 'hour' ? 13 : 10;
   const suffix = bucket === 'hour' ? ':00:00.000Z' : 'T00:00:00.000Z';
+  const { wholeFrom, wholeTo } = window ? splitWindow(window, 'hour') : { wholeFrom: '0000', wholeTo: '9999' };
+  const edge = (range: string) =>
+    `SELECT substr(e.ts, 1, ${prefix}) AS slot, e.source_type AS type, 1 AS events, COALESCE(e.rows_processed, 0) AS rows
+     FROM access_events e WHERE ${CURRENT_EVENT} AND ${range}`;
   const rows = db
     .prepare(
-      `SELECT substr(e.ts, 1, ${prefix}) AS slot, e.source_type AS type, COUNT(*) AS events, COALESCE(SUM(e.rows_processed), 0) AS rowsProcessed
-       FROM access_events e WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to GROUP BY slot, type ORDER BY slot, type`,
+      `SELECT slot, type, SUM(events) AS events, SUM(rows) AS rowsProcessed FROM (
+         SELECT substr(r.hour, 1, ${prefix}) AS slot, r.source_type AS type, r.events AS events, r.rows_processed AS rows
+         FROM event_hour_types r WHERE r.hour >= @wholeFrom AND r.hour < @wholeTo AND r.import_id IN (SELECT id FROM current_imports)
+         UNION ALL ${edge('e.ts >= @from AND e.ts < @wholeFrom')}
+         UNION ALL ${edge('e.ts >= @wholeTo AND e.ts <= @to')}
+       ) GROUP BY slot, type ORDER BY slot, type`,
     )
-    .all({ from: window?.from ?? '0000', to: window?.to ?? '9999' }) as Array<{ slot: string; type: string; events: number; rowsProcessed: number }>;
+    .all({ from: window?.from ?? '0000', to: window?.to ?? '9999', wholeFrom, wholeTo }) as Array<{ slot: string; type: string; events: number; rowsProcessed: number }>;
   const buckets = new Map<string, HistogramBucket>();
   for (const r of rows) {
     const b = buckets.get(r.slot) ?? { start: `${r.slot}${suffix}`, events: 0, rowsProcessed: 0, byType: {} };

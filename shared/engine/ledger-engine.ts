@@ -58,6 +58,7 @@ import { getEvidence, listEvidence, type EvidenceWithImport } from '../store/evi
 import { importEvidence } from '../ingest/import-pipeline';
 import { isValidTimeZone } from '../util/dates';
 import { verifyCase } from '../store/verify';
+import { explainSystemError } from '../store/errors';
 import path from 'node:path';
 import { isElementCode } from '../contract/elements';
 import { addCasePack, casePacks } from '../assess/case-packs';
@@ -400,7 +401,12 @@ export class LedgerEngine implements LedgerApi {
     if (!ref.caseDir) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
     const dir = path.resolve(ref.caseDir);
     const previous = this.queues.get(dir) ?? Promise.resolve();
-    const run = previous.catch(() => undefined).then(async () => work(await this.handleFor(dir)));
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => work(await this.handleFor(dir)))
+      .catch((error: unknown) => {
+        throw explainSystemError(error, dir);
+      });
     this.queues.set(dir, run);
     return run;
   }
@@ -446,7 +452,11 @@ export class LedgerEngine implements LedgerApi {
       );
       const item = listEvidence(handle.db).find((e) => e.id === result.evidence.id)!;
       return { file, status: 'added', evidence: toEvidenceItem(item) };
-    } catch (error) {
+    } catch (raw) {
+      const error = explainSystemError(raw, handle.dir);
+      if (error instanceof LedgerError && error.details.reason === 'source-changed') {
+        appendCustody(handle.db, { actor: request.actor ?? defaultActor(), action: 'acquire-refused', subject: file, details: { reason: error.message, change: error.details.change } });
+      }
       if (error instanceof LedgerError && error.code === 'DUPLICATE_EVIDENCE') {
         return { file, status: 'duplicate', existingId: Number(error.details.existingId), message: error.message };
       }

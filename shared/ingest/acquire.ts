@@ -1,4 +1,5 @@
-import { promises as fsp } from 'node:fs';
+import { createReadStream, promises as fsp } from 'node:fs';
+import type { Readable } from 'node:stream';
 import path from 'node:path';
 import { LedgerError } from '../contract/errors';
 import { noProgress, type ProgressListener } from '../contract/progress';
@@ -7,6 +8,7 @@ import { appendCustody } from '../store/custody';
 import { findEvidenceBySha256, insertEvidence, NOT_IMPORTED, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { commitStaged, discardStaged, removeVaultEntry, stageIntoVault } from '../store/vault';
 import { isValidTimeZone } from '../util/dates';
+import { containerOf, firstZipMemberSample, gunzippedHead, gzipMemberName } from './archive/containers';
 import { importWithinTransaction } from './import-pipeline';
 import { inBulkTransaction } from '../store/transaction';
 import type { ParseOptions } from './parser';
@@ -58,11 +60,23 @@ export async function addEvidence(
     );
   }
   const format = request.format ?? (await detectFormat(staged.stagedPath, label, staged.size));
-  await commitStaged(handle.dir, staged);
 
   const parseOptions: ParseOptions = { timeZone, ...request.parseOptions };
+  let placed = false;
   try {
     return await inBulkTransaction(handle.db, signal, async () => {
+      // From here to the commit this process holds the store's write lock, so no other program's cleanup can take
+      // the file at vault/<sha256> for an orphan, and a second add of the same file is refused, not merged.
+      const raced = findEvidenceBySha256(handle.db, staged.sha256);
+      if (raced) {
+        await discardStaged(staged);
+        throw new LedgerError('DUPLICATE_EVIDENCE', `${label} is already evidence ${raced.id} (${raced.originalName}, SHA-256 ${staged.sha256}); it was not added again.`, {
+          existingId: raced.id,
+          sha256: staged.sha256,
+        });
+      }
+      await commitStaged(handle.dir, staged);
+      placed = true;
       const evidence = insertEvidence(handle.db, {
         sha256: staged.sha256,
         sha1: staged.sha1,
@@ -99,7 +113,8 @@ export async function addEvidence(
     });
   } catch (error) {
     // Registration and parse are one transaction: when it rolls back, the vault copy goes too.
-    await removeVaultEntry(handle.dir, staged.sha256);
+    if (placed && !findEvidenceBySha256(handle.db, staged.sha256)) await removeVaultEntry(handle.dir, staged.sha256);
+    else await discardStaged(staged);
     throw error;
   }
 }
@@ -142,14 +157,30 @@ export function recordParseFailure(handle: CaseHandle, evidence: EvidenceRecord,
   });
 }
 
-/** The format whose parser recognises the file's first bytes, or `unparsed`. */
+/**
+ * The format whose parser recognises the file's first bytes, or `unparsed`. A gzip file is recognised by its
+ * decompressed bytes, a ZIP of logs by its first member (a Data Export ZIP is read whole by its own parser).
+ */
 export async function detectFormat(file: string, fileName: string, size: number): Promise<string> {
   const handle = await fsp.open(file, 'r');
+  let head: Buffer;
   try {
-    const head = Buffer.alloc(Math.min(DETECT_BYTES, size));
+    head = Buffer.alloc(Math.min(DETECT_BYTES, size));
     await handle.read(head, 0, head.length, 0);
-    return detectParser({ fileName, size, head })?.format ?? UNPARSED;
   } finally {
     await handle.close();
   }
+  const open = (range?: { start: number; end?: number }): Readable => createReadStream(file, range ?? {});
+  const container = containerOf(head);
+  if (container === 'gzip') {
+    const inner = await gunzippedHead(open);
+    if (inner === null) return UNPARSED;
+    return detectParser({ fileName: gzipMemberName(head, fileName), size, head: inner })?.format ?? UNPARSED;
+  }
+  if (container === 'zip') {
+    const first = await firstZipMemberSample({ open, size, signal: new AbortController().signal });
+    const inner = first === null ? null : detectParser(first);
+    if (inner !== null && !inner.readsZip) return inner.format;
+  }
+  return detectParser({ fileName, size, head })?.format ?? UNPARSED;
 }

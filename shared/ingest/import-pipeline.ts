@@ -7,8 +7,11 @@ import { DeferredIndexes } from '../store/deferred-indexes';
 import { cancelledError, inBulkTransaction } from '../store/transaction';
 import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { openVaultFile } from '../store/vault';
-import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
-import { parserFor } from './registry';
+import { containerOf, parseGzip, parseZipMembers } from './archive/containers';
+import { readHead } from './encoding';
+import type { AccessEventRow, ArchiveEntryInfo, ParseInput, ParseOptions, ParseResult, RejectRow, RowSink, SourceParser, SubjectRecordRow } from './parser';
+import { detectParser, parserFor } from './registry';
+import { EventRollupWriter } from '../scope/event-rollups';
 import { SeenKeys } from './seen-keys';
 
 const MAX_REJECT_RAW = 64 * 1024;
@@ -72,7 +75,8 @@ async function parseInto(
   const sink = new StoreSink(db, evidence.id, importId, (bytes, rows) =>
     onProgress({ phase: 'parse', label: evidence.originalName, done: bytes, total: evidence.size, unit: 'bytes', rows }),
   );
-  const result = await parser.parse(
+  const result = await parseAsDelivered(
+    parser,
     {
       fileName: evidence.originalName,
       size: evidence.size,
@@ -81,8 +85,10 @@ async function parseInto(
       signal,
     },
     sink,
+    request.format !== undefined,
   );
   if (signal.aborted) throw cancelledError();
+  sink.rollups.flush();
   sink.indexes.rebuild((done, total) => onProgress({ phase: 'index', label: evidence.originalName, done, total, unit: 'steps' }));
   const record: ImportRecord = {
     id: importId,
@@ -121,6 +127,17 @@ async function parseInto(
   });
   onProgress({ phase: 'parse', label: evidence.originalName, done: evidence.size, total: evidence.size, unit: 'bytes', rows: record.rowsRead });
   return record;
+}
+
+/**
+ * Runs the parser over the evidence as it was delivered: a gzip file through its decompressed bytes, a ZIP of logs
+ * member by member (each member with the parser its content calls for, or the forced one), anything else as is.
+ */
+async function parseAsDelivered(parser: SourceParser, input: ParseInput, sink: RowSink, forced: boolean): Promise<ParseResult> {
+  const container = containerOf(await readHead(input, 4));
+  if (container === 'gzip') return parseGzip(input, sink, parser);
+  if (container === 'zip' && !parser.readsZip) return parseZipMembers(input, sink, (sample) => (forced ? parser : detectParser(sample)));
+  return parser.parse(input, sink);
 }
 
 /**
@@ -173,6 +190,7 @@ export class StoreSink implements RowSink {
   readonly warnings: string[] = [];
   readonly archiveEntries: ArchiveEntryInfo[] = [];
   readonly indexes: DeferredIndexes;
+  readonly rollups: EventRollupWriter;
   private readonly insertEvent;
   private readonly insertEventRecord;
   private readonly findDuplicate;
@@ -226,6 +244,7 @@ export class StoreSink implements RowSink {
     for (const hash of existing.iterate() as IterableIterator<number>) this.seen.add(hash);
     this.nextEventId = ((db.prepare('SELECT MAX(id) FROM access_events').pluck().get() as number | null) ?? 0) + 1;
     this.nextSubjectId = ((db.prepare('SELECT MAX(id) FROM subject_records').pluck().get() as number | null) ?? 0) + 1;
+    this.rollups = new EventRollupWriter(db, importId);
     this.indexes = new DeferredIndexes(db, ['event_records', 'subject_records', 'subject_addresses', 'subject_links']);
   }
 
@@ -233,7 +252,10 @@ export class StoreSink implements RowSink {
     const id = this.nextEventId++;
     const hash = dedupHash(row.dedupKey);
     const duplicateOf = this.seen.mayHave(hash) ? ((this.findDuplicate.get(row.ts, hash, row.dedupKey, this.importId) as number | undefined) ?? null) : null;
-    if (duplicateOf === null) this.seen.add(hash);
+    if (duplicateOf === null) {
+      this.seen.add(hash);
+      this.rollups.add(row);
+    }
     this.insertEvent.run(
       id,
       this.evidenceId,

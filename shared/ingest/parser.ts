@@ -14,6 +14,8 @@ export interface SourceParser {
   /** 0 when the sample is not this format; otherwise a confidence in (0, 1]. Must be cheap. */
   detect(sample: DetectSample): number;
   parse(input: ParseInput, sink: RowSink): Promise<ParseResult>;
+  /** True when `parse` reads a ZIP itself; otherwise the pipeline hands it the archive's members one by one. */
+  readonly readsZip?: boolean;
 }
 
 export interface DetectSample {

@@ -21,13 +21,13 @@ export const CONDITION_VALUES = {
 
 /** Case facts that decide whether a regime or remedy applies to the company at all. */
 const FACTS: Readonly<Record<ApplicabilityFact, string>> = {
-  'ccpa-business': 'Whether the company is a CCPA "business" (Cal. Civ. Code § 1798.140(d): revenue over the pack threshold, 100,000+ consumers or households, or half its revenue from selling or sharing personal information)',
+  'ccpa-business': 'Whether the company is a CCPA "business" (revenue over the threshold in the California pack, 100,000+ consumers or households, or half its revenue from selling or sharing personal information)',
   'hipaa-covered': 'Whether the company is a HIPAA covered entity or business associate for the breached data',
   'glba-covered': 'Whether the company is a financial institution subject to Gramm-Leach-Bliley Act Title V',
-  'security-program': 'Whether the company kept a written cybersecurity programme conforming to a recognised framework (state safe harbours: Ohio ch. 1354, Utah § 78B-4-701 ff., Conn. Gen. Stat. § 42-901 ff.)',
-  'ftc-safeguards-covered': 'Whether the company is a financial institution under FTC jurisdiction subject to the Safeguards Rule (16 CFR part 314)',
+  'security-program': 'Whether the company kept a written cybersecurity programme conforming to a recognised framework (state safe harbours: Ohio, Utah, Connecticut)',
+  'ftc-safeguards-covered': 'Whether the company is a financial institution under FTC jurisdiction subject to the Safeguards Rule',
   'sec-registrant': 'Whether the company files reports with the SEC under the Exchange Act (Form 8-K)',
-  'nydfs-covered': 'Whether the company is a covered entity licensed or chartered by the New York Department of Financial Services (23 NYCRR 500)',
+  'nydfs-covered': 'Whether the company is a covered entity licensed or chartered by the New York Department of Financial Services (Part 500)',
   'card-data': 'Whether payment card data was exposed and the company is bound by card-brand rules (merchant or service provider)',
 };
 

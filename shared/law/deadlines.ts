@@ -44,6 +44,8 @@ export function dueFor(deadline: Deadline, context: DeadlineContext, individual:
       return fromIndividualNotice(context, individual, (anchor) => anchor, 'before notice to individuals');
     case 'without-unreasonable-delay':
       return { kind: 'open', text: `${deadline.text} (no fixed number of days)` };
+    case 'none':
+      return { kind: 'open', text: `no statutory deadline: ${deadline.text}` };
     case 'unknown':
       return { kind: 'open', text: `${UNKNOWN_AMOUNT}: ${deadline.text}` };
   }

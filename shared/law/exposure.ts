@@ -9,6 +9,7 @@ import { computeRemedy, notApplicable, unknown, type Figures, type Scenario } fr
 import { latePartyOf, lateness, violationGate, type Lateness, type TriggerFinding, type ViolationFacts } from './violations';
 import { countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type UnassignedBucket } from './residents';
 import { sensitivity, type SensitivityRow } from './sensitivity';
+import { entryInForce } from './dates';
 import { leastConfidence } from './sources';
 import {
   UNVERIFIED_NOTICE,
@@ -22,6 +23,7 @@ import {
   type Money,
   type PackRef,
   type Remedy,
+  type RemedyCondition,
   type RemedyKind,
 } from './types';
 
@@ -62,6 +64,8 @@ export interface JurisdictionExposure {
   review?: typeof UNVERIFIED_NOTICE;
   residents: BasisCounts;
   qualifying: BasisCounts;
+  /** Residents whose exposed data the pack cannot classify: whether they qualify is unknown. */
+  undetermined: BasisCounts;
   components: ExposureComponent[];
   subtotal: Totals;
   unquantified: Array<{ citation: string; description: string }>;
@@ -162,6 +166,7 @@ function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup
     ...(pack.status === 'unverified' ? { review: UNVERIFIED_NOTICE } : {}),
     residents: notice.residents,
     qualifying: notice.qualifying,
+    undetermined: notice.undetermined,
     components,
     subtotal: sumTotals(components),
     unquantified: pack.unquantifiedRemedies.map(({ citation, description }) => ({ citation, description })),
@@ -182,7 +187,8 @@ function remedyFigures(loaded: LoadedPack, remedy: Remedy, groups: readonly Cons
   if (c.amountDate < pack.effectiveFrom) {
     return unknown(`The ${code} rule pack covers ${pack.effectiveFrom} onward, not ${c.amountDate}`, { amountDate: c.amountDate });
   }
-  for (const condition of remedy.conditions) {
+  const table = remedy.kind === 'unknown-amount' ? undefined : entryInForce<{ from: IsoDate; to?: IsoDate; conditions?: RemedyCondition[] }>(remedy.schedule, c.amountDate);
+  for (const condition of [...remedy.conditions, ...(table?.conditions ?? [])]) {
     const current = assumptionFor(c.settings, condition.assumption, code)!;
     if (!condition.appliesWhen.includes(current)) {
       return notApplicable(`${condition.reason}${condition.citation ? ` [${condition.citation}]` : ''} (assumption ${condition.assumption}=${current})`, 'not computed', { [condition.assumption]: current });

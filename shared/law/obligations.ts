@@ -174,7 +174,7 @@ export function conditionHolds(condition: RemedyCondition, settings: AssumptionS
   return condition.appliesWhen.includes(assumptionFor(settings, condition.assumption, jurisdiction) ?? '');
 }
 
-/** A state duty deemed met by compliance with a federal regime (e.g. Cal. Civ. Code § 1798.82(e) for HIPAA entities). */
+/** A state duty deemed met by compliance with a federal regime (a state clause deeming HIPAA or GLBA notice sufficient). */
 function deemedMet(obligation: NoticeObligation, pack: RulePack, party: NoticeParty, date: IsoDate, settings: AssumptionSettings): NoticeObligation {
   if (obligation.duty !== 'required' && obligation.duty !== 'possibly-required') return obligation;
   const period = noticePeriod(pack, party, date);

@@ -192,7 +192,7 @@ function checkThreshold(check: Checker, value: unknown, path: string): void {
 }
 
 function checkDeadline(check: Checker, value: unknown, path: string, forIndividuals: boolean): void {
-  const kinds = ['days', 'hours', 'no-later-than-individual-notice', 'before-individual-notice', 'without-unreasonable-delay', 'unknown'] as const;
+  const kinds = ['days', 'hours', 'no-later-than-individual-notice', 'before-individual-notice', 'without-unreasonable-delay', 'none', 'unknown'] as const;
   if (typeof value !== 'object' || value === null || !check.oneOf((value as Json).kind, join(path, 'kind'), kinds)) {
     if (typeof value !== 'object' || value === null) check.fail(path, 'expected an object', value);
     return;
@@ -213,6 +213,7 @@ function checkDeadline(check: Checker, value: unknown, path: string, forIndividu
       check.oneOf(deadline.after, join(path, 'after'), ['discovery'] as const);
       return;
     case 'without-unreasonable-delay':
+    case 'none':
     case 'unknown':
       if (check.object(deadline, path, ['kind', 'text'])) check.string(deadline.text, join(path, 'text'));
       return;
@@ -344,8 +345,9 @@ function checkSchedule(
   optional: string[],
   checkEntry: (entry: Json, path: string) => void,
 ): void {
-  checkDatedList(check, value, join(remedyPath, 'schedule'), ['from', ...required], ['to', 'citation', ...optional], (entry, path) => {
+  checkDatedList(check, value, join(remedyPath, 'schedule'), ['from', ...required], ['to', 'citation', 'conditions', ...optional], (entry, path) => {
     check.optionalString(entry.citation, join(path, 'citation'));
+    if (entry.conditions !== undefined) checkConditions(check, entry.conditions, join(path, 'conditions'));
     checkEntry(entry, path);
   }, true);
 }

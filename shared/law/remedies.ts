@@ -133,7 +133,7 @@ function lateNotice<R extends LateRemedy>(
   const formula = lateFormula(remedy);
   const late = x.lateness;
   const base = { party: late.party, noticeDate: late.noticeDate, deadline: late.kind === 'late' || late.kind === 'on-time' ? late.due : late.text };
-  if (late.kind === 'open') return unknown(`The ${late.party} notice rule sets no fixed date (${late.text}); how many days notice on ${late.noticeDate} is late is for counsel`, base);
+  if (late.kind === 'open') return unknown(`The ${late.party} notice rule sets no fixed date (${late.text}); whether notice on ${late.noticeDate} is late is for counsel`, base);
   if (late.kind !== 'late') {
     return unknown(`Late notice to ${late.party} is assumed, but the notice date does not make it late (${late.text}); set notice-date=YYYY-MM-DD to count the days late`, base);
   }

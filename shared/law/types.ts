@@ -64,6 +64,8 @@ export type Deadline =
   | { kind: 'no-later-than-individual-notice' }
   | { kind: 'before-individual-notice' }
   | { kind: 'without-unreasonable-delay'; text: string }
+  /** The statute sets no deadline at all (distinct from a deadline the pack does not know). */
+  | { kind: 'none'; text: string }
   | { kind: 'unknown'; text: string };
 
 export interface NoticePeriod extends Dated {
@@ -74,7 +76,7 @@ export interface NoticePeriod extends Dated {
   citation: string;
   sourceIds: string[];
   note?: string;
-  /** The duty is deemed met when the company complies with a federal regime (e.g. Cal. Civ. Code § 1798.82(e)). */
+  /** The duty is deemed met when the company complies with a federal regime (a deemed-compliance clause). */
   deemedCompliance?: RemedyCondition[];
 }
 
@@ -160,6 +162,8 @@ export interface PendingAdjustment {
 
 interface ScheduleEntry extends Dated {
   citation?: string;
+  /** Conditions of this table only (e.g. a cure period that the statute later removed). */
+  conditions?: RemedyCondition[];
 }
 
 export interface ConsumerDamagesEntry extends ScheduleEntry {
@@ -203,7 +207,7 @@ interface RemedyBase {
   /** Absent in packs not yet migrated: treated as any notice failure (see DEFAULT_TRIGGERS). */
   triggers?: Trigger[];
   adjustment?: PendingAdjustment;
-  /** `all-affected`: counts everyone owed notice under the pack's law, resident anywhere (Tex. § 521.151(a-1)). */
+  /** `all-affected`: counts everyone owed notice under the pack's law, resident anywhere (the Texas per-day penalty). */
   counts?: 'residents' | 'all-affected';
   note?: string;
 }

@@ -34,6 +34,12 @@ export function normalizeDate(raw: string | null | undefined, locale?: string): 
   return dayFirst ? validDate(year, b, a) : validDate(year, a, b);
 }
 
+/** True for a slash date whose day and month could be swapped (`5/6/2010`): both numbers are 12 or less and differ. */
+export function isAmbiguousSlashDate(raw: string | null | undefined): boolean {
+  const m = SLASH_DATE.exec(clean(raw) ?? '');
+  return m !== null && Number(m[1]) <= 12 && Number(m[2]) <= 12 && m[1] !== m[2];
+}
+
 /** A timestamp already in the output form (Data Loader and API extracts): no conversion to do. */
 const CANONICAL_UTC = /^(\d{4})-(\d{2})-(\d{2})T(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
 

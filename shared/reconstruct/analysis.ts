@@ -329,7 +329,7 @@ interface Exposure {
 /** The consumer's strongest basis, and for each exposed element the strongest access that exposed it. */
 function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldElementIndex>): Exposure {
   let basis: Basis = 'inferred';
-  const elements = new Map<ElementCode, ElementSource>();
+  const elements = new Map<ElementCode, ElementSource & { object: string }>();
   const contentOnly = new Map<ElementCode, ElementSource & { object: string }>();
   for (const h of hits) {
     if (BASIS_RANK[h.basis] < BASIS_RANK[basis]) basis = h.basis;
@@ -343,7 +343,7 @@ function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldEle
   }
   for (const element of elements.keys()) contentOnly.delete(element);
   const sorted = <T,>(map: Map<ElementCode, T>) => [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  return { basis, elements: sorted(elements).map(([e, { object: _object, ...source }]) => [e, source] as [ElementCode, ElementSource]), contentOnly: sorted(contentOnly) };
+  return { basis, elements: sorted(elements), contentOnly: sorted(contentOnly) };
 }
 
 function sortKeys(map: Record<string, number>): Record<string, number> {

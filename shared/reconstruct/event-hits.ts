@@ -43,7 +43,7 @@ export interface HitCounts {
  * nothing is added). Only a partial or absent list lets re-evaluation decide, and a partial list's ids stay exact.
  * Every judgement the evidence cannot settle is written to `analysis_event_notes`.
  */
-export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: number) => number): HitCounts {
+export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: number) => number, nonPersonsByObject: ReadonlyMap<string, number> = new Map()): HitCounts {
   db.function('bl_consumer', { deterministic: true }, (subjectId: unknown) => consumerOf(Number(subjectId)));
   const schema = snapshotSchemaFromDb(db);
   const note = db.prepare('INSERT INTO analysis_event_notes (analysis_id, event_id, kind, note) VALUES (?, ?, ?, ?)');
@@ -175,7 +175,9 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
       if (selected) for (const f of selected) bound.fields.add(f);
       else bound.everyField = true;
       bounds.set(key, bound);
-      counts.inferredMinimum = Math.max(counts.inferredMinimum, Math.min(event.rows_processed ?? 0, bound.size));
+      // The rows may all have been records that are not people (business accounts): only the rest must be people.
+      const nonPersons = nonPersonsByObject.get(key) ?? 0;
+      counts.inferredMinimum = Math.max(counts.inferredMinimum, Math.min(Math.max(0, (event.rows_processed ?? 0) - nonPersons), bound.size - nonPersons));
       note.run(analysisId, event.id, 'inferred-bound', `only ${object} and a count (${event.rows_processed ?? 'unknown'}) are known: at least ${event.rows_processed ?? 0}, at most all ${bound.size} ${object} records`);
     }
   }

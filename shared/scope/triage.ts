@@ -1,51 +1,45 @@
 import type { TriageEntry } from '../contract/api';
+import { LedgerError } from '../contract/errors';
 import type { Db } from '../store/db';
-import { CURRENT_EVENT, currentEvent } from './current-events';
-
-export type TriageDimension = TriageEntry['dimension'];
-export const TRIAGE_DIMENSIONS: readonly TriageDimension[] = ['ip', 'user', 'app', 'client', 'agent'];
+import { CURRENT_EVENT } from './current-events';
+import { DIMENSION_SQL, EXPORT_TYPES_SQL, hoursIn, splitWindow, TRIAGE_DIMENSIONS, type TriageDimension } from './event-rollups';
 
 export type TriageRow = TriageEntry;
 
-const COLUMN: Record<TriageDimension, string> = {
-  ip: "COALESCE(NULLIF(e.source_ip, ''), e.client_ip)",
-  user: 'COALESCE(e.username, e.actor_id)',
-  app: 'e.app',
-  client: 'e.client',
-  agent: 'e.user_agent',
-};
+const CURRENT_ROLLUP = 'r.import_id IN (SELECT id FROM current_imports)';
 
-const EXPORT_TYPES = "(e.source_type LIKE '%Bulk%' OR e.source_type LIKE '%Report%')";
-
-/** Per IP, user, connected app, client and user agent: activity in the window, sorted by rows processed. */
-export function triage(db: Db, window: { from?: string | null; to?: string | null }, limit = 50): TriageRow[] {
-  const from = window.from ?? '0000';
-  const to = window.to ?? '9999';
+/**
+ * Per IP, user, connected app, client and user agent: activity in the window, sorted by rows processed. Whole
+ * days come from the per-day rollups; only the partial days at the window's edges are read from the events.
+ */
+export function triage(db: Db, window: { from?: string | null; to?: string | null }, limit = 50, signal?: AbortSignal): TriageRow[] {
+  const bounded = window.from && window.to ? { from: window.from, to: window.to } : null;
+  const { wholeFrom, wholeTo } = bounded ? splitWindow(bounded, 'day') : { wholeFrom: '0000', wholeTo: '9999' };
+  const edges = { from: bounded?.from ?? '0000', to: bounded?.to ?? '9999', wholeFrom, wholeTo };
   const rows: TriageRow[] = [];
   for (const dimension of TRIAGE_DIMENSIONS) {
-    const column = COLUMN[dimension];
-    const result = db
+    if (signal?.aborted) throw new LedgerError('CANCELLED', 'Triage cancelled.');
+    const column = DIMENSION_SQL[dimension];
+    const edgeEvents = (range: string) =>
+      `SELECT ${column} AS value, 1 AS events, COALESCE(e.rows_processed, 0) AS rows, CASE WHEN ${EXPORT_TYPES_SQL} THEN 1 ELSE 0 END AS exports,
+         e.ts AS first, e.ts AS last
+       FROM access_events e WHERE ${CURRENT_EVENT} AND ${range} AND ${column} IS NOT NULL AND ${column} <> ''`;
+    const top = db
       .prepare(
-        `SELECT ${column} AS value, COUNT(*) AS events, COALESCE(SUM(e.rows_processed), 0) AS rowsProcessed,
-           SUM(CASE WHEN ${EXPORT_TYPES} THEN 1 ELSE 0 END) AS exportsCount,
-           MIN(e.ts) AS firstSeen, MAX(e.ts) AS lastSeen, COUNT(DISTINCT substr(e.ts, 1, 13)) AS hoursActive,
-           (SELECT MIN(p.ts) FROM access_events p WHERE ${currentEvent('p')}
-              AND ${column.replace(/e\./g, 'p.')} = ${column}) AS everFirst
-         FROM access_events e
-         WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to AND ${column} IS NOT NULL AND ${column} <> ''
-         GROUP BY 1 ORDER BY rowsProcessed DESC, events DESC, value LIMIT @limit`,
+        `WITH parts AS (
+           SELECT r.value AS value, SUM(r.events) AS events, SUM(r.rows_processed) AS rows, SUM(r.exports) AS exports, MIN(r.first_ts) AS first,
+             MAX(r.last_ts) AS last
+           FROM event_day_values r WHERE r.dimension = @dimension AND r.day >= @wholeFrom AND r.day < @wholeTo AND ${CURRENT_ROLLUP} GROUP BY r.value
+           UNION ALL ${edgeEvents('e.ts >= @from AND e.ts < @wholeFrom')}
+           UNION ALL ${edgeEvents('e.ts >= @wholeTo AND e.ts <= @to')}
+         )
+         SELECT value, SUM(events) AS events, SUM(rows) AS rowsProcessed, SUM(exports) AS exportsCount, MIN(first) AS firstSeen, MAX(last) AS lastSeen
+         FROM parts GROUP BY value ORDER BY rowsProcessed DESC, events DESC, value LIMIT @limit`,
       )
-      .all({ from, to, limit }) as Array<{
-      value: string;
-      events: number;
-      rowsProcessed: number;
-      exportsCount: number;
-      firstSeen: string;
-      lastSeen: string;
-      hoursActive: number;
-      everFirst: string;
-    }>;
-    for (const r of result) {
+      .all({ dimension, limit, ...edges }) as Array<{ value: string; events: number; rowsProcessed: number; exportsCount: number; firstSeen: string; lastSeen: string }>;
+    const hours = hoursActive(db, dimension, top.map((r) => r.value), edges);
+    const everFirst = db.prepare(`SELECT MIN(r.first_ts) FROM event_day_values r WHERE r.dimension = ? AND r.value = ? AND ${CURRENT_ROLLUP}`).pluck();
+    for (const r of top) {
       rows.push({
         dimension,
         value: r.value,
@@ -54,10 +48,46 @@ export function triage(db: Db, window: { from?: string | null; to?: string | nul
         bulkOrReportExports: r.exportsCount,
         firstSeen: r.firstSeen,
         lastSeen: r.lastSeen,
-        firstSeenInWindow: window.from ? r.everFirst >= window.from : null,
-        hoursActive: r.hoursActive,
+        firstSeenInWindow: bounded ? (everFirst.get(dimension, r.value) as string) >= bounded.from : null,
+        hoursActive: hours.get(r.value) ?? 0,
       });
     }
   }
   return rows.sort((a, b) => b.rowsProcessed - a.rowsProcessed || b.events - a.events || a.dimension.localeCompare(b.dimension) || a.value.localeCompare(b.value));
+}
+
+/** Distinct UTC hours with events, per value: the hour masks of whole days (or-ed across imports) plus the edges' hours. */
+function hoursActive(
+  db: Db,
+  dimension: TriageDimension,
+  values: readonly string[],
+  edges: { from: string; to: string; wholeFrom: string; wholeTo: string },
+): Map<string, number> {
+  const hours = new Map<string, number>();
+  if (values.length === 0) return hours;
+  const column = DIMENSION_SQL[dimension];
+  const masks = db
+    .prepare(
+      `SELECT r.value AS value, r.day AS day, r.hours_mask AS mask FROM event_day_values r
+       WHERE r.dimension = @dimension AND r.value IN (SELECT value FROM json_each(@values)) AND r.day >= @wholeFrom AND r.day < @wholeTo AND ${CURRENT_ROLLUP}`,
+    )
+    .all({ dimension, values: JSON.stringify(values), wholeFrom: edges.wholeFrom, wholeTo: edges.wholeTo }) as Array<{ value: string; day: string; mask: number }>;
+  const days = new Map<string, number>();
+  for (const m of masks) days.set(`${m.value}\u0000${m.day}`, (days.get(`${m.value}\u0000${m.day}`) ?? 0) | m.mask);
+  for (const [key, mask] of days) {
+    const value = key.slice(0, key.indexOf('\u0000'));
+    hours.set(value, (hours.get(value) ?? 0) + hoursIn(mask));
+  }
+  const edgeHour = (range: string) =>
+    `SELECT ${column} AS value, substr(e.ts, 1, 13) AS hour FROM access_events e
+     WHERE ${CURRENT_EVENT} AND ${range} AND ${column} IN (SELECT value FROM json_each(@values))`;
+  const edgeHours = db
+    .prepare(
+      `SELECT value, COUNT(DISTINCT hour) AS hours FROM (
+         ${edgeHour('e.ts >= @from AND e.ts < @wholeFrom')} UNION ALL ${edgeHour('e.ts >= @wholeTo AND e.ts <= @to')}
+       ) GROUP BY value`,
+    )
+    .all({ ...edges, values: JSON.stringify(values) }) as Array<{ value: string; hours: number }>;
+  for (const e of edgeHours) hours.set(e.value, (hours.get(e.value) ?? 0) + e.hours);
+  return hours;
 }

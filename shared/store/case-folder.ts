@@ -8,7 +8,7 @@ import { openStore, type Db } from './db';
 import { appendCustody } from './custody';
 import { createKeyFile, hasPendingKeyFile, isEncryptedCase, unlockKeyFile, type VaultKey } from './case-keys';
 import { decryptFile, encryptBuffer } from './chunked-cipher';
-import { listPartials, listVaultFiles, removeVaultEntry, useVaultKey, VAULT_DIR } from './vault';
+import { listPartials, listVaultFiles, partialWriterGone, removeVaultEntry, useVaultKey, VAULT_DIR } from './vault';
 
 export const STORE_FILE = 'ledger.sqlite';
 export const EXPORTS_DIR = 'exports';
@@ -156,31 +156,46 @@ export function readCaseInfo(db: Db): CaseInfo {
   return values as unknown as CaseInfo;
 }
 
+/**
+ * Removes what acquisitions that were killed left behind, logged in custody. It runs holding the store's write lock,
+ * as an `add` does from putting its file at `vault/<sha256>` to registering it, so a file another program is still
+ * registering is never taken for an orphan; a staging file is removed only when its writer is provably gone.
+ */
 async function recoverInterruptedAcquisitions(dir: string, db: Db, actor: string): Promise<void> {
-  const partials = (await listPartials(dir)).filter((p) => !processAlive(pidOf(p.name)));
-  const registered = new Set((db.prepare('SELECT sha256 FROM evidence').pluck().all() as string[]));
-  const orphans = (await listVaultFiles(dir)).filter((name) => !registered.has(name));
-  for (const partial of partials) {
-    await removeVaultEntry(dir, partial.name);
-    appendCustody(db, { actor, action: 'cleanup', subject: `vault/${partial.name}`, details: { reason: 'interrupted acquisition temp file removed', bytes: partial.size } });
-  }
-  for (const orphan of orphans) {
-    await removeVaultEntry(dir, orphan);
-    appendCustody(db, { actor, action: 'cleanup', subject: `vault/${orphan}`, details: { reason: 'vault file with no evidence record (acquisition interrupted before registration) removed' } });
-  }
-}
-
-function pidOf(partialName: string): number {
-  return Number(partialName.split('-')[1]);
-}
-
-function processAlive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return pid === process.pid;
+  const partials = (await listPartials(dir)).filter((p) => partialWriterGone(p.name));
+  const unregistered = (registered: Set<string>) => listVaultFiles(dir).then((names) => names.filter((name) => !registered.has(name)));
+  // A cheap look without the lock first: almost every open finds nothing to do.
+  if (partials.length === 0 && (await unregistered(new Set(db.prepare('SELECT sha256 FROM evidence').pluck().all() as string[]))).length === 0) return;
+  // Another program holding the lock is mid-acquisition: its files are not orphans now, and the next open looks again.
+  if (!tryBeginImmediate(db)) return;
   try {
-    process.kill(pid, 0);
+    const orphans = await unregistered(new Set(db.prepare('SELECT sha256 FROM evidence').pluck().all() as string[]));
+    for (const partial of partials) {
+      await removeVaultEntry(dir, partial.name);
+      appendCustody(db, { actor, action: 'cleanup', subject: `vault/${partial.name}`, details: { reason: 'interrupted acquisition temp file removed', bytes: partial.size } });
+    }
+    for (const orphan of orphans) {
+      await removeVaultEntry(dir, orphan);
+      appendCustody(db, { actor, action: 'cleanup', subject: `vault/${orphan}`, details: { reason: 'vault file with no evidence record (acquisition interrupted before registration) removed' } });
+    }
+    db.exec('COMMIT');
+  } finally {
+    if (db.inTransaction) db.exec('ROLLBACK');
+  }
+}
+
+/** Takes the write lock if no other connection holds it, without waiting. */
+function tryBeginImmediate(db: Db): boolean {
+  const waited = db.pragma('busy_timeout', { simple: true }) as number;
+  db.pragma('busy_timeout = 0');
+  try {
+    db.exec('BEGIN IMMEDIATE');
     return true;
-  } catch {
-    return false;
+  } catch (error) {
+    if (String((error as { code?: unknown }).code).startsWith('SQLITE_BUSY')) return false;
+    throw error;
+  } finally {
+    db.pragma(`busy_timeout = ${waited}`);
   }
 }
 

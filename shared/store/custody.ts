@@ -9,6 +9,7 @@ export const GENESIS_HASH = '0'.repeat(64);
 export type CustodyAction =
   | 'case-create'
   | 'acquire'
+  | 'acquire-refused'
   | 'parse'
   | 'cleanup'
   | 'verify'

@@ -1,5 +1,6 @@
-import { createReadStream, promises as fsp } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { createReadStream, promises as fsp, type Stats } from 'node:fs';
+import { createHash, randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { LedgerError } from '../contract/errors';
@@ -7,6 +8,7 @@ import type { FileDigests } from '../util/hash';
 import { decryptingSource, fileSink } from './byte-streams';
 import { decryptingStream, EncryptedFile } from './chunked-cipher';
 import type { VaultKey } from './case-keys';
+import { explainSystemError } from './errors';
 import { digestFile } from './parallel-digest';
 import { syncDirectory } from './secure-delete';
 
@@ -79,12 +81,31 @@ export async function stageIntoVault(
       onProgress: (bytesDone) => onProgress({ bytesDone, bytesTotal: stat.size }),
       ...(signal ? { signal } : {}),
     });
+    const after = await fsp.stat(source).catch(() => null);
+    const change = sourceChange(stat, after, digests.size);
+    if (change) {
+      throw new LedgerError('INVALID_INPUT', `${source} changed while it was being copied (${change}); it was not added. Add it again once nothing is writing to it.`, {
+        reason: 'source-changed',
+        change,
+      });
+    }
     return { stagedPath: key ? path.resolve(source) : tempPath, tempPath, ...digests };
   } catch (error) {
     await fsp.rm(tempPath, { force: true });
     if (error instanceof LedgerError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOSPC' || code === 'EDQUOT') throw explainSystemError(Object.assign(error as Error, { code: 'ENOSPC', path: tempPath }), caseDir);
     throw new LedgerError('INVALID_INPUT', `Could not read ${source}: ${(error as Error).message}.`);
   }
+}
+
+/** Why the source is not the file that was copied (size, modification time or identity changed), or null. */
+function sourceChange(before: Stats, after: Stats | null, bytesCopied: number): string | null {
+  if (!after) return 'it was deleted or moved';
+  if (after.ino !== before.ino || after.dev !== before.dev) return 'it was replaced by another file';
+  if (bytesCopied !== before.size || after.size !== before.size) return `its size went from ${before.size} to ${after.size} bytes, ${bytesCopied} copied`;
+  if (after.mtimeMs !== before.mtimeMs) return `it was modified at ${after.mtime.toISOString()}`;
+  return null;
 }
 
 /** Moves a staged file to its content address and makes it read-only. */
@@ -99,8 +120,30 @@ export async function discardStaged(staged: StagedFile): Promise<void> {
   await fsp.rm(staged.tempPath, { force: true });
 }
 
+/** The staging file's name says which process on which machine writes it: `.partial-<pid>-<host>-<random>`. */
 function partialPath(caseDir: string): string {
-  return path.join(caseDir, VAULT_DIR, `${PARTIAL_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
+  return path.join(caseDir, VAULT_DIR, `${PARTIAL_PREFIX}${process.pid}-${HOST_TAG}-${randomBytes(6).toString('hex')}`);
+}
+
+const HOST_TAG = createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
+
+/**
+ * True only when the process that wrote a staging file is provably gone: it ran on this machine and no process
+ * with its id is alive. A file from another machine (a case on a shared drive) is never judged.
+ */
+export function partialWriterGone(name: string): boolean {
+  const [pid, host] = name.slice(PARTIAL_PREFIX.length).split('-');
+  const id = Number(pid);
+  if (!Number.isInteger(id) || id <= 0) return false;
+  // Names without a host part come from releases that wrote on this machine only.
+  if (host !== undefined && /^[0-9a-f]{8}$/.test(host) && host !== HOST_TAG) return false;
+  if (id === process.pid) return false;
+  try {
+    process.kill(id, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
 }
 
 /** Opens an original for reading; `end` is inclusive. */

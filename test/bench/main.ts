@@ -4,10 +4,12 @@ import { importBenchmark, importPeopleBenchmark } from './import';
 import { reconstructBenchmark } from './reconstruct';
 import { accuracyBenchmark } from './accuracy';
 import { exportBenchmark } from './export';
+import { demoBenchmark } from './demo';
+import { triageBenchmark } from './triage';
 import type { Benchmark, BenchRow } from './harness';
 import { cpus, totalmem } from 'node:os';
 
-const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, accuracyBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, triageBenchmark, demoBenchmark, accuracyBenchmark];
 
 function format(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'figure', 'value', 'baseline', 'ratio', 'target', 'peak RSS', 'result'];

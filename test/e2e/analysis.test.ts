@@ -78,7 +78,9 @@ const floorHour = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
 
 async function consumerTotalOnScreen(page: Page, expected: number): Promise<void> {
   await page.locator(`[data-testid=consumer-count][data-total="${expected}"]`).waitFor();
-  await expect(page.getByTestId('consumer-count').textContent()).resolves.toContain(count(expected));
+  // The header splits confirmed from inferred; the table holds every row that matched.
+  if (expected > 0) await page.locator(`[data-testid=consumer-table] [role=grid][aria-rowcount="${expected + 1}"]`).waitFor();
+  else await page.getByText('No consumers match these filters').waitFor();
 }
 
 describe('analysis screens in the browser', () => {
@@ -303,7 +305,7 @@ describe('analysis screens in the browser', () => {
     await page.getByTestId('consumer-summary').getByText(count(MILLION * 0.3)).waitFor();
     await shot(page, '22-million-first-page');
 
-    const body = table.locator('.vtable-body');
+    const body = table.getByRole('grid');
     started = Date.now();
     await body.evaluate((el) => (el.scrollTop = 500_000 * 28));
     await table.getByText('Consumer 500001', { exact: true }).waitFor();

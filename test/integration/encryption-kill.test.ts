@@ -18,8 +18,9 @@ async function plainCase(dir: string): Promise<void> {
   writeFileSync(small, 'Id,Email\n1,a@example.com\n');
   const engine = new LedgerEngine();
   try {
-    await engine.createCase({ caseDir: dir, name: 'Kill harness', investigator: 'Test' });
+    await engine.createCase({ caseDir: dir, name: 'Kill harness', investigator: 'Test', discovered: '2025-02-10' });
     await engine.addEvidence({ caseDir: dir, files: [big, small], actor: 'test' });
+    await engine.defineScope({ caseDir: dir, from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z', ips: ['203.0.113.9'], actor: 'test' });
     await engine.reconstruct({ caseDir: dir, actor: 'test' });
     await engine.exportCase({ caseDir: dir, actor: 'test' });
   } finally {

@@ -11,7 +11,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const SAMPLES = path.join(ROOT, 'test/fixtures/samples');
 
 /** Build output and installed packages, as in .gitignore: not part of a clone. */
-const NOT_IN_A_CLONE = new Set(['.git', 'node_modules', 'dist', 'out', 'test-artifacts', '.bench', 'demo-output']);
+const NOT_IN_A_CLONE = new Set(['.git', 'node_modules', 'dist', 'out', 'test-artifacts', '.bench', 'demo-output', 'native']);
 
 // Assembled from pieces so that this file does not match its own patterns.
 const KIT = ['sha', 'red'].join('');

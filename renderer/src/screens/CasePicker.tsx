@@ -82,29 +82,31 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
         <section className="panel" aria-labelledby="open-title">
           <h2 id="open-title">Open a case</h2>
           <form
-            className="row-form"
+            className="open-form"
             onSubmit={(e) => {
               e.preventDefault();
               void open(openPath.trim());
             }}
           >
-            <label className="grow">
-              <span>Case folder</span>
-              <input name="openPath" className="mono" placeholder="/cases/2024-017-acme" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
-            </label>
-            {desktop && (
-              <button type="button" className="btn" onClick={() => void browse('open')}>
-                Browse…
+            <div className="row-form">
+              <label className="grow">
+                <span>Case folder</span>
+                <input name="openPath" className="mono" placeholder="/cases/2024-017-acme" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
+              </label>
+              {desktop && (
+                <button type="button" className="btn" onClick={() => void browse('open')}>
+                  Browse…
+                </button>
+              )}
+              <button type="submit" className="btn btn-primary" disabled={busy || !openPath.trim()}>
+                Open
               </button>
-            )}
-            <button type="submit" className="btn btn-primary" disabled={busy || !openPath.trim()}>
-              Open
-            </button>
+            </div>
+            <label className="examiner-field">
+              <span>Examiner (actions are logged as this person, with the OS account)</span>
+              <input name="examiner" placeholder="Defaults to the case's investigator" value={examiner} onChange={(e) => setExaminer(e.target.value)} />
+            </label>
           </form>
-          <label className="examiner-field">
-            <span>Examiner (actions are logged as this person, with the OS account)</span>
-            <input name="examiner" placeholder="Defaults to the case's investigator" value={examiner} onChange={(e) => setExaminer(e.target.value)} />
-          </label>
           <h3 className="subhead">Recent cases</h3>
           {recent.length === 0 ? (
             <p className="muted small">Cases you open or create appear here.</p>

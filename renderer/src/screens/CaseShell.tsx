@@ -148,7 +148,7 @@ export function CaseShell(props: Props) {
         {screen === 'consumers' && <ConsumersScreen api={api} caseDir={caseDir} reconstructed={reconstructed} onScreen={onScreen} />}
         {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} timeZone={summary.timeZone} onScreen={onScreen} />}
         {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
-        {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} />}
+        {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} hasAnalysis={reconstructed !== null} />}
       </main>
     </div>
   );

@@ -113,7 +113,9 @@ function EntryDetails({ entry }: { entry: CustodyEntryView }) {
         </dd>
         <dt>Details</dt>
         <dd>
-          <pre className="json">{JSON.stringify(entry.details, null, 2)}</pre>
+          <pre className="json" tabIndex={0} aria-label="Entry details">
+            {JSON.stringify(entry.details, null, 2)}
+          </pre>
         </dd>
       </dl>
     </div>

@@ -22,7 +22,8 @@ const CHECK_COLUMNS: Column<CheckedFile>[] = [
   { key: 'problem', header: 'Finding', width: 'minmax(200px, 2fr)', render: (f) => <Truncate className={f.ok ? 'muted' : 'fail-text'} text={f.problem ?? 'Hash matches the signed manifest'} /> },
 ];
 
-export function ExportsScreen({ api, caseDir }: { api: LedgerApi; caseDir: string }) {
+/** `hasAnalysis`: an export carries an analysis, so it is offered only once one exists. */
+export function ExportsScreen({ api, caseDir, hasAnalysis }: { api: LedgerApi; caseDir: string; hasAnalysis: boolean }) {
   const job = useJob();
   const [outDir, setOutDir] = useState('');
   const [exported, setExported] = useState<ExportView | null>(null);
@@ -54,10 +55,15 @@ export function ExportsScreen({ api, caseDir }: { api: LedgerApi; caseDir: strin
           <span>Output folder (empty: a new timestamped folder under the case’s exports/)</span>
           <input name="outDir" className="mono" placeholder={`${caseDir}/exports/<UTC timestamp>`} value={outDir} disabled={job.running} onChange={(e) => setOutDir(e.target.value)} />
         </label>
-        <button type="submit" className="btn btn-primary" disabled={job.running}>
+        <button type="submit" className="btn btn-primary" disabled={job.running || !hasAnalysis} aria-describedby={hasAnalysis ? undefined : 'export-needs-analysis'}>
           Export case
         </button>
       </form>
+      {!hasAnalysis && (
+        <p id="export-needs-analysis" className="small warn">
+          Nothing to export yet: run Reconstruct on the Scope screen first.
+        </p>
+      )}
       {job.running && <ProgressCard progress={job.progress} onCancel={job.cancel} />}
       {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {!exported && !job.running && (

@@ -7,6 +7,8 @@ import { ExposureTable } from './exposure/ExposureTable';
 import { JurisdictionStackChart } from './exposure/JurisdictionStackChart';
 import { ScenarioTotals } from './exposure/ScenarioTotals';
 import { TornadoChart } from './exposure/TornadoChart';
+import { UnknownComponents } from './exposure/UnknownComponents';
+import { assumptionLabel } from '../../../shared/display/assumption-labels';
 import type { ScreenId } from './screens';
 
 export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; caseDir: string; onScreen(screen: ScreenId): void }) {
@@ -73,6 +75,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
       {report && (
         <>
           <ScenarioTotals totals={report.totals} />
+          <UnknownComponents report={report} />
           <div className="exposure-grid">
             <section className="panel" aria-labelledby="assumptions-title">
               <h2 id="assumptions-title">
@@ -90,6 +93,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
                 Sensitivity <span className="small muted">change in the stated total per assumption</span>
               </h2>
               <TornadoChart rows={report.sensitivity} />
+              <LeftOut report={report} />
             </section>
           </div>
           <section className="panel" aria-labelledby="stack-title">
@@ -110,5 +114,18 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
         </>
       )}
     </section>
+  );
+}
+
+/** What the sensitivity chart does not show, so a short chart is not read as "nothing else matters". */
+function LeftOut({ report }: { report: ExposureResult }) {
+  const varied = new Set(report.sensitivity.map((r) => r.key));
+  const fixed = Object.keys(report.assumptions).filter((key) => !varied.has(key));
+  const unknown = report.totals.unknownComponents.length;
+  return (
+    <p className="small muted" data-testid="tornado-left-out">
+      Left out of the chart: {fixed.length > 0 ? `${fixed.map(assumptionLabel).join(', ')} (not varied: fixed by the analysis, set per state, or without alternatives)` : 'no assumption'}
+      {unknown > 0 ? `; the ${unknown} component${unknown === 1 ? '' : 's'} of unknown amount, which are in no total` : ''}.
+    </p>
   );
 }

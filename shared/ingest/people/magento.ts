@@ -1,5 +1,6 @@
 import { clean } from '../../normalize/text';
-import { fieldReader } from './field-reader';
+import type { RawAddress } from '../../normalize/address';
+import { fieldReader, type FieldReader } from './field-reader';
 import { tableParser } from './table-parser';
 
 export const magentoCustomersParser = tableParser({
@@ -21,12 +22,34 @@ export const magentoCustomersParser = tableParser({
         middle: get('middlename'),
         last: get('lastname'),
         emails: [email],
+        phones: [get('_address_telephone')],
         birthDate: get('dob'),
         updatedAt: get('updated_at'),
+        addresses: compositeAddress(get),
       },
     };
   },
 });
+
+/** The composite customer file carries one address per row in its `_address_*` columns. */
+function compositeAddress(get: FieldReader): RawAddress[] {
+  const street = get('_address_street');
+  const city = get('_address_city');
+  const postalCode = get('_address_postcode');
+  if (street === null && city === null && postalCode === null) return [];
+  const billing = get('_address_default_billing_') === '1';
+  const shipping = get('_address_default_shipping_') === '1';
+  return [
+    {
+      kind: billing ? 'billing' : shipping ? 'shipping' : 'other',
+      street: (street ?? '').split(/\r?\n/),
+      city,
+      state: get('_address_region'),
+      postalCode,
+      country: get('_address_country_id'),
+    },
+  ];
+}
 
 export const magentoAddressesParser = tableParser({
   format: 'magento-addresses',

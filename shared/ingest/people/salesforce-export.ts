@@ -1,4 +1,5 @@
-import { toId18 } from '../../util/salesforce-id';
+import { isAmbiguousSlashDate } from '../../normalize/date';
+import { hasWrongSuffix, toId18 } from '../../util/salesforce-id';
 import { peekStream } from '../archive/peek';
 import { firstZipEntryName, isZip, visitZipEntries } from '../archive/zip';
 import { readHead } from '../encoding';
@@ -6,6 +7,7 @@ import type { DetectSample, EncodingName, ParseInput, ParseResult, RowSink, Sour
 import { headerNames, readTable, type TableSource } from './csv-table';
 import { objectFromFileName, objectFromId, salesforceIdentity } from './salesforce-objects';
 import { subjectRecord } from './subject';
+import { ambiguousDateWarning } from './table-parser';
 
 /**
  * Fields every exported or extracted Salesforce object has; two of them next to `Id` mark a Salesforce CSV. Headers
@@ -38,18 +40,28 @@ async function parseCsv(source: TableSource, input: ParseInput, sink: RowSink): 
   const fileName = source.entry ?? source.fileName;
   const fileObject = objectFromFileName(fileName);
   const stem = (fileName.split('/').pop() ?? fileName).replace(/\.csv$/i, '');
+  let ambiguousDates = 0;
+  const suspectIds: number[] = [];
   const result = await readTable(source, sink, (row) => {
     const rawId = idOf(row.fields);
     const objectType = fileObject ?? objectFromId(rawId) ?? stem;
+    const identity = salesforceIdentity(objectType, row.fields);
+    if (isAmbiguousSlashDate(identity.birthDate)) ambiguousDates++;
+    if (hasWrongSuffix(rawId)) suspectIds.push(row.provenance.recordNo);
     sink.subject(
       subjectRecord(
         row.provenance,
         { system: 'salesforce', objectType, sourceId: toId18(rawId), locale: input.options.locale, timeZone: input.options.timeZone },
         row.fields,
-        salesforceIdentity(objectType, row.fields),
+        identity,
       ),
     );
   });
+  if (ambiguousDates > 0) sink.warn(ambiguousDateWarning(ambiguousDates, input.options.locale));
+  if (suspectIds.length > 0) {
+    const shown = suspectIds.slice(0, 10).join(', ');
+    sink.warn(`${suspectIds.length} row(s) have an 18-character Id whose case-safe suffix does not match its first 15 characters (records ${shown}${suspectIds.length > 10 ? ', …' : ''}); they are kept as written.`);
+  }
   return result;
 }
 
@@ -68,7 +80,8 @@ async function parseArchive(input: ParseInput, sink: RowSink): Promise<ParseResu
 
 export const salesforceDataExportParser: SourceParser = {
   format: 'salesforce-data-export',
-  version: '1',
+  version: '2',
+  readsZip: true,
   description: 'Salesforce Data Export ZIP or per-object CSV (also Data Loader / Bulk API extracts): who is in the CRM and where they live.',
 
   detect(sample: DetectSample): number {

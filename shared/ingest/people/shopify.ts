@@ -59,7 +59,8 @@ export const shopifyOrdersParser = tableParser({
   score(names) {
     return names.has('Name') && names.has('Email') && names.has('Financial Status') && names.has('Lineitem name') ? 0.95 : 0;
   },
-  continues: (previous, next) => next.Name === previous.Name && clean(next.Email) === null && clean(next['Billing Name']) === null,
+  // An order's line items share its Name (`#1001`); Shopify repeats Email (and sometimes more) on every one of them.
+  continues: (previous, next) => clean(next.Name) !== null && next.Name === previous.Name && (clean(next.Id) === null || clean(previous.Id) === null || next.Id === previous.Id),
   identify(fields) {
     const get = fieldReader(fields);
     return {

@@ -71,6 +71,9 @@ export class UiDateResolver {
       }
     } else if (fromLocale) {
       this.order = fromLocale;
+      if (ambiguous > 0) {
+        this.notes.add(`${ambiguous} date(s) in this file could be month/day or day/month; read as ${describe(fromLocale)} by locale ${options.locale}.`);
+      }
     } else {
       this.order = 'MDY';
       if (ambiguous > 0) {

@@ -8,19 +8,20 @@ import { readLines } from './lines';
 import { rejectLine } from './reject';
 
 /**
- * `[vhost[:port]] host ident user [time] "request" status bytes ["referer" "agent"] [extra…]`: Apache and Nginx
- * common and combined formats, with the optional virtual-host prefix and trailing extra fields seen in real logs.
+ * `[vhost[:port]] [forwarded-for list] host[, host…] ident user [time] "request" status bytes ["referer" "agent"] [extra…]`:
+ * Apache and Nginx common and combined formats, with the optional virtual-host prefix, the X-Forwarded-For list some
+ * Nginx formats log before the address, and trailing extra fields seen in real logs.
  */
 const ACCESS_LINE =
-  /^(?:(\S+) )?(\S+) (\S+) (\S+) \[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(.*)$/;
+  /^(?:(\S+) )?(?:("[^"]*"|(?:[^\s",]+, )+[^\s",]+) )?((?:[^\s",]+, )*[^\s",]+) (\S+) (\S+) \[(\d{2})\/(\w{3})\/(\d{4}):(\d{2}):(\d{2}):(\d{2}) ([+-]\d{4})\] "((?:[^"\\]|\\.)*)" (\d{3}|-) (\d+|-)(?: "((?:[^"\\]|\\.)*)" "((?:[^"\\]|\\.)*)")?(.*)$/;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const MAX_LINE_BYTES = 1024 * 1024;
 
 function accessTime(m: RegExpExecArray): string | null {
-  const month = MONTHS.indexOf(m[6] as string);
+  const month = MONTHS.indexOf(m[7] as string);
   if (month < 0) return null;
-  const epoch = Date.UTC(Number(m[7]), month, Number(m[5]), Number(m[8]), Number(m[9]), Number(m[10]));
-  const ts = new Date(epoch - (offsetMinutes(m[11] as string) ?? 0) * 60_000);
+  const epoch = Date.UTC(Number(m[8]), month, Number(m[6]), Number(m[9]), Number(m[10]), Number(m[11]));
+  const ts = new Date(epoch - (offsetMinutes(m[12] as string) ?? 0) * 60_000);
   return Number.isNaN(ts.getTime()) ? null : ts.toISOString();
 }
 
@@ -30,7 +31,7 @@ function unescape(text: string): string {
 
 export const webAccessLogParser: SourceParser = {
   format: 'web-access-log',
-  version: '1',
+  version: '2',
   description: 'Apache/Nginx access log (common or combined, optional vhost): who requested which URL, from where, when.',
 
   detect(sample: DetectSample): number {
@@ -77,31 +78,35 @@ export const webAccessLogParser: SourceParser = {
       const lineHash = sha256Hex(body);
       const occurrence = (seenThisSecond.get(lineHash) ?? 0) + 1;
       seenThisSecond.set(lineHash, occurrence);
-      const [method, uri, protocol] = requestParts(unescape(m[12] as string));
-      const host = m[2] as string;
-      const combined = m[15] !== undefined;
+      const [method, uri, protocol] = requestParts(unescape(m[13] as string));
+      // Nginx may log a list of addresses ("a, b, c"): the first address is the client's.
+      const hosts = (m[3] as string).split(', ');
+      const host = hosts.find((h) => isIP(h)) ?? (hosts[0] as string);
+      const combined = m[16] !== undefined;
       sink.event(
         accessEvent(
           provenance,
           { sourceType: combined ? 'web:combined' : 'web:common', ts, dedupKey: `web:${lineHash}:${occurrence}` },
           {
             clientIp: isIP(host) ? host : null,
-            username: present(m[4]),
-            userAgent: combined ? present(unescape(m[16] as string)) : null,
+            username: present(m[5]),
+            userAgent: combined ? present(unescape(m[17] as string)) : null,
             operation: method,
             uri,
-            status: present(m[13]),
+            status: present(m[14]),
           },
           {
             details: {
               vhost: present(m[1]),
               remoteHost: isIP(host) ? null : host,
-              ident: present(m[3]),
+              remoteHosts: hosts.length > 1 ? hosts : null,
+              forwardedFor: present(m[2]?.replace(/^"|"$/g, '')),
+              ident: present(m[4]),
               protocol,
-              request: method === null ? present(m[12]) : null,
-              bytes: m[14] === '-' ? null : Number(m[14]),
-              referer: combined ? present(unescape(m[15] as string)) : null,
-              extra: present(m[17]),
+              request: method === null ? present(m[13]) : null,
+              bytes: m[15] === '-' ? null : Number(m[15]),
+              referer: combined ? present(unescape(m[16] as string)) : null,
+              extra: present(m[18]),
             },
           },
         ),

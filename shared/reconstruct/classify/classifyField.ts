@@ -10,7 +10,7 @@ import {
   isValidSsn,
   passwordHashKind,
 } from './contentRules';
-import { elementByName } from './fieldName';
+import { elementByName, fieldContext } from './fieldName';
 
 export type ClassifiedBy = 'name' | 'content' | 'name+content' | 'override';
 
@@ -28,7 +28,10 @@ export interface FieldClassification {
   readonly reason: string;
 }
 
-/** Content strong enough to overrule a field name: these are statutory triggers on their own. */
+/** Elements an address, phone, postal-code, id or account-number field never holds, whatever its values look like. */
+const CONTEXT_RULES_OUT: ReadonlySet<ElementCode> = new Set(['ssn', 'card_number']);
+
+/** Content worth pointing out when the name says something else: these are statutory triggers on their own. */
 const SENSITIVE_CONTENT: ReadonlySet<ElementCode> = new Set(['ssn', 'card_number', 'password', 'security_qa']);
 
 interface ContentFinding {
@@ -46,24 +49,35 @@ const CONFIRMS: Partial<Record<ElementCode, (value: string) => boolean>> = {
   security_code: (value) => /^\d{3,4}$/.test(value.trim()),
 };
 
+/**
+ * A field's element from its name, confirmed or not by its values; or, when the name says nothing, from its values
+ * alone (`by: 'content'`, lower confidence: listed for review, never deciding notice on its own). Card numbers and
+ * SSNs are never read into address, phone, postal-code, id or account-number fields: street numbers, ZIP+4 codes and
+ * order numbers pass the checksum by chance.
+ */
 export function classifyField(objectType: string, fieldName: string, sampleValues: readonly string[]): FieldVerdict {
   const byName = elementByName(objectType, fieldName);
   const values = sampleValues.filter((value) => value.trim() !== '');
-  const fromContent = contentFinding(values);
+  const context = fieldContext(fieldName);
+  const found = contentFinding(values);
+  const ruledOut = found !== null && context !== null && CONTEXT_RULES_OUT.has(found.element);
+  const fromContent = ruledOut ? null : found;
+  const contextNote = ruledOut ? ` Values look like ${ELEMENT_LABELS[found.element].toLowerCase()}s, but ${fieldName} is a ${context} field, so they are not read as such.` : '';
 
   if (byName.element !== null) {
     if (fromContent && fromContent.element !== byName.element && SENSITIVE_CONTENT.has(fromContent.element)) {
-      return { element: fromContent.element, by: 'content', reason: `${fromContent.reason} The name suggested ${ELEMENT_LABELS[byName.element].toLowerCase()}.` };
+      // The name decides; values that look like another sensitive element are said, for the investigator to judge.
+      return { element: byName.element, by: 'name', reason: `${byName.reason} ${fromContent.reason.replace(/\.$/, '')}: check with a classify override.` };
     }
     const confirm = CONFIRMS[byName.element];
     const confirmed = confirm ? values.filter(confirm).length : 0;
     if (confirmed > 0 && confirmed * 2 >= values.length) {
       return { element: byName.element, by: 'name+content', reason: `${byName.reason} ${confirmed} of ${values.length} sampled values confirm it.` };
     }
-    return { element: byName.element, by: 'name', reason: byName.reason };
+    return { element: byName.element, by: 'name', reason: `${byName.reason}${contextNote}` };
   }
-  if (fromContent) return { element: fromContent.element, by: 'content', reason: fromContent.reason };
-  return { element: null, by: 'name+content', reason: `${byName.reason} No sampled value looks like a protected element.` };
+  if (fromContent) return { element: fromContent.element, by: 'content', reason: `${fromContent.reason} No field name supports it: lower confidence, listed for review.` };
+  return { element: null, by: 'name+content', reason: `${byName.reason}${contextNote || ' No sampled value looks like a protected element.'}` };
 }
 
 /**

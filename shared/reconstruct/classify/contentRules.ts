@@ -40,10 +40,45 @@ export function luhnValid(digits: string): boolean {
   return sum % 10 === 0;
 }
 
-/** 13–19 digits (spaces or dashes allowed) passing the Luhn check, and not one repeated digit. */
+/**
+ * Issuer ranges (IIN prefixes) of the card networks with the lengths they issue: Visa, Mastercard (51–55, 2221–2720),
+ * American Express, Discover, Diners Club, JCB, UnionPay, Maestro, Mir, UATP. A number outside every range is not a
+ * payment card, however well it passes Luhn (street numbers, order numbers).
+ */
+const ISSUER_RANGES: ReadonlyArray<readonly [number, number, readonly number[]]> = [
+  [4, 4, [13, 16, 19]],
+  [51, 55, [16]],
+  [2221, 2720, [16]],
+  [34, 34, [15]],
+  [37, 37, [15]],
+  [6011, 6011, [16, 17, 18, 19]],
+  [644, 649, [16, 17, 18, 19]],
+  [65, 65, [16, 17, 18, 19]],
+  [300, 305, [14, 15, 16, 17, 18, 19]],
+  [36, 36, [14, 15, 16, 17, 18, 19]],
+  [38, 39, [16, 17, 18, 19]],
+  [3528, 3589, [16, 17, 18, 19]],
+  [62, 62, [16, 17, 18, 19]],
+  [50, 50, [13, 14, 15, 16, 17, 18, 19]],
+  [56, 59, [13, 14, 15, 16, 17, 18, 19]],
+  [63, 63, [13, 14, 15, 16, 17, 18, 19]],
+  [67, 67, [13, 14, 15, 16, 17, 18, 19]],
+  [2200, 2204, [16, 17, 18, 19]],
+  [1, 1, [15]],
+];
+
+/** True when the digits start within a card network's issuer range at a length that network issues. */
+export function inIssuerRange(digits: string): boolean {
+  return ISSUER_RANGES.some(([low, high, lengths]) => {
+    const prefix = Number(digits.slice(0, String(low).length));
+    return prefix >= low && prefix <= high && lengths.includes(digits.length);
+  });
+}
+
+/** 13–19 digits (spaces or dashes allowed) in a network's issuer range and length, passing Luhn, not one repeated digit. */
 export function isCardNumber(value: string): boolean {
   const digits = value.trim().replace(/[ -]/g, '');
-  return /^\d{13,19}$/.test(digits) && !/^(\d)\1+$/.test(digits) && luhnValid(digits) && /^[\d -]+$/.test(value.trim());
+  return /^\d{13,19}$/.test(digits) && !/^(\d)\1+$/.test(digits) && inIssuerRange(digits) && luhnValid(digits) && /^[\d -]+$/.test(value.trim());
 }
 
 export function findCardNumbers(text: string): string[] {

@@ -105,13 +105,65 @@ const ADDRESS_PART = words('city|state|province|zip|zip_code|postal_code|postcod
 /** Objects whose `Name` is a person's name; on Account it is a company unless Person Accounts are used. */
 const PERSON_OBJECTS: ReadonlySet<string> = new Set(['contact', 'lead', 'user', 'individual', 'personaccount', 'customer']);
 
+/**
+ * Words of standard Salesforce and e-commerce field names, to split headers written in one case without separators
+ * (Data Loader's `BILLINGSTREET`, `PERSONMAILINGPOSTALCODE`) into the words their API names have.
+ */
+const DICTIONARY = new Set(
+  ('account accounts address addr alternate assistant billing birth birthdate bank card cell city code company contact ' +
+    'country credit customer date day debit department description do email e fax first full geocode given home id ' +
+    'individual is last latitude lead license licence longitude mailing maiden master middle mobile mothers name no ' +
+    'number num other owner parent passport password person personal phone pin postal postcode province reports ' +
+    'security shipping site social ssn state street suffix supplied tax title type user username zip').split(' '),
+);
+
+/** Splits a lower-case run into dictionary words (longest first), or null when it is not wholly made of them. */
+function segment(run: string): string[] | null {
+  const best: Array<string[] | null> = [[]];
+  for (let end = 1; end <= run.length; end++) {
+    best[end] = null;
+    for (let start = end - 1; start >= 0; start--) {
+      const prefix = best[start];
+      if (prefix && DICTIONARY.has(run.slice(start, end)) && (!best[end] || prefix.length + 1 < best[end]!.length)) best[end] = [...prefix, run.slice(start, end)];
+    }
+  }
+  return best[run.length] ?? null;
+}
+
 export function nameWords(fieldName: string): string {
   const base = fieldName.replace(/__(c|pc)$/i, '').replace(/^[A-Za-z0-9]+__/, '');
   return base
     .split(/[^A-Za-z0-9]+/)
     .flatMap((part) => part.match(/[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+/g) ?? [])
-    .map((word) => word.toLowerCase())
+    .flatMap((word) => {
+      const lower = word.toLowerCase();
+      // An upper-case run of several words (`BILLINGSTREET`) has lost its word boundaries; restore them when it can.
+      return word === word.toUpperCase() && lower.length > 5 && !DICTIONARY.has(lower) ? (segment(lower) ?? [lower]) : [lower];
+    })
     .join('_');
+}
+
+/** What kind of value a field holds by its name when that rules out card numbers and SSNs, or null. */
+export type FieldContext = 'address' | 'phone' | 'postal code' | 'id' | 'account number';
+
+const CONTEXTS: ReadonlyArray<readonly [FieldContext, RegExp]> = [
+  ['postal code', words('zip|zip_code|zipcode|postal|postal_code|postcode|post_code')],
+  ['address', words('street|address|address_?\\d|addr|address_line_?\\d*|city|state|province|country|suite|apt|building')],
+  ['phone', words('phone|mobile|telephone|tel|fax|cell|cellphone|homephone|mobilephone|extension|ext')],
+  ['account number', words('account_(?:number|no|num|nbr)|account_site|customer_(?:number|no|num)|member_(?:number|no)')],
+  ['id', words('id|ids|guid|uuid|key|(?:order|case|po|invoice|reference|tracking|ticket|contract|quote|job|batch|record)_(?:number|no|num|nbr|id|ref)|ref|reference|number|no|num|nbr|code|sku|upc|ean|isbn')],
+];
+
+/**
+ * The kind of value a field's name says it holds when that kind is never a card number or an SSN: an address,
+ * phone, postal code, id or CRM account-number field. Names of card and government-id fields have no context.
+ */
+export function fieldContext(fieldName: string): FieldContext | null {
+  const key = nameWords(fieldName);
+  const custom = /__(c|pc)$/i.test(fieldName);
+  const named = RULES.find((rule) => rule.pattern.test(key) && (!rule.customOnly || custom));
+  if (named && ['card_number', 'ssn', 'tax_id', 'drivers_license', 'passport', 'other_government_id', 'financial_account', 'security_code'].includes(named.element)) return null;
+  return CONTEXTS.find(([, pattern]) => pattern.test(key))?.[0] ?? null;
 }
 
 export function elementByName(objectType: string, fieldName: string): NameVerdict {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Explanation, LedgerApi } from '../../../../shared/contract/api';
 import { ErrorBanner } from '../../components/States';
 import { formatUtc } from '../../format';
@@ -36,19 +36,27 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
     return () => window.removeEventListener('keydown', onKey);
   }, [onClose]);
 
+  // Focus moves into the drawer when it opens and back where it was when it closes.
+  const panel = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const before = document.activeElement as HTMLElement | null;
+    panel.current?.focus();
+    return () => before?.focus?.();
+  }, []);
+
   const c = explanation?.consumer;
   return (
-    <aside className="drawer" role="dialog" aria-labelledby="drawer-title" data-testid="consumer-drawer">
+    <div className="drawer" role="dialog" aria-modal="false" aria-labelledby="drawer-title" data-testid="consumer-drawer" ref={panel} tabIndex={-1}>
       <header className="drawer-head">
         <h2 id="drawer-title" className="truncate" title={c?.name ?? undefined}>
           Consumer {consumerId}
           {c?.name ? ` · ${c.name}` : ''}
         </h2>
-        <button type="button" className="btn btn-small" onClick={onClose} aria-label="Close details">
-          Close <kbd>Esc</kbd>
+        <button type="button" className="btn btn-small" onClick={onClose} aria-keyshortcuts="Escape">
+          Close details <kbd aria-hidden="true">Esc</kbd>
         </button>
       </header>
-      <div className="drawer-body">
+      <div className="drawer-body" tabIndex={0} aria-label="Consumer details">
         {error !== null && <ErrorBanner error={error} />}
         {!explanation && error === null && <p className="muted">Reading the evidence behind consumer {consumerId}…</p>}
         {explanation && c && (
@@ -116,7 +124,9 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
                       <>
                         <dt>Query</dt>
                         <dd>
-                          <pre className="source-text">{a.query}</pre>
+                          <pre className="source-text" tabIndex={0} aria-label="Query">
+                            {a.query}
+                          </pre>
                         </dd>
                       </>
                     )}
@@ -152,6 +162,6 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
           </>
         )}
       </div>
-    </aside>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ export function SourceCitationView({ source }: { source: SourceCitation }) {
         <Hash value={source.sha256} />
       </div>
       {source.text !== null ? (
-        <pre className="source-text">
+        <pre className="source-text" tabIndex={0} aria-label={`Original row from ${source.evidenceName}`}>
           {source.text}
           {source.truncated && <span className="muted">… (first 4 KB shown)</span>}
         </pre>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ExposureResult } from '../../../../shared/contract/api';
+import { assumptionLabel } from '../../../../shared/display/assumption-labels';
 
 /** Fixed by the analysis, not an assumption the user can change here. */
 const READ_ONLY = new Set(['residency']);
@@ -29,7 +30,7 @@ export function AssumptionEditor({ report, settings, onSet, busy }: Props) {
         return (
           <label key={key} className={`assumption ${key in settings ? 'assumption-set' : ''}`} title={a.description}>
             <span>
-              {key} <span className="muted">· {key in settings ? 'set' : a.source}</span>
+              {assumptionLabel(key)} <span className="muted">· {key in settings ? 'set' : a.source}</span>
             </span>
             {READ_ONLY.has(key) ? (
               <input name={`assumption-${key}`} className="read-only" value={a.value} readOnly title={`${a.description} Change it by reconstructing with another residency rule.`} />

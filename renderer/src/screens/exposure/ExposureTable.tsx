@@ -25,6 +25,21 @@ function Subtotal({ j, scenario }: { j: JurisdictionExposure; scenario: Scenario
   );
 }
 
+/** Qualifying consumers; residents the pack cannot classify make qualification unknown, never "0 qualifying". */
+function Qualifying({ j }: { j: JurisdictionExposure }) {
+  const confirmed = j.qualifying.exact + j.qualifying.derived;
+  const undetermined = j.undetermined ? j.undetermined.exact + j.undetermined.derived + j.undetermined.inferredUpperBound : 0;
+  if (undetermined > 0 && confirmed + j.qualifying.inferredUpperBound === 0) {
+    return <span className="small warn" data-testid="qualification-unknown">qualification unknown for {formatCount(undetermined)} resident{undetermined === 1 ? '' : 's'} — counsel must review</span>;
+  }
+  return (
+    <span className="small muted">
+      {formatCount(confirmed)} qualifying + up to {formatCount(j.qualifying.inferredUpperBound)} inferred
+      {undetermined > 0 && <span className="warn"> · {formatCount(undetermined)} unknown</span>}
+    </span>
+  );
+}
+
 /** Each component with its citation and formula one click away (and on hover over any figure). */
 function ComponentRows({ c }: { c: ExposureComponent }) {
   return (
@@ -91,7 +106,7 @@ export function ExposureTable({ jurisdictions }: { jurisdictions: readonly Juris
             <span className="mono">{j.code}</span>
             <Truncate className="exposure-name" text={j.name} />
             <span>{j.review && <span className="pill pill-review" title={j.review}>unverified pack</span>}</span>
-            <span className="small muted">{formatCount(j.qualifying.exact + j.qualifying.derived)} qualifying + ≤{formatCount(j.qualifying.inferredUpperBound)} inferred</span>
+            <Qualifying j={j} />
             {SCENARIOS.map((s) => (
               <Subtotal key={s} j={j} scenario={s} />
             ))}

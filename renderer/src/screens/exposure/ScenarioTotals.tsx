@@ -26,9 +26,7 @@ export function ScenarioTotals({ totals }: { totals: ExposureResult['totals'] })
         <div className="stat-card stat-warning">
           <div className="label">Not in the totals</div>
           <div className="stat">{totals.unknownComponents.length}</div>
-          <div className="small warn" title={totals.unknownComponents.join(', ')}>
-            components are unknown — counsel must review
-          </div>
+          <div className="small warn">components of unknown amount, listed below — counsel must review</div>
         </div>
       )}
     </div>

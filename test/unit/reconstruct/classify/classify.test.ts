@@ -105,6 +105,14 @@ describe('content rules', () => {
     ['0000000000000000', false],
     ['411111111111', false],
     ['41111111111111111111', false],
+    // Luhn-valid but outside every issuer range or at a length the network does not issue.
+    ['0004954114643', false],
+    ['9000000000000001', false],
+    ['7000000000000005', false],
+    ['378282246310005002', false],
+    ['6011111111111117', true],
+    ['3530111333300000', true],
+    ['2223003122003222', true],
   ])('card %s valid: %s', (value, valid) => {
     expect(isCardNumber(value)).toBe(valid);
   });
@@ -162,10 +170,27 @@ describe('classifyField combines name and content', () => {
     expect(classifyField('Lead', 'Contact_Info__c', ['a@b.com', 'c@d.org'])).toMatchObject({ element: 'email', by: 'content' });
   });
 
-  it('lets sensitive content overrule a weaker name', () => {
+  it('never reads an SSN or a card number into a phone, address, postal-code, id or account-number field', () => {
     const verdict = classifyField('Contact', 'Alt_Phone__c', ['123-45-6789']);
-    expect(verdict).toMatchObject({ element: 'ssn', by: 'content' });
-    expect(verdict.reason).toMatch(/phone/);
+    expect(verdict).toMatchObject({ element: 'phone', by: 'name' });
+    expect(verdict.reason).toMatch(/phone field/);
+    // A street whose leading digits pass Luhn (the issue's real Data Loader extract), under its upper-case header.
+    expect(classifyField('Account', 'BILLINGSTREET', ['00049541 14643 Dallas Parkway', '4111 1111 1111 1111 Main St'])).toMatchObject({ element: 'postal_address' });
+    expect(classifyField('Account', 'AccountNumber', ['4111111111111111', '4000000000000002']).element).toBeNull();
+    expect(classifyField('Order', 'PoNumber', ['4111111111111111', '4000000000000002']).element).toBeNull();
+    expect(classifyField('Contact', 'MailingPostalCode', ['123-45-6789']).element).toBeNull();
+    // The same values in a neutral field are content findings.
+    expect(classifyField('Contact', 'Notes__c', ['4111 1111 1111 1111 Main St']).element).toBe('card_number');
+  });
+
+  it('lets the name decide when values look like another sensitive element, and says so', () => {
+    const verdict = classifyField('Contact', 'Health_Notes__c', ['ssn 123-45-6789 on file']);
+    expect(verdict).toMatchObject({ element: 'medical', by: 'name' });
+    expect(verdict.reason).toMatch(/SSN/);
+  });
+
+  it('calls a classification resting on content alone lower-confidence', () => {
+    expect(classifyField('Case', 'Description', ['my ssn is 123-45-6789']).reason).toMatch(/lower confidence/);
   });
 
   it('does not call a column of order numbers card numbers by chance', () => {

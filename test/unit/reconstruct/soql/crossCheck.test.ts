@@ -44,8 +44,9 @@ function run(result: SoqlTranslation): string[] {
   return (snapshot.db.prepare(result.sql).all(...result.params) as { source_id: string }[]).map((row) => row.source_id);
 }
 
+/** The records of one type that existed at the event: SOQL run then could not return one created later. */
 function ofType(objectType: string): GeneratedRecord[] {
-  return snapshot.records.filter((record) => record.objectType === objectType);
+  return snapshot.records.filter((record) => record.objectType === objectType && (time(record.fields, 'CreatedDate') ?? 0) <= Date.parse(EVENT_TIME));
 }
 
 const contacts = (predicate: (f: Fields, r: GeneratedRecord) => boolean): string[] =>
@@ -176,8 +177,9 @@ function ordered(keys: readonly OrderKey[], offset: number, limit: number | null
   const records = ofType('Contact').slice();
   records.sort((a, b) => {
     for (const { key, numeric, desc, nullsFirst } of keys) {
-      const x = numeric ? num(a.fields, key) : lower(a.fields, key);
-      const y = numeric ? num(b.fields, key) : lower(b.fields, key);
+      // Ids compare case-sensitively (their case is part of the id); other text case-insensitively.
+      const x = numeric ? num(a.fields, key) : key === 'Id' ? value(a.fields, key) : lower(a.fields, key);
+      const y = numeric ? num(b.fields, key) : key === 'Id' ? value(b.fields, key) : lower(b.fields, key);
       if (x === y) continue;
       if (x === null) return nullsFirst ? -1 : 1;
       if (y === null) return nullsFirst ? 1 : -1;
@@ -236,6 +238,45 @@ describe('ORDER BY, LIMIT and OFFSET', () => {
   });
 });
 
+describe('as of the event', () => {
+  it('leaves out records created after the event, whatever the LIMIT', () => {
+    const all = snapshot.records.filter((r) => r.objectType === 'Contact');
+    const later = all.filter((r) => time(r.fields, 'CreatedDate')! > Date.parse(EVENT_TIME));
+    expect(later.length).toBeGreaterThan(0);
+    const returned = new Set(run(translate('SELECT Id FROM Contact ORDER BY CreatedDate DESC LIMIT 50')));
+    expect(returned.size).toBe(50);
+    for (const r of later) expect(returned.has(r.sourceId)).toBe(false);
+  });
+
+  it('flags records modified after the event', () => {
+    const result = soqlToSql('SELECT Id FROM Contact', { eventTime: '2023-06-01T00:00:00Z', schema });
+    if (!result.supported) throw new Error(result.reason);
+    const withModified = openSnapshotDb([
+      { id: 1, objectType: 'Contact', sourceId: '003000000000001AAA', fields: { Id: '003000000000001AAA', CreatedDate: '2023-01-01 00:00:00', LastModifiedDate: '2023-02-01 00:00:00' } },
+      { id: 2, objectType: 'Contact', sourceId: '003000000000002AAA', fields: { Id: '003000000000002AAA', CreatedDate: '2023-01-01 00:00:00', LastModifiedDate: '2023-07-01 00:00:00' } },
+      { id: 3, objectType: 'Contact', sourceId: '003000000000003AAA', fields: { Id: '003000000000003AAA', CreatedDate: '2023-08-01 00:00:00', LastModifiedDate: '2023-08-01 00:00:00' } },
+    ]);
+    try {
+      const translated = soqlToSql('SELECT Id FROM Contact', { eventTime: '2023-06-01T00:00:00Z', schema: snapshotSchemaFromDb(withModified.db) });
+      if (!translated.supported) throw new Error(translated.reason);
+      const rows = withModified.db.prepare(translated.sql).all(...translated.params) as Array<{ source_id: string; modified_after: number }>;
+      expect(rows.map((r) => [r.source_id, r.modified_after])).toEqual([
+        ['003000000000001AAA', 0],
+        ['003000000000002AAA', 1],
+      ]);
+    } finally {
+      withModified.close();
+    }
+  });
+
+  it('sorts ids case-sensitively: an upper-case character sorts before a lower-case one', () => {
+    const ids = run(translate('SELECT Id FROM Contact ORDER BY Id'));
+    const sorted = [...ids].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    expect(ids).toEqual(sorted);
+    expect(ids.some((id, n) => n > 0 && id.toLowerCase() < ids[n - 1]!.toLowerCase())).toBe(true);
+  });
+});
+
 describe('translation metadata', () => {
   it('reports resolved, relationship and unknown selected fields', () => {
     const result = translate('SELECT id, EMAIL, Name, Account.Name, email, c.Birthdate FROM Contact c');
@@ -253,13 +294,14 @@ describe('translation metadata', () => {
 
   it('notes a scope other than everything', () => {
     expect(translate('SELECT Id FROM Contact USING SCOPE mine').notes.join(' ')).toMatch(/USING SCOPE mine/);
-    expect(translate('SELECT Id FROM Contact USING SCOPE everything').notes).toEqual([]);
+    expect(translate('SELECT Id FROM Contact USING SCOPE everything').notes.filter((n) => /SCOPE/.test(n))).toEqual([]);
   });
 
   it('binds every literal as a parameter', () => {
     const result = translate("SELECT Id FROM Contact WHERE Email = 'x\\' OR 1=1 --' OR Amount__c > 3");
     expect(result.sql).not.toContain('OR 1=1');
-    expect(result.params).toEqual(['Contact', "x' OR 1=1 --", 3]);
+    // The object, the event time (records created later are left out), then the query's own literals.
+    expect(result.params).toEqual(['Contact', new Date(EVENT_TIME).toISOString(), "x' OR 1=1 --", 3]);
   });
 
   it('profiles snapshot fields once per object', () => {

@@ -1,0 +1,158 @@
+import type { TriageEntry } from '../contract/api';
+import type { Db } from '../store/db';
+
+/**
+ * Per-day and per-hour sums of each import's events, written beside its rows, so triage and the events-over-time
+ * chart read thousands of rollup rows instead of millions of events. Only events that count are summed (not
+ * duplicates of another file's event); whether an import is current is decided when reading, as for events.
+ *
+ * `event_day_values`: per import, UTC day, triage dimension and value: events, rows processed, bulk/report
+ * exports, first and last timestamp, and the hours of the day with events as a 24-bit mask (an hour is counted
+ * once however many imports or rows hold it). `event_hour_types`: per import, UTC hour and source type: events
+ * and rows processed. A key may have several rows (`part`): the writer flushes when its map grows, so memory
+ * stays bounded on files with millions of distinct values; readers sum them.
+ */
+export type TriageDimension = TriageEntry['dimension'];
+export const TRIAGE_DIMENSIONS: readonly TriageDimension[] = ['ip', 'user', 'app', 'client', 'agent'];
+
+/** The value of each dimension, as SQL over `access_events` (alias `e`); `dimensionValues` is the same in code. */
+export const DIMENSION_SQL: Record<TriageDimension, string> = {
+  ip: "COALESCE(NULLIF(e.source_ip, ''), e.client_ip)",
+  user: 'COALESCE(e.username, e.actor_id)',
+  app: 'e.app',
+  client: 'e.client',
+  agent: 'e.user_agent',
+};
+
+export const EXPORT_TYPES_SQL = "(e.source_type LIKE '%Bulk%' OR e.source_type LIKE '%Report%')";
+const EXPORT_TYPE = /bulk|report/i;
+
+export interface RollupEvent {
+  sourceType: string;
+  ts: string;
+  actorId: string | null;
+  username: string | null;
+  clientIp: string | null;
+  sourceIp: string | null;
+  userAgent: string | null;
+  app: string | null;
+  client: string | null;
+  rowsProcessed: number | null;
+}
+
+function dimensionValues(e: RollupEvent): Array<string | null> {
+  return [e.sourceIp !== null && e.sourceIp !== '' ? e.sourceIp : e.clientIp, e.username ?? e.actorId, e.app, e.client, e.userAgent];
+}
+
+interface DayValue {
+  events: number;
+  rows: number;
+  exports: number;
+  first: string;
+  last: string;
+  hours: number;
+}
+
+interface HourType {
+  events: number;
+  rows: number;
+}
+
+/** Rollup rows held before they are written; each is ~200 bytes, so this bounds the writer to a few MB. */
+const FLUSH_AT = 20_000;
+
+export class EventRollupWriter {
+  private readonly days = new Map<string, DayValue>();
+  private readonly hours = new Map<string, HourType>();
+  private part = 0;
+  private readonly insertDay;
+  private readonly insertHour;
+
+  constructor(
+    db: Db,
+    private readonly importId: number,
+  ) {
+    this.insertDay = db.prepare(
+      `INSERT INTO event_day_values (dimension, value, day, import_id, part, events, rows_processed, exports, first_ts, last_ts, hours_mask)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.insertHour = db.prepare('INSERT INTO event_hour_types (hour, source_type, import_id, part, events, rows_processed) VALUES (?, ?, ?, ?, ?, ?)');
+  }
+
+  /** Counts an event that counts (not a duplicate). */
+  add(e: RollupEvent): void {
+    const day = e.ts.slice(0, 10);
+    const hourBit = 1 << Number(e.ts.slice(11, 13));
+    const rows = e.rowsProcessed ?? 0;
+    const exported = EXPORT_TYPE.test(e.sourceType) ? 1 : 0;
+    const values = dimensionValues(e);
+    for (let d = 0; d < values.length; d++) {
+      const value = values[d];
+      if (value === null || value === '') continue;
+      const key = `${d}\u0000${day}\u0000${value}`;
+      const sum = this.days.get(key);
+      if (sum === undefined) {
+        this.days.set(key, { events: 1, rows, exports: exported, first: e.ts, last: e.ts, hours: hourBit });
+        continue;
+      }
+      sum.events++;
+      sum.rows += rows;
+      sum.exports += exported;
+      if (e.ts < sum.first) sum.first = e.ts;
+      if (e.ts > sum.last) sum.last = e.ts;
+      sum.hours |= hourBit;
+    }
+    const hourKey = `${e.ts.slice(0, 13)}\u0000${e.sourceType}`;
+    const hour = this.hours.get(hourKey);
+    if (hour === undefined) this.hours.set(hourKey, { events: 1, rows });
+    else {
+      hour.events++;
+      hour.rows += rows;
+    }
+    if (this.days.size >= FLUSH_AT) this.flush();
+  }
+
+  /** Writes what is held; call once more when the import's rows are all added. */
+  flush(): void {
+    for (const [key, s] of this.days) {
+      const [d, day, value] = key.split('\u0000') as [string, string, string];
+      this.insertDay.run(TRIAGE_DIMENSIONS[Number(d)], value, day, this.importId, this.part, s.events, s.rows, s.exports, s.first, s.last, s.hours);
+    }
+    for (const [key, h] of this.hours) {
+      const [hour, type] = key.split('\u0000') as [string, string];
+      this.insertHour.run(hour, type, this.importId, this.part, h.events, h.rows);
+    }
+    this.days.clear();
+    this.hours.clear();
+    this.part++;
+  }
+}
+
+/** The hours of `mask` (bit n is hour n of the day). */
+export function hoursIn(mask: number): number {
+  let n = 0;
+  for (let m = mask; m !== 0; m &= m - 1) n++;
+  return n;
+}
+
+export interface Window {
+  from: string;
+  to: string;
+}
+
+/**
+ * Splits a window into the whole buckets (hours or days) a rollup answers and the edges only raw events can:
+ * `wholeFrom`/`wholeTo` are bucket keys (prefixes of an ISO timestamp, `wholeTo` exclusive), and an event is
+ * in an edge when `ts >= from AND ts < wholeFrom` or `ts >= wholeTo AND ts <= to`. With no whole bucket,
+ * the rollup is skipped (`wholeFrom === wholeTo`) and the edges cover the window.
+ */
+export function splitWindow(window: Window, bucket: 'hour' | 'day'): { wholeFrom: string; wholeTo: string } {
+  const size = bucket === 'hour' ? 3_600_000 : 86_400_000;
+  const keyLength = bucket === 'hour' ? 13 : 10;
+  const from = Date.parse(window.from);
+  const to = Date.parse(window.to);
+  const first = Math.ceil(from / size) * size;
+  const end = Math.floor((to + 1) / size) * size;
+  if (first >= end) return { wholeFrom: window.to, wholeTo: window.to };
+  return { wholeFrom: new Date(first).toISOString().slice(0, keyLength), wholeTo: new Date(end).toISOString().slice(0, keyLength) };
+}
