@@ -35,7 +35,7 @@ function start(): void {
     },
   };
   const refreshMenu = () => {
-    if (window) Menu.setApplicationMenu(buildMenu(window, readRecentCases(recentFile()), { openCaseFolder: () => dialogs.chooseCaseFolder('open'), chooseEvidenceFiles: dialogs.chooseEvidenceFiles }));
+    if (window) Menu.setApplicationMenu(buildMenu(window, readRecentCases(recentFile()), { openCaseFolder: () => dialogs.chooseCaseFolder('open'), chooseEvidenceFiles: () => dialogs.chooseEvidenceFiles() }));
   };
 
   app.on('second-instance', () => {
@@ -45,7 +45,7 @@ function start(): void {
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => void engine?.close());
 
-  app.whenReady().then(() => {
+  void app.whenReady().then(() => {
     hardenSession(session.defaultSession);
     protocol.handle(APP_SCHEME, appProtocolHandler(path.join(DIST, 'renderer')));
     engine = startEngineHost(path.join(DIST, 'engine-host.mjs'));

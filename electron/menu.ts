@@ -20,10 +20,10 @@ export function buildMenu(window: BrowserWindow, recent: string[], actions: Menu
         {
           label: 'Open Case…',
           accelerator: 'CmdOrCtrl+O',
-          click: async () => {
-            const caseDir = await actions.openCaseFolder();
-            if (caseDir) send({ command: 'open-case', caseDir });
-          },
+          click: () =>
+            void actions.openCaseFolder().then((caseDir) => {
+              if (caseDir) send({ command: 'open-case', caseDir });
+            }),
         },
         {
           label: 'Open Recent',
@@ -35,10 +35,10 @@ export function buildMenu(window: BrowserWindow, recent: string[], actions: Menu
         {
           label: 'Add Evidence…',
           accelerator: 'CmdOrCtrl+I',
-          click: async () => {
-            const files = await actions.chooseEvidenceFiles();
-            if (files.length) send({ command: 'add-evidence', files });
-          },
+          click: () =>
+            void actions.chooseEvidenceFiles().then((files) => {
+              if (files.length) send({ command: 'add-evidence', files });
+            }),
         },
         { label: 'Verify Case', accelerator: 'CmdOrCtrl+Shift+V', click: () => send({ command: 'show', screen: 'verify' }) },
         { label: 'Custody Log', accelerator: 'CmdOrCtrl+L', click: () => send({ command: 'show', screen: 'custody' }) },

@@ -14,7 +14,7 @@ export interface Job {
   running: boolean;
   progress: JobProgress | null;
   run<T>(work: (context: CallContext) => Promise<T>): Promise<T>;
-  cancel(): void;
+  cancel: () => void;
 }
 
 export function withRates(event: ProgressEvent, startedAt: number, now: number): JobProgress {

@@ -185,6 +185,8 @@ export interface VerifyResult {
   evidence: Array<{ id: number; name: string; sha256: string; ok: boolean; problem: string | null }>;
   custody: { ok: boolean; entries: number; head: string; firstBadSeq: number | null; problem: string | null };
   store: { ok: boolean; problems: string[] };
+  /** Evidence rows against their custody digests; the custody log against every export manifest and the expected head. */
+  records: { ok: boolean; manifestsChecked: number; problems: string[] };
   loggedAs: { seq: number; hash: string } | null;
 }
 
@@ -493,7 +495,7 @@ export interface LedgerApi {
   /** Parses an acquired file again (another format, encoding, locale or zone); the new import supersedes the old. */
   reimportEvidence(request: ReimportRequest, context?: CallContext): Promise<EvidenceItem>;
   custody(request: CaseRef): Promise<CustodyView>;
-  verify(request: CaseRef & { actor?: string | null }, context?: CallContext): Promise<VerifyResult>;
+  verify(request: CaseRef & { actor?: string | null; expectHead?: string | null }, context?: CallContext): Promise<VerifyResult>;
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage>;
   listPeople(request: PageRequest): Promise<PeoplePage>;
   /** Events per hour or day (aggregated in the store, for the events-over-time chart). */

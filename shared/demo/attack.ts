@@ -66,6 +66,8 @@ interface QuerySpec {
   query: Query;
   at: number;
   evidence: string[];
+  /** Records the running user could see (sharing rules); all when absent. The logs do not say which. */
+  visible?: (fields: Readonly<Record<string, string>>) => boolean;
 }
 
 interface Match {
@@ -98,11 +100,14 @@ export class AttackScanner {
     private readonly seed: string,
     private readonly org: Org,
     consumers: number,
+    /** Every business Account in the export (bucket accounts and companies): what a query for non-person accounts returns. */
+    private readonly businessAccountIds: readonly string[] = [],
   ) {
     this.random = Random.for(seed, 'attack');
     const clamp = (n: number, lo: number, hi: number): number => Math.max(lo, Math.min(hi, Math.round(n)));
     const contactFields = ['Id', 'FirstName', 'LastName', 'Email', 'Phone', 'MailingStreet', 'MailingCity', 'MailingState', 'MailingPostalCode', 'Birthdate'];
     const leadLimit = clamp(consumers * 0.04, 10, 5000);
+    const visibleOwners = new Set(org.agents.filter((_, n) => n % 2 === 0).map((agent) => agent.id18));
     this.specs = [
       {
         key: 'Q1', description: 'Data Loader query, California contacts, full record list in the real-time event',
@@ -168,6 +173,16 @@ export class AttackScanner {
           where: { op: 'SEMI_JOIN', field: 'ContactId', subquery: "SELECT Id FROM Contact WHERE MailingStateCode = 'WA'", matches: (id) => this.waContacts.has(id) },
         },
       },
+      {
+        key: 'Q6', description: 'Data Loader query under sharing rules: its complete record list holds only the records the user could see, so re-evaluating it would return others',
+        at: minutes(33), evidence: ['elf:API', 'elf:UniqueQuery', 'rtem:ApiEvent'],
+        query: {
+          fields: ['Id', 'FirstName', 'LastName', 'Email', 'Loyalty_Password__c'], object: 'Contact',
+          where: { op: 'IN', field: 'MailingState', values: ['CA', 'California', 'ca'] },
+          orderBy: { field: 'Id', direction: 'ASC' }, limit: clamp(consumers * 0.01, 10, 400),
+        },
+        visible: (fields) => visibleOwners.has(fields.OwnerId ?? ''),
+      },
     ];
     for (const key of [...this.specs.map((s) => s.key), 'R1', 'R2']) this.found.set(key, []);
   }
@@ -181,8 +196,9 @@ export class AttackScanner {
     for (const record of records) {
       for (const spec of this.specs) {
         if (spec.query.object !== record.object) continue;
+        if (spec.visible && !spec.visible(record.fields)) continue;
         if (!spec.query.where || matches(spec.query.where, record.fields, spec.at)) {
-          this.found.get(spec.key)!.push({ id: record.id, sortKey: record.fields.CreatedDate ?? '' });
+          this.found.get(spec.key)!.push({ id: record.id, sortKey: spec.query.orderBy?.field === 'Id' ? record.id : (record.fields.CreatedDate ?? '') });
         }
       }
       if (record.object === 'Contact' && matches(REPORTS.vip.filter, record.fields, 0)) this.found.get('R1')!.push({ id: record.id, sortKey: '' });
@@ -244,16 +260,33 @@ export class AttackScanner {
       accesses.push(access(spec, soql, query.fields, ids, [], reEvaluable, boundsObject));
     };
 
-    for (const key of ['Q1', 'Q2'] as const) {
+    for (const key of ['Q1', 'Q2', 'Q6'] as const) {
       const spec = specByKey.get(key)!;
       const { ids, query, soql } = this.resultOf(spec);
-      const listed = key === 'Q1' ? ids : ids.slice(0, 200);
+      const listed = key === 'Q2' ? ids.slice(0, 200) : ids;
       push(
         ...soapQueryRows(spec.at, s1, random, query.object, ids.length),
         uniqueQueryEvent(spec.at + 35, s1, random, soql),
         apiEvent(spec.at, s1, random, soql, query.object, recordsJson(query.object, listed, ids.length), ids.length),
       );
-      accesses.push(access(spec, soql, query.fields, ids, listed, true, false));
+      accesses.push(access(spec, soql, query.fields, ids, listed, key !== 'Q6', false));
+    }
+
+    // The attacker also lists the org's business customers: companies, not people, with a complete record list.
+    const companies = this.businessAccountIds;
+    if (companies.length > 0) {
+      const soql = 'SELECT Id, Name, BillingStreet, BillingCity, BillingState, BillingPostalCode, Phone, AccountNumber FROM Account WHERE IsPersonAccount = false';
+      const at = minutes(40);
+      push(
+        ...soapQueryRows(at, s1, random, 'Account', companies.length),
+        uniqueQueryEvent(at + 35, s1, random, soql),
+        apiEvent(at, s1, random, soql, 'Account', recordsJson('Account', companies, companies.length), companies.length),
+      );
+      accesses.push({
+        key: 'B1', description: 'Data Loader query of business accounts (companies, not people) with a complete record list', object: 'Account',
+        evidence: ['elf:API', 'elf:UniqueQuery', 'rtem:ApiEvent'], soql, fields: ['Name', 'BillingStreet', 'BillingCity', 'BillingState', 'BillingPostalCode', 'Phone', 'AccountNumber'],
+        returned: new Set(companies), listed: new Set(companies), reEvaluable: true, boundsObject: false,
+      });
     }
 
     restQueryAccess('Q3', s1, true, false);

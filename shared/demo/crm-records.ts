@@ -64,6 +64,9 @@ export const FIELD_ELEMENTS: Readonly<Record<string, ElementCode>> = {
   Description: 'card_number',
 };
 
+/** Free-text fields whose element is known only from what they hold (a card number typed into a description). */
+export const CONTENT_ONLY_FIELDS: ReadonlySet<string> = new Set(['Description']);
+
 export const recordIds = {
   contact: (index: number): string => id18(KEY_PREFIX.Contact, index * 3 + 1),
   personAccount: (index: number): string => id18(KEY_PREFIX.Account, 1000 + index * 3),

@@ -11,6 +11,7 @@ import { buildOrg, COMPANY, type Org } from './org';
 import { FileSink, minimalCsvLine, quotedCsvLine } from './output';
 import { makePerson } from './people';
 import { SHOPIFY_HEADER, shopifyCustomersOf } from './shopify';
+import { businessAccounts, namesakeOf } from './traps';
 
 export type BreachSize = 'tiny' | 'default' | 'large';
 
@@ -153,8 +154,10 @@ export async function generateBreach(options: GenerateOptions): Promise<Generate
   const logDays = options.logDays ?? preset?.logDays ?? (consumers <= 1000 ? 14 : consumers <= 100_000 ? 45 : 90);
   const org = buildOrg(seed, Math.max(6, Math.min(250, Math.round(consumers / 4000))));
 
+  const companies = businessAccounts(seed, consumers, org);
+
   // Pass 1: find what the attacker's queries, reports and views returned.
-  const scanner = new AttackScanner(seed, org, consumers);
+  const scanner = new AttackScanner(seed, org, consumers, [...org.bucketAccounts.map((b) => b.id18), ...companies.map((c) => c.id)]);
   for (let i = 0; i < consumers; i++) {
     const person = makePerson(seed, i, consumers);
     scanner.observe(person, crmRecordsOf(person, org, seed));
@@ -177,18 +180,23 @@ export async function generateBreach(options: GenerateOptions): Promise<Generate
     };
     files.row('data-export/Account.csv', quotedCsvLine(EXPORT_HEADERS.Account.map((h) => values[h] ?? '')));
   }
+  for (const company of companies) files.row('data-export/Account.csv', quotedCsvLine(EXPORT_HEADERS.Account.map((h) => company.fields[h] ?? '')));
   const shopifyPath = 'shopify/customers_export.csv';
   files.start(shopifyPath, { format: 'shopify-customers', encoding: 'utf-8-bom', subject: 'customers' }, minimalCsvLine(SHOPIFY_HEADER), true);
   const truthSink = new FileSink(join(options.outDir, 'ground-truth.jsonl'), 'utf8');
   const counts: BreachCounts = {
     consumers, reached: 0, exact: 0, derived: 0, inferred: 0, uncovered: 0,
-    crmRecords: { Account: org.bucketAccounts.length, Contact: 0, Lead: 0, Case: 0, Order: 0 },
+    crmRecords: { Account: org.bucketAccounts.length + companies.length, Contact: 0, Lead: 0, Case: 0, Order: 0 },
     shopifyCustomers: 0, elfRows: 0, rtemEvents: 0,
   };
+  const traps = { namesakePairs: [] as string[][], digitRichStreets: 0 };
   for (let i = 0; i < consumers; i++) {
     const person = makePerson(seed, i, consumers);
     const records = crmRecordsOf(person, org, seed);
     const shopify = shopifyCustomersOf(person, seed);
+    const namesake = namesakeOf(i);
+    if (namesake !== null && person.birthdate === null && person.middleName === '') traps.namesakePairs.push([makePerson(seed, namesake, consumers).personId, person.personId]);
+    if (person.home && /^\d{8} \d{5} /.test(person.home.street)) traps.digitRichStreets++;
     for (const record of records) {
       files.row(`data-export/${record.object}.csv`, quotedCsvLine(EXPORT_HEADERS[record.object].map((h) => record.fields[h] ?? '')));
       counts.crmRecords[record.object]++;
@@ -252,6 +260,18 @@ export async function generateBreach(options: GenerateOptions): Promise<Generate
       reports: REPORTS,
     },
     fieldElements: FIELD_ELEMENTS,
+    traps: {
+      /** Business Accounts (companies, not people) in the export; those the attack reached must not become consumers. */
+      businessAccounts: [...org.bucketAccounts.map((b) => b.id18), ...companies.map((c) => c.id)],
+      businessAccountsReached: attack.accesses.filter((a) => a.key === 'B1').flatMap((a) => [...a.returned]),
+      /** Pairs of people (ground-truth person ids) with one name in one ZIP and different emails and phones. */
+      namesakePairs: traps.namesakePairs,
+      /** Fields that hold addresses or phone numbers: no card number or SSN may be read into them. */
+      addressAndPhoneFields: Object.fromEntries(
+        EXPORT_OBJECTS.map((object) => [object, EXPORT_HEADERS[object].filter((f) => /(Street|City|State|PostalCode|Country|Phone|Fax)$/.test(f))]),
+      ),
+      digitRichStreets: traps.digitRichStreets + companies.filter((c) => /^\d{8} \d{5} /.test(c.fields.BillingStreet ?? '')).length,
+    },
     counts,
     files: files.files,
   };

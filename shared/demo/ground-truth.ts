@@ -1,6 +1,6 @@
 import type { Basis, ElementCode } from '../contract/elements';
 import type { Access } from './attack';
-import type { CrmRecord } from './crm-records';
+import { CONTENT_ONLY_FIELDS, type CrmRecord } from './crm-records';
 import type { Person } from './people';
 import type { ShopifyCustomer } from './shopify';
 
@@ -29,8 +29,13 @@ export interface GroundTruthConsumer {
   accesses: string[];
   /** ISO 3166-2 (`US-CA`), `non-US` or `unknown`, by the most-recent-address rule. */
   state: string;
-  /** Elements the covering accesses could return that hold a clear value, sorted. */
+  /** Elements the covering accesses could return that hold a clear value in a field named for them, sorted. */
   exposedElements: ElementCode[];
+  /**
+   * Elements exposed only inside free text (a card number in a case description): no field name supports them, so a
+   * correct reconstruction lists the consumer for review instead of counting them. Sorted; none also in `exposedElements`.
+   */
+  contentOnlyElements: ElementCode[];
 }
 
 const RANK: Record<Basis, number> = { exact: 3, derived: 2, inferred: 1 };
@@ -89,6 +94,7 @@ function stateOf(person: Person, records: readonly CrmRecord[], shopify: readonl
 export function groundTruthOf(person: Person, records: readonly CrmRecord[], shopify: readonly ShopifyCustomer[], index: AccessIndex): GroundTruthConsumer {
   const truthRecords: GroundTruthRecord[] = [];
   const elements = new Set<ElementCode>();
+  const contentOnly = new Set<ElementCode>();
   const accessKeys = new Set<string>();
   let basis: Basis | null = null;
   let reached = false;
@@ -100,7 +106,7 @@ export function groundTruthOf(person: Person, records: readonly CrmRecord[], sho
       const fields = access.fields === 'all' ? Object.keys(record.elements) : access.fields;
       for (const field of fields) {
         const element = record.elements[field];
-        if (element) elements.add(element);
+        if (element) (CONTENT_ONLY_FIELDS.has(field) ? contentOnly : elements).add(element);
       }
     }
     const recordReached = index.reached(record);
@@ -120,5 +126,6 @@ export function groundTruthOf(person: Person, records: readonly CrmRecord[], sho
     accesses: [...accessKeys].sort(),
     state: stateOf(person, records, shopify),
     exposedElements: [...elements].sort(),
+    contentOnlyElements: [...contentOnly].filter((e) => !elements.has(e)).sort(),
   };
 }

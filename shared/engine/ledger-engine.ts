@@ -227,8 +227,10 @@ export class LedgerEngine implements LedgerApi {
     return this.withCase(request, async (handle) => ({ entries: listCustody(handle.db), head: custodyHead(handle.db) }));
   }
 
-  verify(request: CaseRef & { actor?: string | null }, context: CallContext = {}): Promise<VerifyResult> {
-    return this.withCase(request, (handle) => verifyCase(handle, request.actor ?? defaultActor(), context.onProgress ?? noProgress, context.signal));
+  verify(request: CaseRef & { actor?: string | null; expectHead?: string | null }, context: CallContext = {}): Promise<VerifyResult> {
+    return this.withCase(request, (handle) =>
+      verifyCase(handle, request.actor ?? defaultActor(), context.onProgress ?? noProgress, context.signal, { expectHead: request.expectHead ?? null }),
+    );
   }
 
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage> {

@@ -1,7 +1,7 @@
 import { LedgerError } from '../contract/errors';
 import { ASSUMPTION_KEYS, ASSUMPTIONS, amountPercent, assumptionFor, describeSetting, settingPrefix, type AssumptionSettings } from './assumptions';
 import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
-import { applicability, jurisdictionObligations } from './obligations';
+import { applicability, applyingPacks, jurisdictionObligations } from './obligations';
 import { add, ROUNDING_RULE } from './money';
 import { findPack, packRefs, type PackSet } from './packs';
 import { findDefinition, noticeDefinitionId } from './qualify';
@@ -103,7 +103,7 @@ export function computeExposure(packs: PackSet, input: AssessmentInput, settings
   validateAssessmentInput(input);
   checkJurisdictionSettings(packs, settings);
   const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
-  const jurisdictions = assigned.map(({ loaded, groups }) => jurisdictionExposure(loaded, groups, input, settings, calendar));
+  const jurisdictions = applyingPacks(assigned, settings).map(({ loaded, groups }) => jurisdictionExposure(loaded, groups, input, settings, calendar));
   return {
     rulePacks: packRefs(packs),
     holidayCalendar: { name: calendar.name, sha256: calendar.sha256 },

@@ -77,6 +77,8 @@ export interface ObligationsReport {
   rulePacks: PackRef[];
   holidayCalendar: { name: string; sha256: string };
   jurisdictions: JurisdictionObligations[];
+  /** Every federal and sectoral regime, whether the case facts make it apply, and why (only applying ones are in jurisdictions). */
+  regimes: Array<{ jurisdiction: string; name: string; applies: boolean; reason: string }>;
   unassigned: UnassignedBucket[];
   inferred: { minimumOverall: number; upperBoundOverall: number; note: string };
 }
@@ -90,7 +92,7 @@ export function assessObligations(
 ): ObligationsReport {
   validateAssessmentInput(input);
   const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
-  const jurisdictions = assigned
+  const jurisdictions = applyingPacks(assigned, settings)
     .map(({ loaded, groups }) => jurisdictionObligations(loaded, groups, input, calendar, settings))
     .sort((a, b) => compareDue(a.earliestDue, b.earliestDue) || (a.jurisdiction < b.jurisdiction ? -1 : 1));
   const upperBoundOverall = input.groups.filter((g) => g.basis === 'inferred').reduce((sum, g) => sum + g.count, 0);
@@ -99,6 +101,9 @@ export function assessObligations(
     rulePacks: packRefs(packs),
     holidayCalendar: { name: calendar.name, sha256: calendar.sha256 },
     jurisdictions,
+    regimes: packs.packs
+      .filter(({ pack }) => pack.scope === 'nationwide')
+      .map(({ pack }) => ({ jurisdiction: pack.jurisdiction, name: pack.name, ...applicability(pack, settings) })),
     unassigned,
     inferred: {
       minimumOverall: input.inferredMinimum,
@@ -158,6 +163,11 @@ export function jurisdictionObligations(
     notes: pack.notes,
     earliestDue: earliestDue([individuals, regulator, consumerReportingAgencies, ...(media ? [media] : [])]),
   };
+}
+
+/** State packs, plus the federal and sectoral regimes whose coverage facts hold. */
+export function applyingPacks<T extends { loaded: LoadedPack }>(assigned: readonly T[], settings: AssumptionSettings): T[] {
+  return assigned.filter(({ loaded }) => loaded.pack.scope !== 'nationwide' || applicability(loaded.pack, settings).applies);
 }
 
 /** Whether a pack's regime reaches the company under the case facts (state packs always do). */

@@ -6,7 +6,7 @@ import { CONFIDENCES, NOTICE_PARTIES, OPTIONAL_NOTICE_PARTIES, VIOLATION_KINDS, 
 
 export const PACK_SCHEMA_ID = 'breach-ledger/law-pack@1';
 /** A state or territory (US-CA), or a federal or sectoral regime (US-FED-HIPAA). */
-const JURISDICTION = /^US-(?:[A-Z]{2}|FED-[A-Z0-9]+(?:-[A-Z0-9]+)*)$/;
+const JURISDICTION = /^US-(?:[A-Z]{2}|(?:FED|SECTOR)-[A-Z0-9]+(?:-[A-Z0-9]+)*)$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
 const ID = /^[a-z0-9][a-z0-9.+-]*$/;
 const URL_PATTERN = /^https?:\/\/\S+$/;
@@ -30,12 +30,13 @@ export function validatePack(value: unknown, fileName: string): PackValidation {
   const pack = value;
   if (pack.schema !== PACK_SCHEMA_ID) check.fail('schema', `expected "${PACK_SCHEMA_ID}"`, pack.schema);
   if (typeof pack.jurisdiction !== 'string' || !JURISDICTION.test(pack.jurisdiction)) {
-    check.fail('jurisdiction', 'expected a code like US-CA, or US-FED-NAME for a federal or sectoral regime', pack.jurisdiction);
+    check.fail('jurisdiction', 'expected a code like US-CA, US-FED-NAME (federal regime) or US-SECTOR-NAME (sectoral or contractual regime)', pack.jurisdiction);
   }
   if (pack.scope !== undefined) check.oneOf(pack.scope, 'scope', ['jurisdiction', 'nationwide'] as const);
   if (pack.appliesWhen !== undefined) checkConditions(check, pack.appliesWhen, 'appliesWhen');
-  const federal = typeof pack.jurisdiction === 'string' && pack.jurisdiction.startsWith('US-FED-');
-  if (federal !== (pack.scope === 'nationwide')) check.fail('scope', 'must be "nationwide" exactly for US-FED-* packs', pack.scope);
+  const regime = typeof pack.jurisdiction === 'string' && /^US-(?:FED|SECTOR)-/.test(pack.jurisdiction);
+  if (regime !== (pack.scope === 'nationwide')) check.fail('scope', 'must be "nationwide" exactly for US-FED-* and US-SECTOR-* packs', pack.scope);
+  if (regime && !(Array.isArray(pack.appliesWhen) && pack.appliesWhen.length > 0)) check.fail('appliesWhen', 'a federal or sectoral pack must say which case facts make it apply');
   check.string(pack.name, 'name');
   if (typeof pack.version !== 'string' || !VERSION.test(pack.version)) check.fail('version', 'expected MAJOR.MINOR.PATCH', pack.version);
   check.oneOf(pack.status, 'status', ['researched', 'unverified'] as const);

@@ -140,7 +140,16 @@ function lateNotice<R extends LateRemedy>(
   const daysLate = late.days;
   const entry = entryInForce(remedy.schedule as Array<LateEntry<R>>, x.amountDate);
   if (!entry) return notInForce(remedy, x, formula);
-  const inputs = { ...base, daysLate, amountTable: tableName(entry), amountDate: x.amountDate, amountChoice: x.amountChoice };
+  const inputs = {
+    ...base,
+    daysLate,
+    amountTable: tableName(entry),
+    amountDate: x.amountDate,
+    amountChoice: x.amountChoice,
+    qualifyingLow: x.qualifying.low,
+    qualifyingStated: x.qualifying.stated,
+    qualifyingHigh: x.qualifying.high,
+  };
   return scenarioFigures(formula, entry.citation, inputs, (which) => compute(entry, x.qualifying[which], which, daysLate));
 }
 

@@ -263,7 +263,7 @@ export type RemedyKind = Remedy['kind'];
 
 export interface RulePack {
   schema: 'breach-ledger/law-pack@1';
-  /** `US-XX` for a state or territory; `US-FED-NAME` for a federal or sectoral regime. */
+  /** `US-XX` for a state or territory; `US-FED-NAME` for a federal regime; `US-SECTOR-NAME` for a sectoral or contractual one. */
   jurisdiction: string;
   /** `nationwide` packs (federal regimes) count affected people of every jurisdiction; default: the pack's own residents. */
   scope?: 'jurisdiction' | 'nationwide';

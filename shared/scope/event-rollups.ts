@@ -61,10 +61,22 @@ interface HourType {
 /** Rollup rows held before they are written; each is ~200 bytes, so this bounds the writer to a few MB. */
 const FLUSH_AT = 20_000;
 
+/**
+ * Sums an import's events as they are stored. Called once per event on the import's thread, so it avoids building
+ * keys: maps are nested (day → value per dimension, hour → source type), and consecutive events, which mostly
+ * share a day, an hour and a type, reuse the last lookups.
+ */
 export class EventRollupWriter {
-  private readonly days = new Map<string, DayValue>();
-  private readonly hours = new Map<string, HourType>();
+  private readonly days = new Map<string, Array<Map<string, DayValue>>>();
+  private readonly hours = new Map<string, Map<string, HourType>>();
+  private held = 0;
   private part = 0;
+  private lastDay = '';
+  private lastDayValues: Array<Map<string, DayValue>> = [];
+  private lastHour = '';
+  private lastHourTypes = new Map<string, HourType>();
+  private lastType = '';
+  private lastTypeExports = 0;
   private readonly insertDay;
   private readonly insertHour;
 
@@ -81,49 +93,70 @@ export class EventRollupWriter {
 
   /** Counts an event that counts (not a duplicate). */
   add(e: RollupEvent): void {
-    const day = e.ts.slice(0, 10);
-    const hourBit = 1 << Number(e.ts.slice(11, 13));
+    const ts = e.ts;
+    if (!ts.startsWith(this.lastDay) || this.lastDay === '') {
+      this.lastDay = ts.slice(0, 10);
+      let values = this.days.get(this.lastDay);
+      if (values === undefined) this.days.set(this.lastDay, (values = TRIAGE_DIMENSIONS.map(() => new Map<string, DayValue>())));
+      this.lastDayValues = values;
+    }
+    if (e.sourceType !== this.lastType) {
+      this.lastType = e.sourceType;
+      this.lastTypeExports = EXPORT_TYPE.test(e.sourceType) ? 1 : 0;
+    }
+    const hourBit = 1 << ((ts.charCodeAt(11) - 48) * 10 + ts.charCodeAt(12) - 48);
     const rows = e.rowsProcessed ?? 0;
-    const exported = EXPORT_TYPE.test(e.sourceType) ? 1 : 0;
+    const exported = this.lastTypeExports;
     const values = dimensionValues(e);
     for (let d = 0; d < values.length; d++) {
       const value = values[d];
-      if (value === null || value === '') continue;
-      const key = `${d}\u0000${day}\u0000${value}`;
-      const sum = this.days.get(key);
+      if (value === null || value === undefined || value === '') continue;
+      const byValue = this.lastDayValues[d]!;
+      const sum = byValue.get(value);
       if (sum === undefined) {
-        this.days.set(key, { events: 1, rows, exports: exported, first: e.ts, last: e.ts, hours: hourBit });
+        byValue.set(value, { events: 1, rows, exports: exported, first: ts, last: ts, hours: hourBit });
+        this.held++;
         continue;
       }
       sum.events++;
       sum.rows += rows;
       sum.exports += exported;
-      if (e.ts < sum.first) sum.first = e.ts;
-      if (e.ts > sum.last) sum.last = e.ts;
+      if (ts < sum.first) sum.first = ts;
+      if (ts > sum.last) sum.last = ts;
       sum.hours |= hourBit;
     }
-    const hourKey = `${e.ts.slice(0, 13)}\u0000${e.sourceType}`;
-    const hour = this.hours.get(hourKey);
-    if (hour === undefined) this.hours.set(hourKey, { events: 1, rows });
+    if (!ts.startsWith(this.lastHour) || this.lastHour === '') {
+      this.lastHour = ts.slice(0, 13);
+      let types = this.hours.get(this.lastHour);
+      if (types === undefined) this.hours.set(this.lastHour, (types = new Map()));
+      this.lastHourTypes = types;
+    }
+    const hour = this.lastHourTypes.get(e.sourceType);
+    if (hour === undefined) this.lastHourTypes.set(e.sourceType, { events: 1, rows });
     else {
       hour.events++;
       hour.rows += rows;
     }
-    if (this.days.size >= FLUSH_AT) this.flush();
+    if (this.held >= FLUSH_AT) this.flush();
   }
 
   /** Writes what is held; call once more when the import's rows are all added. */
   flush(): void {
-    for (const [key, s] of this.days) {
-      const [d, day, value] = key.split('\u0000') as [string, string, string];
-      this.insertDay.run(TRIAGE_DIMENSIONS[Number(d)], value, day, this.importId, this.part, s.events, s.rows, s.exports, s.first, s.last, s.hours);
+    for (const [day, dimensions] of this.days) {
+      dimensions.forEach((byValue, d) => {
+        for (const [value, s] of byValue) {
+          this.insertDay.run(TRIAGE_DIMENSIONS[d], value, day, this.importId, this.part, s.events, s.rows, s.exports, s.first, s.last, s.hours);
+        }
+      });
     }
-    for (const [key, h] of this.hours) {
-      const [hour, type] = key.split('\u0000') as [string, string];
-      this.insertHour.run(hour, type, this.importId, this.part, h.events, h.rows);
+    for (const [hour, types] of this.hours) {
+      for (const [type, h] of types) this.insertHour.run(hour, type, this.importId, this.part, h.events, h.rows);
     }
     this.days.clear();
     this.hours.clear();
+    this.lastDay = '';
+    this.lastHour = '';
+    this.held = 0;
     this.part++;
   }
 }

@@ -5,6 +5,7 @@ import { LedgerError } from '../contract/errors';
 import { sha256Hex } from '../util/hash';
 import { isValidDate, isValidTimeZone } from '../util/dates';
 import { openStore, type Db } from './db';
+import { isCorruption } from './errors';
 import { appendCustody } from './custody';
 import { createKeyFile, hasPendingKeyFile, isEncryptedCase, unlockKeyFile, type VaultKey } from './case-keys';
 import { decryptFile, encryptBuffer } from './chunked-cipher';
@@ -116,7 +117,10 @@ export async function openCase(dirArg: string, options: { actor?: string; key?: 
   }
   const db = openEncryptionAware(dir, storeFile, key);
   const info = readCaseInfo(db);
-  await recoverInterruptedAcquisitions(dir, db, options.actor ?? info.investigator);
+  await recoverInterruptedAcquisitions(dir, db, options.actor ?? info.investigator).catch((error: unknown) => {
+    // A damaged store still opens, for `verify` to name the damage; nothing is cleaned up in it.
+    if (!isCorruption(error)) throw error;
+  });
   return handle(dir, db, info, key);
 }
 

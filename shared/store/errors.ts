@@ -18,7 +18,7 @@ export function explainSystemError(error: unknown, caseDir: string): unknown {
   const code = String((error as { code?: unknown }).code ?? '');
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new LedgerError('STORE_LOCKED', BUSY_MESSAGE, { reason: 'busy' });
   if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return diskFull(caseDir, (error as NodeJS.ErrnoException).path);
-  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+  if (isCorruption(error)) {
     return new LedgerError('VERIFICATION_FAILED', `The evidence store of ${caseDir} is damaged (${error.message}); run "verify" to see which table, and restore the case from a backup.`, { reason: 'store-damaged' });
   }
   return error;
@@ -43,4 +43,10 @@ function freeBytes(dir: string): number {
   } catch {
     return Number.POSITIVE_INFINITY;
   }
+}
+
+/** SQLite found the store's pages unreadable: the file is damaged, not busy and not the wrong format. */
+export function isCorruption(error: unknown): boolean {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
 }

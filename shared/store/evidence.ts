@@ -43,6 +43,7 @@ export interface EvidenceWithImport extends EvidenceRecord {
 /** The custody `parse` outcome of a file kept as evidence but not imported. */
 export const NOT_IMPORTED = 'not imported';
 const UNRECOGNISED = 'No parser recognised the file; import it with "import <case> <id> --format <format>".';
+const KEPT_UNPARSED = 'Acquired without parsing (--format unparsed); import it with "import <case> <id> --format <format>".';
 
 interface EvidenceRow {
   id: number;
@@ -123,7 +124,7 @@ export function listEvidence(db: Db): EvidenceWithImport[] {
   const failureOf = new Map(failures.map((f) => [f.evidence_id, f.reason]));
   return rows.map((row) => {
     const latestImport = byEvidence.get(row.id) ?? null;
-    const notImported = latestImport ? null : (failureOf.get(row.id) ?? (row.format === 'unparsed' ? UNRECOGNISED : 'The import did not finish.'));
+    const notImported = latestImport ? null : (failureOf.get(row.id) ?? (row.format !== 'unparsed' ? 'The import did not finish.' : row.format_forced === 1 ? KEPT_UNPARSED : UNRECOGNISED));
     return { ...evidenceFromRow(row), latestImport, notImported };
   });
 }

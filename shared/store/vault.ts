@@ -200,7 +200,9 @@ export async function hashVaultFile(caseDir: string, sha256: string, signal?: Ab
 export async function listPartials(caseDir: string): Promise<Array<{ name: string; size: number }>> {
   const dir = path.join(caseDir, VAULT_DIR);
   const names = (await fsp.readdir(dir)).filter((n) => n.startsWith(PARTIAL_PREFIX)).sort();
-  return Promise.all(names.map(async (name) => ({ name, size: (await fsp.stat(path.join(dir, name))).size })));
+  // Another program's staging file may be committed or discarded between the listing and the stat.
+  const found = await Promise.all(names.map(async (name) => ({ name, size: (await fsp.stat(path.join(dir, name)).catch(() => null))?.size ?? null })));
+  return found.filter((p): p is { name: string; size: number } => p.size !== null);
 }
 
 /** Content-addressed files present in the vault. */

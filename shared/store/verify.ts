@@ -2,7 +2,11 @@ import { LedgerError } from '../contract/errors';
 import { noProgress, type ProgressListener } from '../contract/progress';
 import type { CaseHandle } from './case-folder';
 import { appendCustody, verifyCustodyChain } from './custody';
-import { listEvidence } from './evidence';
+import path from 'node:path';
+import { EXPORTS_DIR } from './case-folder';
+import { damagedTables, evidenceAgainstCustody, expectedHeadProblems, manifestsAgainstCustody } from './cross-checks';
+import { isCorruption } from './errors';
+import { listEvidence, type EvidenceRecord } from './evidence';
 import { hashVaultFile } from './vault';
 
 export interface EvidenceCheck {
@@ -19,13 +23,42 @@ export interface VerifyReport {
   evidence: EvidenceCheck[];
   custody: { ok: boolean; entries: number; head: string; firstBadSeq: number | null; problem: string | null };
   store: { ok: boolean; problems: string[] };
+  /**
+   * Rows against records kept elsewhere: evidence digests against their custody entries, the custody log against
+   * the heads recorded in every signed export manifest, and against the head the examiner expects (`expectHead`).
+   */
+  records: { ok: boolean; manifestsChecked: number; problems: string[] };
   /** The custody entry that records this verification, or null when the store could not take one. */
   loggedAs: { seq: number; hash: string } | null;
 }
 
-/** Re-hashes every vault file, recomputes the custody chain, checks SQLite integrity, and logs the result. */
-export async function verifyCase(handle: CaseHandle, actor: string, onProgress: ProgressListener = noProgress, signal?: AbortSignal): Promise<VerifyReport> {
-  const evidence = listEvidence(handle.db);
+export interface VerifyOptions {
+  /** A custody head hash written down earlier: the one check a full re-chain of the log cannot pass. */
+  expectHead?: string | null;
+}
+
+/**
+ * Re-hashes every vault file, recomputes the custody chain, checks the rows against their custody and export
+ * records, checks SQLite integrity (naming damaged tables), and logs the result where the store still takes a write.
+ */
+export async function verifyCase(
+  handle: CaseHandle,
+  actor: string,
+  onProgress: ProgressListener = noProgress,
+  signal?: AbortSignal,
+  options: VerifyOptions = {},
+): Promise<VerifyReport> {
+  const storeProblems: string[] = [];
+  const unreadable = (what: string, error: unknown): void => {
+    if (!isCorruption(error)) throw error;
+    storeProblems.push(`${what} could not be read: ${(error as Error).message}`);
+  };
+  let evidence: EvidenceRecord[] = [];
+  try {
+    evidence = listEvidence(handle.db);
+  } catch (error) {
+    unreadable('the evidence table', error);
+  }
   const totalBytes = evidence.reduce((sum, e) => sum + e.size, 0);
   let doneBytes = 0;
   const checks: EvidenceCheck[] = [];
@@ -51,17 +84,43 @@ export async function verifyCase(handle: CaseHandle, actor: string, onProgress: 
   }
   onProgress({ phase: 'verify', label: 'custody chain', done: totalBytes, total: totalBytes, unit: 'bytes' });
 
-  const chain = verifyCustodyChain(handle.db);
-  const integrity = handle.db.pragma('integrity_check') as Array<{ integrity_check: string }>;
-  const storeProblems = integrity.map((r) => r.integrity_check).filter((m) => m !== 'ok');
-  const foreignKeyProblems = handle.db.pragma('foreign_key_check') as unknown[];
-  if (foreignKeyProblems.length > 0) storeProblems.push(`${foreignKeyProblems.length} rows reference missing rows`);
+  let chain: VerifyReport['custody'] = { ok: false, entries: 0, head: '', firstBadSeq: null, problem: 'the custody table could not be read' };
+  try {
+    chain = verifyCustodyChain(handle.db);
+  } catch (error) {
+    unreadable('the custody table', error);
+  }
+  const recordProblems: string[] = [];
+  let manifestsChecked = 0;
+  try {
+    recordProblems.push(...evidenceAgainstCustody(handle.db));
+    const manifests = await manifestsAgainstCustody(handle.dir, path.join(handle.dir, EXPORTS_DIR), handle.db, handle.info.publicKeyPem);
+    manifestsChecked = manifests.checked;
+    recordProblems.push(...manifests.problems);
+    if (options.expectHead) recordProblems.push(...expectedHeadProblems(handle.db, options.expectHead));
+  } catch (error) {
+    unreadable('the evidence and custody records', error);
+  }
+  let integrity: string[] = [];
+  try {
+    integrity = (handle.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    storeProblems.push(...integrity);
+    const foreignKeyProblems = handle.db.pragma('foreign_key_check') as unknown[];
+    if (foreignKeyProblems.length > 0) storeProblems.push(`${foreignKeyProblems.length} rows reference missing rows`);
+  } catch (error) {
+    unreadable('the store', error);
+  }
+  if (storeProblems.length > 0) {
+    const tables = damagedTables(handle.db, integrity);
+    if (tables.length > 0) storeProblems.unshift(`damaged: ${tables.join(', ')}`);
+  }
 
   const report: VerifyReport = {
-    ok: checks.every((c) => c.ok) && chain.ok && storeProblems.length === 0,
+    ok: checks.every((c) => c.ok) && chain.ok && storeProblems.length === 0 && recordProblems.length === 0,
     evidence: checks,
     custody: chain,
     store: { ok: storeProblems.length === 0, problems: storeProblems },
+    records: { ok: recordProblems.length === 0, manifestsChecked, problems: recordProblems },
     loggedAs: null,
   };
   try {
@@ -78,6 +137,10 @@ export async function verifyCase(handle: CaseHandle, actor: string, onProgress: 
         custodyHeadChecked: chain.head,
         firstBadSeq: chain.firstBadSeq,
         storeOk: report.store.ok,
+        storeProblems: storeProblems.slice(0, 20),
+        recordsOk: report.records.ok,
+        recordProblems: recordProblems.slice(0, 20),
+        ...(options.expectHead ? { expectedHead: options.expectHead } : {}),
       },
     });
     report.loggedAs = { seq: entry.seq, hash: entry.entryHash };
@@ -86,3 +149,4 @@ export async function verifyCase(handle: CaseHandle, actor: string, onProgress: 
   }
   return report;
 }
+

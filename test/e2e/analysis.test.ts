@@ -224,27 +224,29 @@ describe('analysis screens in the browser', () => {
 
     await page.keyboard.press('Alt+8');
     const base = await engine.exposure({ caseDir: breachCase });
-    await page.locator(`[data-testid=total-expected][data-cents="${base.totals.expected}"]`).waitFor();
-    await expect(page.getByTestId('total-expected').textContent()).resolves.toContain(formatCents(base.totals.expected));
+    await page.locator(`[data-testid=total-stated][data-cents="${base.totals.stated}"]`).waitFor();
+    await expect(page.getByTestId('total-stated').textContent()).resolves.toContain(formatCents(base.totals.stated));
     await page.getByTestId('tornado-chart').locator('.recharts-bar-rectangle').first().waitFor();
     await shot(page, '18-exposure');
 
+    // The stated scenario counts a violation only once it is stated: establish the security-duty failure, then raise the amount.
+    await page.selectOption('select[name=assumption-reasonable-security]', 'not-maintained');
     await page.selectOption('select[name=assumption-amount]', 'max');
-    const atMax = await engine.exposure({ caseDir: breachCase, assumptions: ['amount=max'] });
-    expect(atMax.totals.expected).not.toBe(base.totals.expected);
-    await page.locator(`[data-testid=total-expected][data-cents="${atMax.totals.expected}"]`).waitFor();
-    await expect(page.getByTestId('total-expected').textContent()).resolves.toContain(formatCents(atMax.totals.expected));
-    const unknownComponent = base.jurisdictions.flatMap((j) => j.components.map((c) => ({ j, c }))).find(({ c }) => typeof c.expected === 'string');
+    const atMax = await engine.exposure({ caseDir: breachCase, assumptions: ['amount=max', 'reasonable-security=not-maintained'] });
+    expect(atMax.totals.stated).not.toBe(base.totals.stated);
+    await page.locator(`[data-testid=total-stated][data-cents="${atMax.totals.stated}"]`).waitFor();
+    await expect(page.getByTestId('total-stated').textContent()).resolves.toContain(formatCents(atMax.totals.stated));
+    const unknownComponent = base.jurisdictions.flatMap((j) => j.components.map((c) => ({ j, c }))).find(({ c }) => typeof c.stated === 'string');
     if (unknownComponent) {
       const section = page.getByTestId(`exposure-${unknownComponent.j.code}`);
       await section.locator('summary').first().click();
-      await section.getByText(String(unknownComponent.c.expected)).first().waitFor();
+      await section.getByText(String(unknownComponent.c.stated)).first().waitFor();
     }
     await shot(page, '19-exposure-amount-max');
 
     await page.fill('input[name=assumption-incidents]', '0');
     await page.keyboard.press('Enter');
-    const refused = await engine.exposure({ caseDir: breachCase, assumptions: ['amount=max', 'incidents=0'] }).catch((e: Error) => e.message);
+    const refused = await engine.exposure({ caseDir: breachCase, assumptions: ['amount=max', 'incidents=0', 'reasonable-security=not-maintained'] }).catch((e: Error) => e.message);
     await expect(page.getByRole('alert').textContent()).resolves.toContain(refused);
     await shot(page, '20-exposure-error');
 

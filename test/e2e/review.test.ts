@@ -211,7 +211,10 @@ describe('the app at laptop and small-window sizes', () => {
       // Consumers: confirmed and inferred side by side, never summed; the Records column reachable.
       await page.keyboard.press('Alt+6');
       const summary = await engine.analysisSummary({ caseDir });
-      await page.getByTestId('header-confirmed').waitFor();
+      await page.getByTestId('header-confirmed').waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
+        await shot(page, size, 'debug-consumers');
+        throw new Error(`${String(e)}\n${pageErrors.join('\n')}`);
+      });
       await expect(page.getByTestId('header-confirmed').textContent()).resolves.toBe(count(summary.byBasis.exact + summary.byBasis.derived));
       await expect(page.getByTestId('header-inferred').textContent()).resolves.toBe(count(summary.byBasis.inferred));
       await expect(page.getByTestId('consumer-count').textContent()).resolves.toMatch(/confirmed \+ up to [\d,]+ inferred/);
@@ -287,7 +290,7 @@ describe('the app at laptop and small-window sizes', () => {
 
       expect(pageErrors).toEqual([]);
       await page.close();
-    });
+    }, 240_000);
 
     it(`the main flow from the keyboard alone at ${size.width}×${size.height}`, async () => {
       const pageErrors: string[] = [];
@@ -346,6 +349,6 @@ describe('the app at laptop and small-window sizes', () => {
 
       expect(pageErrors).toEqual([]);
       await page.close();
-    });
+    }, 120_000);
   }
 });

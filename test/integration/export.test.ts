@@ -95,16 +95,20 @@ describe('export of a reconstructed breach', () => {
     const components = exposure.jurisdictions.flatMap((j) => j.components.map((c) => ({ j, c })));
     expect(exposureRows.length).toBe(1 + components.length + 1);
     components.forEach(({ j, c }, i) => {
-      const [code, , label, , , low, expected, high, formula, citation, packVersion] = exposureRows[i + 1]!;
-      expect([code, label, formula, citation, packVersion]).toEqual([j.code, c.label, c.formula, c.citation, c.packVersion]);
-      for (const [cell, money] of [[low, c.low], [expected, c.expected], [high, c.high]] as const) {
+      const [code, , label, , , low, stated, high, violations, formula, citation, packVersion, confidence] = exposureRows[i + 1]!;
+      expect([code, label, formula, citation, packVersion, confidence]).toEqual([j.code, c.label, c.formula, c.citation, c.packVersion, c.confidence]);
+      expect(violations).toBe(c.violations.map((v) => `${v.violation} [${v.citation}]: ${v.status}`).join('; '));
+      for (const [cell, money] of [[low, c.low], [stated, c.stated], [high, c.high]] as const) {
         if (typeof money === 'number') expect(Math.round((cell as number) * 100)).toBe(money);
         else expect(cell).toBe(money);
       }
     });
     const total = exposureRows[exposureRows.length - 1]!;
     expect(total[0]).toBe('TOTAL');
-    expect(Math.round((total[6] as number) * 100)).toBe(exposure.totals.expected);
+    expect(Math.round((total[6] as number) * 100)).toBe(exposure.totals.stated);
+    expect(rows(workbook.getWorksheet('Exposure')!)[0]!.slice(5, 8)).toEqual([
+      'Low: no violation beyond the breach (USD)', 'Stated: the stated facts and assumptions (USD)', 'High: every violation the facts allow (USD)',
+    ]);
     const numeric = exposureRows.findIndex((r, i) => i > 0 && typeof r[5] === 'number');
     expect(workbook.getWorksheet('Exposure')!.getRow(numeric + 1).getCell(6).numFmt).toBe('#,##0.00');
 

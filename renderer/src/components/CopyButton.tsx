@@ -14,7 +14,7 @@ export function CopyButton({ value }: { value: string }) {
     }
   };
   return (
-    <button type="button" className="copy" onClick={copy} title={`Copy ${value}`} aria-label={`Copy ${value}`} tabIndex={inGrid ? -1 : undefined}>
+    <button type="button" className="copy" onClick={() => void copy()} title={`Copy ${value}`} aria-label={`Copy ${value}`} tabIndex={inGrid ? -1 : undefined}>
       {copied ? 'Copied' : 'Copy'}
     </button>
   );

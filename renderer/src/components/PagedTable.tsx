@@ -14,10 +14,10 @@ interface Props<T> {
   rowKey(row: T): string | number;
   rowClassName?(row: T): string;
   selectedKey?: string | number | null;
-  onSelect?(row: T): void;
+  onSelect?: (row: T) => void;
   /** Enter or double click on a row. */
-  onOpen?(row: T): void;
-  onError?(error: unknown): void;
+  onOpen?: (row: T) => void;
+  onError?: (error: unknown) => void;
   rowHeight?: number;
   height?: number;
   testId?: string;

@@ -34,7 +34,7 @@ export function isNoAnalysis(error: unknown): boolean {
 }
 
 /** What an analysis screen shows before the first reconstruction: why it is empty, and the way to the scope screen. */
-export function NoAnalysisYet({ onOpenScope, children }: { onOpenScope(): void; children: ReactNode }) {
+export function NoAnalysisYet({ onOpenScope, children }: { onOpenScope: () => void; children: ReactNode }) {
   return (
     <EmptyState title="No analysis yet" action={<button type="button" className="btn btn-primary" onClick={onOpenScope}>Open scope and reconstruct</button>}>
       {children}

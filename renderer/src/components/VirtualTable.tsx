@@ -18,11 +18,11 @@ interface Props<T> {
   columns: readonly Column<T>[];
   rowKey(row: T): string | number;
   selectedKey?: string | number | null;
-  onSelect?(row: T): void;
+  onSelect?: (row: T) => void;
   /** Enter on the selected row, or a double click: the row's main action. */
-  onOpen?(row: T): void;
+  onOpen?: (row: T) => void;
   /** Rows in the order shown after a header click (so exports can follow the table). */
-  onSorted?(rows: readonly T[]): void;
+  onSorted?: (rows: readonly T[]) => void;
   rowHeight?: number;
   /** Height of the scrolling body in px. */
   height?: number;
@@ -133,7 +133,7 @@ export function GridFrame(props: {
   rowCount: number;
   testId?: string;
   scroller: RefObject<HTMLDivElement | null>;
-  onKeyDown(event: KeyboardEvent): void;
+  onKeyDown: (event: KeyboardEvent) => void;
   maxHeight?: number;
   fixedHeight?: number;
   minWidth: number;
@@ -160,7 +160,7 @@ export function GridFrame(props: {
 }
 
 /** The header row of a grid; shared with PagedTable so both tables stay alike. */
-export function TableHead<T>({ columns, template, sort, onSort }: { columns: readonly Column<T>[]; template: string; sort?: Sort; onSort?(key: string): void }) {
+export function TableHead<T>({ columns, template, sort, onSort }: { columns: readonly Column<T>[]; template: string; sort?: Sort; onSort?: (key: string) => void }) {
   return (
     <div role="rowgroup" className="vtable-headgroup">
       <div className="vtable-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, height: HEAD_HEIGHT }}>

@@ -1,5 +1,5 @@
 /** The incident window as two ISO 8601 UTC instants, typed as an examiner writes them. */
-export function WindowFields({ from, to, onChange, disabled }: { from: string; to: string; onChange(window: { from: string; to: string }): void; disabled?: boolean }) {
+export function WindowFields({ from, to, onChange, disabled }: { from: string; to: string; onChange: (window: { from: string; to: string }) => void; disabled?: boolean }) {
   return (
     <div className="window-fields">
       <label>

@@ -11,10 +11,10 @@ interface Props {
   api: LedgerApi;
   desktop: DesktopLedger['desktop'] | null;
   /** `examiner`: who the app logs actions as (the investigator of a new case, unless named otherwise). */
-  onOpened(summary: CaseSummary, examiner: string): void;
+  onOpened: (summary: CaseSummary, examiner: string) => void;
   /** A case chosen from the native menu before the picker was shown. */
   openOnMount: string | null;
-  onOpenOnMountDone(): void;
+  onOpenOnMountDone: () => void;
 }
 
 const EMPTY_FORM = { caseDir: '', name: '', investigator: '', matter: '', discovered: '', timeZone: 'UTC' };

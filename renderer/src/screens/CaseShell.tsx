@@ -22,16 +22,16 @@ interface Props {
   desktop: DesktopLedger['desktop'] | null;
   transportKind: 'electron' | 'bridge';
   summary: CaseSummary;
-  onSummary(summary: CaseSummary): void;
+  onSummary: (summary: CaseSummary) => void;
   /** Named at case open; the app's actions are logged as this person. */
   examiner: string;
-  onClose(): void;
+  onClose: () => void;
   screen: ScreenId;
-  onScreen(screen: ScreenId): void;
+  onScreen: (screen: ScreenId) => void;
   lastVerify: VerifyResult | null;
-  onVerified(result: VerifyResult): void;
+  onVerified: (result: VerifyResult) => void;
   pendingFiles: string[];
-  onPendingTaken(): void;
+  onPendingTaken: () => void;
 }
 
 export function CaseShell(props: Props) {
@@ -155,7 +155,7 @@ export function CaseShell(props: Props) {
 }
 
 /** Who the app logs actions as; changeable while the case is open (the OS account is logged beside it). */
-function ExaminerSetting({ examiner, onChange }: { examiner: string; onChange(examiner: string): void }) {
+function ExaminerSetting({ examiner, onChange }: { examiner: string; onChange: (examiner: string) => void }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(examiner);
   if (!editing) {

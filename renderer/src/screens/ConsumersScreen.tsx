@@ -19,7 +19,7 @@ interface Props {
   api: LedgerApi;
   caseDir: string;
   reconstructed: ReconstructResult | null;
-  onScreen(screen: ScreenId): void;
+  onScreen: (screen: ScreenId) => void;
 }
 
 interface FirstPage {
@@ -76,6 +76,9 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
     setOpenId(c.id);
   }, []);
 
+  const filtered = first !== null && first.key !== JSON.stringify(queryFor(caseDir, NO_FILTER));
+  const counts = useBasisCounts(api, first, !filtered && summary && first && summary.analysis === first.analysis ? summary.byBasis : null);
+
   if (isNoAnalysis(error) && !first) {
     return (
       <section className="screen" aria-labelledby="screen-title">
@@ -89,8 +92,6 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
     );
   }
 
-  const filtered = first !== null && first.key !== JSON.stringify(queryFor(caseDir, NO_FILTER));
-  const counts = useBasisCounts(api, first, filtered ? null : (summary?.analysis === first?.analysis ? summary!.byBasis : null));
   return (
     <section className="screen" aria-labelledby="screen-title">
       <header className="screen-head">

@@ -15,7 +15,7 @@ interface Props {
   caseDir: string;
   desktop: DesktopLedger['desktop'] | null;
   pendingFiles: string[];
-  onPendingTaken(): void;
+  onPendingTaken: () => void;
 }
 
 const COLUMNS: Column<EvidenceItem>[] = [
@@ -189,7 +189,7 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
   );
 }
 
-function Outcomes({ outcomes, onDismiss }: { outcomes: AddEvidenceOutcome[]; onDismiss(): void }) {
+function Outcomes({ outcomes, onDismiss }: { outcomes: AddEvidenceOutcome[]; onDismiss: () => void }) {
   const added = outcomes.filter((o) => o.status === 'added').length;
   return (
     <div className="outcomes" data-testid="add-outcomes">

@@ -11,7 +11,7 @@ import { UnknownComponents } from './exposure/UnknownComponents';
 import { assumptionLabel } from '../../../shared/display/assumption-labels';
 import type { ScreenId } from './screens';
 
-export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; caseDir: string; onScreen(screen: ScreenId): void }) {
+export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; caseDir: string; onScreen: (screen: ScreenId) => void }) {
   const [settings, setSettings] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ExposureResult | null>(null);
   const [error, setError] = useState<unknown>(null);

@@ -16,7 +16,7 @@ const FILTERS: ReadonlyArray<{ id: NoticeFilter; label: string; test(j: Jurisdic
 ];
 
 /** `timeZone`: the case's zone; deadlines are calendar dates there, and "today" is today there. */
-export function ObligationsScreen({ api, caseDir, timeZone, onScreen }: { api: LedgerApi; caseDir: string; timeZone: string; onScreen(screen: ScreenId): void }) {
+export function ObligationsScreen({ api, caseDir, timeZone, onScreen }: { api: LedgerApi; caseDir: string; timeZone: string; onScreen: (screen: ScreenId) => void }) {
   const [report, setReport] = useState<ObligationsResult | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [filter, setFilter] = useState<NoticeFilter>('owed');

@@ -15,10 +15,10 @@ interface Props {
   api: LedgerApi;
   caseDir: string;
   draft: ScopeDraft;
-  onDraft(draft: ScopeDraft): void;
+  onDraft: (draft: ScopeDraft) => void;
   reconstructed: ReconstructResult | null;
-  onReconstructed(result: ReconstructResult): void;
-  onScreen(screen: ScreenId): void;
+  onReconstructed: (result: ReconstructResult) => void;
+  onScreen: (screen: ScreenId) => void;
 }
 
 function indicatorsOf(scope: ScopeView): string {

@@ -24,8 +24,8 @@ interface Props {
   api: LedgerApi;
   caseDir: string;
   draft: ScopeDraft;
-  onDraft(draft: ScopeDraft): void;
-  onScreen(screen: ScreenId): void;
+  onDraft: (draft: ScopeDraft) => void;
+  onScreen: (screen: ScreenId) => void;
 }
 
 function NewInWindow({ value }: { value: boolean | null }) {

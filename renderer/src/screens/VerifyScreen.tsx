@@ -21,7 +21,7 @@ interface Props {
   api: LedgerApi;
   caseDir: string;
   result: VerifyResult | null;
-  onVerified(result: VerifyResult): void;
+  onVerified: (result: VerifyResult) => void;
 }
 
 export function VerifyScreen({ api, caseDir, result, onVerified }: Props) {

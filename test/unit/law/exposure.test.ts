@@ -297,7 +297,7 @@ describe('unknowns, totals, integers, determinism', () => {
     expect(b).toEqual(a);
     const digest = (r: ExposureReport) => createHash('sha256').update(JSON.stringify(r)).digest('hex');
     expect(digest(b)).toBe(digest(a));
-    expect(a.rulePacks).toHaveLength(54);
+    expect(a.rulePacks).toHaveLength(60);
   });
 
   it('rejects settings for jurisdictions or enforcers the packs do not have', () => {

@@ -109,9 +109,9 @@ describe('what notice requires', () => {
   });
 
   it('unverified jurisdictions say so', () => {
-    const al = only('US-AL', assessObligations(packs(), input([group('US-AL', 'exact', 5, 'name', 'ssn')])));
-    expect(al.review).toBe('unverified — counsel must review');
-    expect(al.regulator.duty).toBe('unknown');
+    const ne = only('US-NE', assessObligations(packs(), input([group('US-NE', 'exact', 5, 'name', 'ssn')])));
+    expect(ne.review).toBe('unverified — counsel must review');
+    expect(ne.consumerReportingAgencies.duty).toBe('unknown');
   });
 });
 

@@ -9,7 +9,9 @@ import { packs } from './helpers';
 
 const STATES = 'AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY'.split(' ');
 const EXPECTED = [...STATES, 'DC', 'PR', 'GU', 'VI'].map((s) => `US-${s}`).sort();
-const RESEARCHED = ['US-AK', 'US-AL', 'US-AZ', 'US-CA', 'US-CO', 'US-CT', 'US-DE', 'US-FL', 'US-HI', 'US-IA', 'US-ID', 'US-IL', 'US-IN', 'US-KS', 'US-LA', 'US-MA', 'US-MD', 'US-ME', 'US-MI', 'US-MO', 'US-MT', 'US-NC', 'US-ND', 'US-NJ', 'US-NM', 'US-NY', 'US-OH', 'US-OK', 'US-OR', 'US-PA', 'US-PR', 'US-RI', 'US-SC', 'US-SD', 'US-TX', 'US-UT', 'US-VA', 'US-VT', 'US-WA', 'US-WI', 'US-WV'];
+const REGIMES = ['US-FED-FTC-SAFEGUARDS', 'US-FED-GLBA', 'US-FED-HIPAA', 'US-FED-SEC-8K', 'US-SECTOR-NYDFS-500', 'US-SECTOR-PCI-CARD-BRANDS'];
+const isState = (code: string) => /^US-[A-Z]{2}$/.test(code);
+const RESEARCHED = ['US-AK', 'US-AL', 'US-AZ', 'US-CA', 'US-CO', 'US-CT', 'US-DC', 'US-DE', 'US-FL', 'US-HI', 'US-IA', 'US-ID', 'US-IL', 'US-IN', 'US-KS', 'US-LA', 'US-MA', 'US-MD', 'US-ME', 'US-MI', 'US-MO', 'US-MS', 'US-MT', 'US-NC', 'US-ND', 'US-NJ', 'US-NM', 'US-NV', 'US-NY', 'US-OH', 'US-OK', 'US-OR', 'US-PA', 'US-PR', 'US-RI', 'US-SC', 'US-SD', 'US-TN', 'US-TX', 'US-UT', 'US-VA', 'US-VT', 'US-WA', 'US-WI', 'US-WV'];
 
 function caJson(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(DEFAULT_PACK_DIR, 'US-CA.json'), 'utf8')) as Record<string, unknown>;
@@ -25,12 +27,14 @@ function errorsFor(mutate: (pack: any) => void): string[] {
 describe('rule pack loading', () => {
   it('loads one valid pack for every US jurisdiction, sorted by code', () => {
     const codes = packs().packs.map((p) => p.pack.jurisdiction);
-    expect(codes).toEqual(EXPECTED);
-    expect(codes).toHaveLength(54);
+    expect(codes.filter(isState)).toEqual(EXPECTED);
+    expect(codes.filter(isState)).toHaveLength(54);
+    expect(codes.filter((c) => !isState(c))).toEqual(REGIMES);
+    for (const code of REGIMES) expect(findPack(packs(), code)!.pack).toMatchObject({ scope: 'nationwide', status: 'researched' });
   });
 
   it('marks the researched jurisdictions researched and every other one unverified', () => {
-    const researched = packs().packs.filter((p) => p.pack.status === 'researched').map((p) => p.pack.jurisdiction);
+    const researched = packs().packs.filter((p) => p.pack.status === 'researched' && isState(p.pack.jurisdiction)).map((p) => p.pack.jurisdiction);
     expect(researched).toEqual(RESEARCHED);
     expect(packs().packs.filter((p) => p.pack.status === 'unverified')).toHaveLength(EXPECTED.length - RESEARCHED.length);
   });
@@ -41,7 +45,7 @@ describe('rule pack loading', () => {
       const code = file.replace('.json', '');
       expect(findPack(packs(), code)!.sha256).toBe(expected);
     }
-    expect(packRefs(packs())[0]).toEqual({ jurisdiction: 'US-AK', version: findPack(packs(), 'US-AK')!.pack.version, sha256: findPack(packs(), 'US-AK')!.sha256, status: 'unverified' });
+    expect(packRefs(packs())[0]).toEqual({ jurisdiction: 'US-AK', version: findPack(packs(), 'US-AK')!.pack.version, sha256: findPack(packs(), 'US-AK')!.sha256, status: findPack(packs(), 'US-AK')!.pack.status });
   });
 
   it('a newer version of a jurisdiction supersedes the loaded one; an older or equal one is refused', () => {
@@ -54,7 +58,7 @@ describe('rule pack loading', () => {
     const { set, superseded } = addPack(packs(), added);
     expect(superseded?.pack.version).toBe(shipped);
     expect(findPack(set, 'US-CA')!.pack.version).toBe('9.0.0');
-    expect(set.packs.map((p) => p.pack.jurisdiction)).toEqual(EXPECTED);
+    expect(set.packs.map((p) => p.pack.jurisdiction).filter(isState)).toEqual(EXPECTED);
     expect(() => addPack(set, loadPackFile(join(DEFAULT_PACK_DIR, 'US-CA.json')))).toThrow(/not newer than the loaded version 9.0.0/);
   });
 

@@ -85,8 +85,8 @@ describe('other researched states', () => {
 
 describe('unverified and uncovered', () => {
   it('an unverified pack decides the common core but says unknown otherwise', () => {
-    expect(status('US-AL', ['name', 'ssn'])).toBe('qualifies');
-    const result = qualify(findPack(packs(), 'US-AL')!.pack, ['name', 'email'], '2025-06-01');
+    expect(status('US-GA', ['name', 'ssn'])).toBe('qualifies');
+    const result = qualify(findPack(packs(), 'US-GA')!.pack, ['name', 'email'], '2025-06-01');
     expect(result.status).toBe('unknown');
     expect(result.reason).toContain('counsel must review');
   });

@@ -47,8 +47,9 @@ describe('regulator duties as the statutes write them', () => {
     expect(period('US-MD', 'consumer-reporting-agencies').threshold).toEqual({ kind: 'at-least', residents: 1000 });
   });
 
-  it('Indiana: Attorney General for any breach; CRAs when more than 1,000 (IC 24-4.9-3-1)', () => {
-    expect(period('US-IN', 'regulator').threshold).toEqual({ kind: 'any' });
+  it('Indiana: Attorney General for any breach and CRAs when more than 1,000, all within 45 days (IC 24-4.9-3-1, -3-3)', () => {
+    expect(period('US-IN', 'regulator')).toMatchObject({ threshold: { kind: 'any' }, deadline: { kind: 'days', days: 45, after: 'discovery' } });
+    expect(period('US-IN', 'consumer-reporting-agencies').deadline).toMatchObject({ kind: 'days', days: 45 });
     expect(period('US-IN', 'consumer-reporting-agencies').threshold).toEqual({ kind: 'more-than', residents: 1000 });
   });
 
@@ -64,8 +65,8 @@ describe('regulator duties as the statutes write them', () => {
     expect(period('US-RI', 'individuals').deadline).toMatchObject({ kind: 'days', days: 45 });
   });
 
-  it('South Dakota: Attorney General when more than 250, no stated deadline; CRAs always (§§ 22-40-20, 22-40-24)', () => {
-    expect(period('US-SD', 'regulator')).toMatchObject({ threshold: { kind: 'more-than', residents: 250 }, deadline: { kind: 'unknown' } });
+  it('South Dakota: Attorney General when more than 250, the statute sets no deadline; CRAs always (§§ 22-40-20, 22-40-24)', () => {
+    expect(period('US-SD', 'regulator')).toMatchObject({ threshold: { kind: 'more-than', residents: 250 }, deadline: { kind: 'none' } });
     expect(period('US-SD', 'consumer-reporting-agencies').threshold).toEqual({ kind: 'any' });
     expect(period('US-SD', 'individuals').deadline).toMatchObject({ kind: 'days', days: 60 });
   });
@@ -87,7 +88,12 @@ describe('regulator duties as the statutes write them', () => {
     expect(period('US-PA', 'regulator', '2024-09-26')).toMatchObject({ threshold: { kind: 'more-than', residents: 500 }, deadline: { kind: 'no-later-than-individual-notice' } });
     expect(period('US-PA', 'consumer-reporting-agencies', '2024-09-25').threshold).toEqual({ kind: 'at-least', residents: 1000 });
     expect(period('US-PA', 'consumer-reporting-agencies', '2024-09-26').threshold).toEqual({ kind: 'at-least', residents: 500 });
-    expect(period('US-PA', 'individuals').deadline.kind).toBe('without-unreasonable-delay');
+    expect(period('US-PA', 'individuals').deadline).toMatchObject({ kind: 'without-unreasonable-delay' });
+  });
+
+  it('District of Columbia: Attorney General when 50 or more residents, no later than the resident notice (§ 28-3852(b-1))', () => {
+    expect(period('US-DC', 'regulator')).toMatchObject({ threshold: { kind: 'at-least', residents: 50 }, deadline: { kind: 'no-later-than-individual-notice' } });
+    expect(period('US-DC', 'consumer-reporting-agencies').threshold).toEqual({ kind: 'more-than', residents: 1000 });
   });
 
   it('Georgia: CRAs when more than 10,000; no regulator duty (O.C.G.A. § 10-1-912(d))', () => {
@@ -142,8 +148,17 @@ describe('penalty amounts as the statutes write them', () => {
     expect(remedy('US-MI', 'mi-failure-to-notify-fine')).toMatchObject({ conditions: [{ appliesWhen: ['intentional'] }], schedule: [{ standard: { maxCents: 25_000 }, capPerIncidentCents: 75_000_000 }] });
   });
 
-  it('Pennsylvania: up to $1,000 per violation under the UTPCPL (73 P.S. § 201-8(b))', () => {
-    expect(remedy('US-PA', 'pa-utpcpl-penalty')).toMatchObject({ schedule: [{ standard: { maxCents: 100_000 } }] });
+  it('Pennsylvania: up to $1,000 per violation under the UTPCPL, only for wilful use (73 P.S. § 201-8(b))', () => {
+    expect(remedy('US-PA', 'pa-utpcpl-penalty')).toMatchObject({ conditions: [{ assumption: 'intent', appliesWhen: ['intentional'] }], schedule: [{ standard: { maxCents: 100_000 } }] });
+  });
+
+  it('District of Columbia: $5,000 per violation (§ 28-3909(b)) and $1,500 CPPA statutory damages per violation (§ 28-3905(k))', () => {
+    expect(remedy('US-DC', 'dc-cppa-ag-penalty')).toMatchObject({ schedule: [{ standard: { maxCents: 500_000 } }] });
+    expect(remedy('US-DC', 'dc-cppa-statutory-damages')).toMatchObject({ kind: 'per-consumer-damages', schedule: [{ standard: { minCents: 150_000, maxCents: 150_000 } }] });
+  });
+
+  it('Mississippi: up to $10,000 per violation, knowing and wilful only (§ 75-24-19(1)(b))', () => {
+    expect(remedy('US-MS', 'ms-cpa-penalty')).toMatchObject({ conditions: [{ appliesWhen: ['intentional'] }], schedule: [{ standard: { maxCents: 1_000_000 } }] });
   });
 
   it('Delaware fixes no civil-penalty amount: only an Attorney General action for relief and direct damages (§ 12B-104)', () => {
@@ -164,6 +179,12 @@ describe('personal-information combinations as written', () => {
     expect(covers('US-DE', 'name', 'email', 'password')).toBe(true);
     expect(covers('US-MD', 'email', 'password')).toBe(true);
     expect(covers('US-AZ', 'username', 'security_qa')).toBe(true);
+  });
+
+  it('District of Columbia: a phone number or address stands in for the name; a card number needs no code', () => {
+    expect(covers('US-DC', 'phone', 'card_number')).toBe(true);
+    expect(covers('US-DC', 'postal_address', 'ssn')).toBe(true);
+    expect(covers('US-DC', 'email', 'phone', 'postal_address')).toBe(false);
   });
 
   it('South Dakota: credentials and an account number with its code need no name', () => {

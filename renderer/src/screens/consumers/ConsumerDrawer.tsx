@@ -10,7 +10,7 @@ interface Props {
   caseDir: string;
   consumerId: number;
   analysisId: number;
-  onClose(): void;
+  onClose: () => void;
 }
 
 /** Walks one consumer back to records, accesses (query, fields, why in scope), log lines and file hashes. */

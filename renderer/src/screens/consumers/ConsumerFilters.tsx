@@ -10,7 +10,7 @@ export interface ConsumerFilter {
 export const NO_FILTER: ConsumerFilter = { state: '', basis: '', element: '', search: '' };
 
 /** State, basis, element and a name/email search; typing is debounced by the screen. */
-export function ConsumerFilters({ filter, states, onChange }: { filter: ConsumerFilter; states: readonly string[]; onChange(filter: ConsumerFilter): void }) {
+export function ConsumerFilters({ filter, states, onChange }: { filter: ConsumerFilter; states: readonly string[]; onChange: (filter: ConsumerFilter) => void }) {
   const active = filter.state || filter.basis || filter.element || filter.search;
   return (
     <div className="filters" role="search" aria-label="Filter consumers">

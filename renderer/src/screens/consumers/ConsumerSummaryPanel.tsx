@@ -7,7 +7,7 @@ const TOP_STATES = 10;
 const TOP_ELEMENTS = 6;
 
 /** Confirmed consumers (exact, derived) and inferred upper bounds side by side but never added together. */
-export function ConsumerSummaryPanel({ summary, onState, onElement }: { summary: ConsumerSummary; onState(state: string): void; onElement(element: ElementCode): void }) {
+export function ConsumerSummaryPanel({ summary, onState, onElement }: { summary: ConsumerSummary; onState: (state: string) => void; onElement: (element: ElementCode) => void }) {
   const confirmed = summary.byBasis.exact + summary.byBasis.derived;
   return (
     <div className="summary-row" data-testid="consumer-summary" data-analysis={summary.analysis}>

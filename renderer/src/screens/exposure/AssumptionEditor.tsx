@@ -9,7 +9,7 @@ const NUMBER_KEYS = new Set(['incidents']);
 interface Props {
   report: ExposureResult;
   settings: Readonly<Record<string, string>>;
-  onSet(key: string, value: string | null): void;
+  onSet: (key: string, value: string | null) => void;
   busy: boolean;
 }
 
@@ -53,7 +53,7 @@ export function AssumptionEditor({ report, settings, onSet, busy }: Props) {
 }
 
 /** A text field that reports its value on Enter or when it loses focus, not on every keystroke. */
-function CommitInput({ name, value, type, onCommit }: { name: string; value: string; type: 'text' | 'number'; onCommit(value: string): void }) {
+function CommitInput({ name, value, type, onCommit }: { name: string; value: string; type: 'text' | 'number'; onCommit: (value: string) => void }) {
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const commit = () => text !== value && onCommit(text);

@@ -5,7 +5,7 @@ interface Props {
   discovered: string;
   today: string;
   timeZone: string;
-  onJump(jurisdiction: string): void;
+  onJump: (jurisdiction: string) => void;
 }
 
 /**

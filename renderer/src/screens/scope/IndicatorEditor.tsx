@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { addIndicator, INDICATOR_KINDS, removeIndicator, type IndicatorKind, type ScopeDraft } from '../../analysis/scope-draft';
 
 /** Indicators as removable chips, grouped by kind, with a one-line form to add more. */
-export function IndicatorEditor({ draft, onDraft }: { draft: ScopeDraft; onDraft(draft: ScopeDraft): void }) {
+export function IndicatorEditor({ draft, onDraft }: { draft: ScopeDraft; onDraft: (draft: ScopeDraft) => void }) {
   const [kind, setKind] = useState<IndicatorKind>('ips');
   const [value, setValue] = useState('');
   const add = (event: FormEvent) => {

@@ -15,8 +15,8 @@ interface Props {
   caseDir: string;
   latestVersion: number | null;
   result: ReconstructResult | null;
-  onReconstructed(result: ReconstructResult): void;
-  onShowConsumers(): void;
+  onReconstructed: (result: ReconstructResult) => void;
+  onShowConsumers: () => void;
 }
 
 /** Runs reconstruction on the latest scope version with a residency rule, with live progress. */
@@ -60,10 +60,11 @@ export function ReconstructPanel({ api, caseDir, latestVersion, result, onRecons
       {result && !job.running && (
         <div className="reconstruct-result" data-testid="reconstruct-result">
           <strong>Analysis {result.analysis}</strong>
-          <span>{formatCount(result.total)} consumers</span>
-          <span>exact {formatCount(result.byBasis.exact)}</span>
-          <span>derived {formatCount(result.byBasis.derived)}</span>
-          <span className="inferred-text">inferred ≤ {formatCount(result.byBasis.inferred)}</span>
+          <span>{formatCount(result.byBasis.exact + result.byBasis.derived)} confirmed</span>
+          <span className="muted">
+            (exact {formatCount(result.byBasis.exact)} · derived {formatCount(result.byBasis.derived)})
+          </span>
+          <span className="inferred-text">+ up to {formatCount(result.byBasis.inferred)} inferred</span>
           <span className="muted">from {formatCount(result.events)} in-scope events · {result.residencyRule}</span>
           <button type="button" className="link" onClick={onShowConsumers}>
             Show affected consumers →
