@@ -60,6 +60,8 @@ export const obligations: Command = {
       out.line(`  identity protection: ${j.identityProtection.text}`);
       for (const note of j.notes) out.line(`  note: ${note}`);
     }
+    out.line('');
+    for (const r of report.regimes) out.line(`${r.applies ? 'applies' : 'not applied'}: ${r.jurisdiction} — ${r.reason}`);
     for (const u of report.unassigned) out.line(`\n${JSON.stringify(u)}`);
     out.line(`\n${report.inferred.note}`);
     return 0;

@@ -486,6 +486,36 @@ export interface HistogramBucket {
   byType: Record<string, number>;
 }
 
+/** One row an import could not use, kept with its reason; `raw` is its bytes with anything unprintable escaped (\xNN). */
+export interface RejectView {
+  id: number;
+  importId: number;
+  entry: string | null;
+  recordNo: number | null;
+  lineNo: number | null;
+  byteOffset: number;
+  byteLength: number;
+  reason: string;
+  raw: string;
+  rawTruncated: boolean;
+}
+
+export interface RejectQuery extends PageRequest {
+  evidenceId: number;
+  /** Default: the evidence's latest import. */
+  importId?: number | null;
+  /** Keeps rows whose reason contains this text (case-insensitive). */
+  reason?: string | null;
+}
+
+export interface RejectPage {
+  importId: number;
+  total: number;
+  /** Rejected rows of the import per reason, before the reason filter. */
+  byReason: Record<string, number>;
+  rejects: RejectView[];
+}
+
 export interface LedgerApi {
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
   openCase(request: CaseRef): Promise<CaseSummary>;
@@ -498,6 +528,8 @@ export interface LedgerApi {
   verify(request: CaseRef & { actor?: string | null; expectHead?: string | null }, context?: CallContext): Promise<VerifyResult>;
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage>;
   listPeople(request: PageRequest): Promise<PeoplePage>;
+  /** The rows an import rejected, with reason, position and escaped raw bytes. */
+  listRejects(request: RejectQuery): Promise<RejectPage>;
   /** Events per hour or day (aggregated in the store, for the events-over-time chart). */
   eventHistogram(request: CaseRef & { from?: string | null; to?: string | null; bucket: 'hour' | 'day' }): Promise<HistogramBucket[]>;
   /** The stored summary of an analysis (the latest by default). */

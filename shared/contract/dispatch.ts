@@ -13,6 +13,7 @@ export const LEDGER_METHODS = [
   'verify',
   'listEvents',
   'listPeople',
+  'listRejects',
   'eventHistogram',
   'analysisSummary',
   'triage',

@@ -15,6 +15,8 @@ import type {
   PageRequest,
   PopulationRecordView,
   PeoplePage,
+  RejectPage,
+  RejectQuery,
   ReconstructResult,
   ReviewItemView,
   ResidencyRuleName,
@@ -77,6 +79,7 @@ import type { Db } from '../store/db';
 import { explainConsumer, listConsumers } from './consumers-view';
 import { listPopulation, listReview } from './review-view';
 import { eventHistogram, listEvents, listPeople } from './events-view';
+import { listRejects } from './rejects-view';
 import { latestAnalysis } from '../assess/assessment-input';
 
 const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -239,6 +242,13 @@ export class LedgerEngine implements LedgerApi {
 
   listPeople(request: PageRequest): Promise<PeoplePage> {
     return this.withCase(request, async (handle) => listPeople(handle.db, page(request, 50)));
+  }
+
+  listRejects(request: RejectQuery): Promise<RejectPage> {
+    if (!Number.isInteger(request.evidenceId)) throw new LedgerError('BAD_USAGE', 'Name the evidence whose rejected rows to show.');
+    return this.withCase(request, async (handle) =>
+      listRejects(handle.db, { evidenceId: request.evidenceId, importId: request.importId ?? null, reason: request.reason?.trim() || null, ...page(request, 200) }),
+    );
   }
 
   eventHistogram(request: CaseRef & { from?: string | null; to?: string | null; bucket: 'hour' | 'day' }): Promise<HistogramBucket[]> {

@@ -26,7 +26,13 @@ export function detectParser(sample: DetectSample): SourceParser | null {
   let best: SourceParser | null = null;
   let bestScore = 0;
   for (const parser of PARSERS) {
-    const score = parser.detect(sample);
+    // A detector that trips over odd bytes must not refuse the file at the door: it just does not claim it.
+    let score: number;
+    try {
+      score = parser.detect(sample);
+    } catch {
+      score = 0;
+    }
     if (score > bestScore) {
       best = parser;
       bestScore = score;

@@ -1,6 +1,6 @@
 import { LedgerError } from '../contract/errors';
 import { isIsoDate } from './dates';
-import { VIOLATION_KINDS, type ApplicabilityFact, type ConditionAssumption, type ViolationKind } from './types';
+import { VIOLATION_KINDS, type ApplicabilityFact, type ConditionAssumption, type FactInput, type ViolationKind } from './types';
 
 const YES_NO = ['yes', 'no', 'unknown'] as const;
 
@@ -46,7 +46,8 @@ export type AssumptionKey =
   | 'incidents'
   | 'amount-date'
   | 'notice-date'
-  | ApplicabilityFact;
+  | ApplicabilityFact
+  | FactInput;
 
 interface AssumptionSpec {
   description: string;
@@ -149,6 +150,30 @@ export const ASSUMPTIONS: Readonly<Record<AssumptionKey, AssumptionSpec>> = {
     alternatives: ['on-time'],
   },
   ...factSpecs(),
+  'annual-revenue': {
+    description: "The company's annual gross revenue in whole US dollars (decides facts such as ccpa-business through the packs' thresholds)",
+    perJurisdiction: false,
+    global: true,
+    defaultValue: null,
+    check: (value) => (/^\d{1,15}$/.test(value) ? null : 'must be a whole number of US dollars'),
+    alternatives: [],
+  },
+  'consumers-processed': {
+    description: 'How many consumers or households whose personal information the company buys, sells or shares in a year',
+    perJurisdiction: false,
+    global: true,
+    defaultValue: null,
+    check: (value) => (/^\d{1,12}$/.test(value) ? null : 'must be a whole number'),
+    alternatives: [],
+  },
+  'selling-revenue-share': {
+    description: 'Percent of annual revenue the company derives from selling or sharing personal information',
+    perJurisdiction: false,
+    global: true,
+    defaultValue: null,
+    check: (value) => (/^\d{1,3}$/.test(value) && Number(value) <= 100 ? null : 'must be a whole percentage from 0 to 100'),
+    alternatives: [],
+  },
 };
 
 function factSpecs(): Record<ApplicabilityFact, AssumptionSpec> {

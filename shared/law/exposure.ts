@@ -1,5 +1,5 @@
 import { LedgerError } from '../contract/errors';
-import { ASSUMPTION_KEYS, ASSUMPTIONS, amountPercent, assumptionFor, describeSetting, settingPrefix, type AssumptionSettings } from './assumptions';
+import { ASSUMPTION_KEYS, ASSUMPTIONS, amountPercent, assumptionFor, CONDITION_VALUES, describeSetting, settingPrefix, type AssumptionSettings } from './assumptions';
 import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
 import { applicability, applyingPacks, jurisdictionObligations } from './obligations';
 import { add, ROUNDING_RULE } from './money';
@@ -96,7 +96,23 @@ export function assessExposure(
   calendar: HolidayCalendar = federalHolidayCalendar(),
 ): ExposureReport {
   const report = computeExposure(packs, input, settings, calendar);
-  return { ...report, sensitivity: sensitivity(report, settings, input, (changed) => computeExposure(packs, input, changed, calendar).totals) };
+  const tested = testedFacts(packs);
+  return { ...report, sensitivity: sensitivity(report, settings, input, (changed) => computeExposure(packs, input, changed, calendar).totals, (key) => !FACT_KEYS.has(key) || tested.has(key)) };
+}
+
+const FACT_KEYS: ReadonlySet<string> = new Set(Object.keys(CONDITION_VALUES).filter((key) => !['cure', 'intent', 'reasonable-security'].includes(key)));
+
+/** The case facts some pack actually tests: the others cannot move a total, so sensitivity skips them. */
+function testedFacts(packs: PackSet): Set<string> {
+  const keys = new Set<string>();
+  for (const { pack } of packs.packs) {
+    for (const condition of pack.appliesWhen ?? []) keys.add(condition.assumption);
+    for (const remedy of pack.remedies) {
+      for (const condition of remedy.conditions) keys.add(condition.assumption);
+      if (remedy.kind !== 'unknown-amount') for (const entry of remedy.schedule) for (const condition of entry.conditions ?? []) keys.add(condition.assumption);
+    }
+  }
+  return keys;
 }
 
 export function computeExposure(packs: PackSet, input: AssessmentInput, settings: AssumptionSettings, calendar: HolidayCalendar): Omit<ExposureReport, 'sensitivity'> {

@@ -2,7 +2,7 @@ import { ELEMENT_CODES } from '../contract/elements';
 import { CONDITION_VALUES } from './assumptions';
 import { Checker, join } from './checker';
 import { addDays, isIsoDate } from './dates';
-import { CONFIDENCES, NOTICE_PARTIES, OPTIONAL_NOTICE_PARTIES, VIOLATION_KINDS, type RulePack } from './types';
+import { CONFIDENCES, FACT_INPUTS, NOTICE_PARTIES, OPTIONAL_NOTICE_PARTIES, VIOLATION_KINDS, type RulePack } from './types';
 
 export const PACK_SCHEMA_ID = 'breach-ledger/law-pack@1';
 /** A state or territory (US-CA), or a federal or sectoral regime (US-FED-HIPAA). */
@@ -26,7 +26,7 @@ export function validatePack(value: unknown, fileName: string): PackValidation {
     'schema', 'jurisdiction', 'name', 'version', 'status', 'effectiveFrom', 'lastReviewed', 'sources',
     'definitions', 'notices', 'identityProtection', 'noticeContent', 'remedies', 'unquantifiedRemedies', 'notes',
   ];
-  if (!check.object(value, '', root, ['scope', 'appliesWhen'])) return { ok: false, errors: check.errors };
+  if (!check.object(value, '', root, ['scope', 'appliesWhen', 'factTests'])) return { ok: false, errors: check.errors };
   const pack = value;
   if (pack.schema !== PACK_SCHEMA_ID) check.fail('schema', `expected "${PACK_SCHEMA_ID}"`, pack.schema);
   if (typeof pack.jurisdiction !== 'string' || !JURISDICTION.test(pack.jurisdiction)) {
@@ -59,6 +59,7 @@ export function validatePack(value: unknown, fileName: string): PackValidation {
     refs.cited(rule, path);
   });
   checkRemedies(check, refs, definitionIds, pack.remedies);
+  if (pack.factTests !== undefined) checkFactTests(check, refs, pack.factTests);
   if (check.array(pack.unquantifiedRemedies, 'unquantifiedRemedies', false)) {
     pack.unquantifiedRemedies.forEach((entry, i) => {
       const path = `unquantifiedRemedies[${i}]`;
@@ -310,6 +311,25 @@ function checkRemedies(check: Checker, refs: References, definitionIds: Set<stri
   for (const [group, members] of groups) {
     if (members < 2) check.fail('remedies', `exclusiveGroup "${group}" has only one member; alternatives need at least two`);
   }
+}
+
+function checkFactTests(check: Checker, refs: References, value: unknown, path: string = 'factTests'): void {
+  if (!check.array(value, path, true)) return;
+  value.forEach((test, i) => {
+    const tpath = `${path}[${i}]`;
+    if (!check.object(test, tpath, ['fact', 'citation', 'sourceIds', 'anyOf'])) return;
+    check.oneOf(test.fact, join(tpath, 'fact'), Object.keys(CONDITION_VALUES).filter((k) => !['cure', 'intent', 'reasonable-security'].includes(k)));
+    refs.cited(test, tpath);
+    if (!check.array(test.anyOf, join(tpath, 'anyOf'), true)) return;
+    test.anyOf.forEach((prong, j) => {
+      const ppath = `${tpath}.anyOf[${j}]`;
+      if (!check.object(prong, ppath, ['input', 'label', 'compare', 'schedule'])) return;
+      check.oneOf(prong.input, join(ppath, 'input'), FACT_INPUTS);
+      check.string(prong.label, join(ppath, 'label'));
+      check.oneOf(prong.compare, join(ppath, 'compare'), ['more-than', 'at-least'] as const);
+      checkDatedList(check, prong.schedule, join(ppath, 'schedule'), ['from', 'value'], ['to'], (entry, epath) => check.integer(entry.value, join(epath, 'value'), 0), true);
+    });
+  });
 }
 
 function checkTriggers(check: Checker, value: unknown, path: string): void {

@@ -18,11 +18,12 @@ export function sensitivity(
   settings: AssumptionSettings,
   input: AssessmentInput,
   statedWith: (settings: AssumptionSettings) => { stated: number },
+  relevant: (key: string) => boolean = () => true,
 ): SensitivityRow[] {
   const rows: SensitivityRow[] = [];
   for (const key of ASSUMPTION_KEYS) {
     const spec = ASSUMPTIONS[key];
-    if (!spec.global || spec.alternatives.length === 0) continue;
+    if (!spec.global || spec.alternatives.length === 0 || !relevant(key)) continue;
     const current = report.assumptions[key]!.value;
     const alternatives = key === 'incidents' ? ['1', String(Number(current) + 1)] : spec.alternatives;
     const values = [...new Set([current, ...alternatives])];

@@ -153,6 +153,26 @@ export interface Trigger {
   note?: string;
 }
 
+/** Case figures from which a pack can decide an applicability fact (e.g. whether the company is a CCPA business). */
+export type FactInput = 'annual-revenue' | 'consumers-processed' | 'selling-revenue-share';
+export const FACT_INPUTS: readonly FactInput[] = ['annual-revenue', 'consumers-processed', 'selling-revenue-share'];
+
+/** One prong: the input compared with the threshold in force (revenue in cents, others as counts or percent). */
+export interface FactProng {
+  input: FactInput;
+  label: string;
+  compare: 'more-than' | 'at-least';
+  schedule: Array<Dated & { value: number }>;
+}
+
+/** The fact is "yes" when any prong holds, "no" when every prong is known not to hold. */
+export interface FactTest {
+  fact: ApplicabilityFact;
+  citation: string;
+  sourceIds: string[];
+  anyOf: FactProng[];
+}
+
 /** Why an amount table ends: a scheduled adjustment whose figures are not published yet. */
 export interface PendingAdjustment {
   kind: 'cpi';
@@ -269,6 +289,8 @@ export interface RulePack {
   scope?: 'jurisdiction' | 'nationwide';
   /** The pack applies only when these case facts hold (federal and sectoral coverage). */
   appliesWhen?: RemedyCondition[];
+  /** How case figures decide applicability facts the user has not set. */
+  factTests?: FactTest[];
   name: string;
   version: string;
   status: PackStatus;

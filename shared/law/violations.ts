@@ -51,6 +51,7 @@ export function latePartyOf(remedy: Remedy): LateParty {
 
 export function lateness(party: LateParty, obligation: NoticeObligation, noticeDate: string): Lateness {
   const due = obligation.due.kind === 'date' ? obligation.due.date : obligation.due.text;
+  if (obligation.duty === 'deemed-met') return { kind: 'no-duty', party, noticeDate, text: `the ${party} duty is deemed met: ${obligation.reason}` };
   if (obligation.duty === 'none' || obligation.duty === 'not-required') {
     return { kind: 'no-duty', party, noticeDate, text: `no duty to notify ${party}: ${obligation.reason}` };
   }

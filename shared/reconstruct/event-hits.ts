@@ -19,7 +19,10 @@ interface ScopedEventRow {
 
 /** Key prefixes of ids that name jobs, logs, reports, apps or users rather than records about people. */
 const NON_RECORD_PREFIXES = ['750', '751', '0AT', '00O', '00B', '0H4', '00D', '005', '0Ya', '04F', '0Ym', '01Z'];
-const RECORD_ID = `substr(r.record_id, 1, 3) NOT IN (${NON_RECORD_PREFIXES.map((p) => `'${p}'`).join(', ')})`;
+const USER_PREFIX = '005';
+/** A user id names a record about a person (the workforce) only when the access read User records. */
+const RECORD_ID = `(substr(r.record_id, 1, 3) NOT IN (${NON_RECORD_PREFIXES.map((p) => `'${p}'`).join(', ')})
+  OR (substr(r.record_id, 1, 3) = '${USER_PREFIX}' AND (SELECT lower(ae.object_type) FROM access_events ae WHERE ae.id = r.event_id) = 'user'))`;
 /** Within this distance, an ELF row and a real-time event of the same session and object are one access logged twice. */
 const SAME_ACCESS_MS = 1000;
 /** A Bulk API job's rows are read after the job completes; its result event follows within this time. */
@@ -119,6 +122,11 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
       }
 
       if (translation && translation.supported) {
+        const listing = event.n_records === 0 ? sameQueryListed(event, covering) : null;
+        if (listing) {
+          note.run(analysisId, event.id, 'covered', `the same query as event ${listing.id} in the same session, whose complete record list is the answer`);
+          continue;
+        }
         if (translation.countOnly) {
           note.run(analysisId, event.id, 'count-only', 'COUNT() query: it returned a number, not records');
           continue;
@@ -213,11 +221,22 @@ interface ObjectBound {
 interface CoveringIndex {
   byRequest: Map<string, ScopedEventRow>;
   bySession: Map<string, ScopedEventRow[]>;
+  /** Events with a complete record list, by their query text (whitespace collapsed, case kept). */
+  listedByQuery: Map<string, ScopedEventRow[]>;
 }
 
+/** A query logged again without records (UniqueQuery, API ELF) this close to a logging of it with records is the same access. */
+const SAME_QUERY_MS = 15 * 60 * 1000;
+const queryKey = (query: string): string => query.trim().replace(/\s+/g, ' ');
+
 function coveringIndex(events: readonly ScopedEventRow[]): CoveringIndex {
-  const index: CoveringIndex = { byRequest: new Map(), bySession: new Map() };
+  const index: CoveringIndex = { byRequest: new Map(), bySession: new Map(), listedByQuery: new Map() };
   for (const e of events) {
+    if (e.query && e.n_records > 0 && !e.records_partial) {
+      const list = index.listedByQuery.get(queryKey(e.query));
+      if (list) list.push(e);
+      else index.listedByQuery.set(queryKey(e.query), [e]);
+    }
     if (e.request_id && !index.byRequest.has(e.request_id)) index.byRequest.set(e.request_id, e);
     if (!e.session_key) continue;
     const list = index.bySession.get(e.session_key);
@@ -225,6 +244,17 @@ function coveringIndex(events: readonly ScopedEventRow[]): CoveringIndex {
     else index.bySession.set(e.session_key, [e]);
   }
   return index;
+}
+
+/** The event in the same session that logged this query with its complete record list, if any. */
+function sameQueryListed(event: ScopedEventRow, index: CoveringIndex): ScopedEventRow | null {
+  if (!event.query) return null;
+  const at = Date.parse(event.ts);
+  return (
+    (index.listedByQuery.get(queryKey(event.query)) ?? []).find(
+      (c) => c.id !== event.id && (c.session_key === null || event.session_key === null || c.session_key === event.session_key) && Math.abs(Date.parse(c.ts) - at) <= SAME_QUERY_MS,
+    ) ?? null
+  );
 }
 
 /** The record-, query- or column-bearing event that logged the same access as an object-and-count-only event, if any. */

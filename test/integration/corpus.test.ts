@@ -12,7 +12,7 @@ import { createCase, type CaseHandle } from '../../shared/store/case-folder';
 import { listCustody } from '../../shared/store/custody';
 import { listEvidence } from '../../shared/store/evidence';
 import { sha256Hex } from '../../shared/util/hash';
-import { REPO } from '../helpers/cli';
+import { REPO, runCli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 import { buildZip } from '../unit/ingest/people/zip-writer';
 
@@ -62,7 +62,8 @@ async function add(file: string, handle?: CaseHandle): Promise<Added> {
   };
 }
 
-const details = (row: Record<string, unknown>): Record<string, unknown> => JSON.parse((row.details as string | null) ?? '{}');
+const details = (row: Record<string, unknown>): Record<string, unknown> => JSON.parse((row.details as string | null) ?? '{}') as Record<string, unknown>;
+const fields = (row: Record<string, unknown>): Record<string, string> => JSON.parse(row.fields as string) as Record<string, string>;
 const SUFFIX_WARNING = /case-safe suffix/;
 
 describe('the corpus', () => {
@@ -177,7 +178,7 @@ describe('Salesforce Data Loader files (upper-case headers)', () => {
     expect(a.counts).toEqual([11, 11, 0, 0]);
     expect(a.subjects.every((s) => s.object_type === 'Opportunity')).toBe(true);
     expect(a.subjects.map((s) => s.source_id).slice(0, 3)).toEqual(['006x0000001YZ8YAAW', '006x0000001YZ8YAAW', '006x0000001YnVNAA0']);
-    expect(JSON.parse(a.subjects[10]!.fields as string).ERROR).toBe('Duplicate external id specified: 12345');
+    expect(fields(a.subjects[10]!).ERROR).toBe('Duplicate external id specified: 12345');
   });
 
   it('a success file (…, STATUS) is an Opportunity extract', async () => {
@@ -185,7 +186,7 @@ describe('Salesforce Data Loader files (upper-case headers)', () => {
     expect(a.format).toBe('salesforce-data-export');
     expect(a.counts).toEqual([9, 9, 0, 0]);
     expect(a.subjects[8]).toMatchObject({ object_type: 'Opportunity', source_id: '006x0000001YuO2AAK' });
-    expect(JSON.parse(a.subjects[0]!.fields as string)).toMatchObject({ STATUS: 'Item Created', ORACLE_ID__C: '12340' });
+    expect(fields(a.subjects[0]!)).toMatchObject({ STATUS: 'Item Created', ORACLE_ID__C: '12340' });
   });
 
   it('Data Loader inputs without ids but with custom __C fields are Salesforce records; a business name is no person', async () => {
@@ -197,7 +198,7 @@ describe('Salesforce Data Loader files (upper-case headers)', () => {
 
     const dates = await add(corpusFile('dataloader-dateWithTimeZone.csv'));
     expect([dates.format, dates.counts]).toEqual(['salesforce-data-export', [1, 1, 0, 0]]);
-    expect(JSON.parse(dates.subjects[0]!.fields as string).DATE).toBe('2010-10-14T12:00:00.000Z-0300');
+    expect(fields(dates.subjects[0]!).DATE).toBe('2010-10-14T12:00:00.000Z-0300');
   });
 });
 
@@ -325,6 +326,20 @@ describe('acquisition never depends on parsing', () => {
     expect(after.notImported).toBeNull();
     expect(after.latestImport).toMatchObject({ rowsRead: 1, rowsRejected: 1 });
   });
+});
+
+describe('the CLI', () => {
+  it('add and evidence say "not imported" with the reason; events show the URI and the status', () => {
+    const dir = path.join(tempDir(), 'case');
+    expect(runCli(['case', 'init', dir, '--name', 'C', '--investigator', 'I']).status).toBe(0);
+    const added = runCli(['add', dir, corpusFile('woocommerce-sample_tax_rates.csv'), corpusFile('beats-apache-darwin-2.4.23.log')]);
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/Added evidence 1: woocommerce-sample_tax_rates\.csv .*\n.*\n {2}not imported: No timestamp column found/);
+    const evidence = runCli(['evidence', dir]);
+    expect(evidence.stdout).toMatch(/#1 {2}woocommerce-sample_tax_rates\.csv[\s\S]*not imported: No timestamp column found/);
+    const events = runCli(['events', dir]);
+    expect(events.stdout).toMatch(/web:common +- {2}::1 {2}GET \/favicon\.ico 404/);
+  }, 180_000);
 });
 
 describe('compressed files read as delivered', () => {

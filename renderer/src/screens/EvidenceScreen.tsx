@@ -9,6 +9,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatBytes, formatCount, formatUtc, parsePathList, plural } from '../format';
 import { useJob } from '../job';
 import { EvidenceDetails } from './EvidenceDetails';
+import { RejectedRows } from './evidence/RejectedRows';
 
 interface Props {
   api: LedgerApi;
@@ -182,7 +183,8 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
             onSelect={(e) => setSelectedId(e.id)}
             height={300}
           />
-          {selected ? <EvidenceDetails item={selected} /> : <p className="small muted">Select a row (or use ↑ ↓ in the table) to see all hashes, the parser and its warnings.</p>}
+          {selected ? <EvidenceDetails item={selected} /> : <p className="small muted">Select a row (or use ↑ ↓ in the table) to see all hashes, the parser, its warnings and its rejected rows.</p>}
+          {selected && (selected.latestImport?.rowsRejected ?? 0) > 0 && <RejectedRows key={selected.id} api={api} caseDir={caseDir} item={selected} />}
         </>
       )}
     </section>

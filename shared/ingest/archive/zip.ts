@@ -28,14 +28,40 @@ export interface ZipEntryVisit {
   open(): Readable;
 }
 
+/** Reads of the central directory (many small records, in order) are served from one window read at a time. */
+const WINDOW_BYTES = 1024 * 1024;
+const SMALL_READ_BYTES = 64 * 1024;
+
 /** Reads entries through `input.open` byte ranges, so the archive is never loaded whole. */
 class InputRangeReader extends yauzl.RandomAccessReader {
-  constructor(private readonly input: Pick<ParseInput, 'open'>) {
+  private window: { start: number; bytes: Promise<Buffer> } | null = null;
+
+  constructor(private readonly input: Pick<ParseInput, 'open' | 'size'>) {
     super();
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    return end > start ? this.input.open({ start, end: end - 1 }) : Readable.from([]);
+    if (end <= start) return Readable.from([]);
+    if (end - start > SMALL_READ_BYTES) return this.input.open({ start, end: end - 1 });
+    const window = this.windowFor(start, end);
+    return Readable.from(
+      (async function* () {
+        yield (await window.bytes).subarray(start - window.start, end - window.start);
+      })(),
+    );
+  }
+
+  private windowFor(start: number, end: number): { start: number; bytes: Promise<Buffer> } {
+    const held = this.window;
+    if (held && start >= held.start && end <= held.start + WINDOW_BYTES) return held;
+    const last = Math.min(this.input.size, start + WINDOW_BYTES) - 1;
+    const bytes = (async () => {
+      const parts: Buffer[] = [];
+      for await (const chunk of this.input.open({ start, end: last }) as AsyncIterable<Buffer>) parts.push(chunk);
+      return Buffer.concat(parts);
+    })();
+    this.window = { start, bytes };
+    return this.window;
   }
 }
 
@@ -83,11 +109,8 @@ export async function visitZipEntries(
   visit: (entry: ZipEntryVisit) => Promise<void>,
   limits: ZipLimits = DEFAULT_ZIP_LIMITS,
 ): Promise<void> {
+  await refuseExpansionBomb(input, limits);
   const zip = await openZip(input);
-  if (zip.entryCount > limits.maxEntries) {
-    zip.close();
-    throw new LedgerError('INVALID_INPUT', `The archive has ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed; split it and import the parts.`);
-  }
   let total = 0;
   try {
     for (let entry = await nextEntry(zip); entry !== null; entry = await nextEntry(zip)) {
@@ -102,6 +125,32 @@ export async function visitZipEntries(
       }
       total += entry.uncompressedSize;
       await visitEntry(zip, entry, name, sink, visit);
+    }
+  } finally {
+    zip.close();
+  }
+}
+
+/**
+ * Reads the central directory alone (no entry is inflated) and refuses the whole archive when its entries
+ * together expand past the total cap or the ratio cap against the archive's own size: a thousand small entries
+ * of zeros are refused as fast as one large one. Entry sizes are enforced as declared while reading
+ * (`validateEntrySizes`), so an archive cannot understate them.
+ */
+async function refuseExpansionBomb(input: Pick<ParseInput, 'open' | 'size'>, limits: ZipLimits): Promise<void> {
+  const zip = await openZip(input);
+  try {
+    if (zip.entryCount > limits.maxEntries) {
+      throw new LedgerError('INVALID_INPUT', `The archive has ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed; split it and import the parts.`);
+    }
+    let declared = 0;
+    for (let entry = await nextEntry(zip); entry !== null; entry = await nextEntry(zip)) declared += entry.uncompressedSize;
+    if (declared > limits.maxTotalBytes) {
+      throw new LedgerError('INVALID_INPUT', `The archive expands to ${declared} bytes, beyond the ${limits.maxTotalBytes} allowed, so none of it was read; extract it and add the files.`);
+    }
+    const ratio = declared / Math.max(1, input.size);
+    if (declared > limits.ratioFloorBytes && ratio > limits.maxRatio) {
+      throw new LedgerError('INVALID_INPUT', `The archive expands ${Math.round(ratio)}:1 in total (limit ${limits.maxRatio}:1), which looks like a ZIP bomb, so none of it was read.`);
     }
   } finally {
     zip.close();

@@ -16,7 +16,7 @@ export function isApiRecordType(type: string): type is ApiRecordType {
 
 function text(record: ApiRecord, name: string): string | null {
   const v = record[name];
-  if (v === null || v === undefined || typeof v === 'object') return null;
+  if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return null;
   const s = String(v).trim();
   return s === '' ? null : s;
 }

@@ -37,15 +37,21 @@ export function decodeRecordsField(value: unknown): RecordsField | null {
   return field;
 }
 
-function collectIds(node: unknown, field: RecordsField, seen: Set<string>): void {
-  if (Array.isArray(node)) {
-    for (const item of node) collectIds(item, field, seen);
-    return;
-  }
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, child] of Object.entries(node)) {
-    if ((key === 'Id' || key === 'id') && typeof child === 'string') addId(field, child, seen);
-    else collectIds(child, field, seen);
+/** Walks the value depth-first with its own stack (a `Records` value may nest thousands deep), ids in document order. */
+function collectIds(root: unknown, field: RecordsField, seen: Set<string>): void {
+  const stack: Array<{ node: unknown } | { id: string }> = [{ node: root }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if ('id' in top) {
+      addId(field, top.id, seen);
+      continue;
+    }
+    const node = top.node;
+    if (node === null || typeof node !== 'object') continue;
+    const children: Array<{ node: unknown } | { id: string }> = Array.isArray(node)
+      ? node.map((item: unknown) => ({ node: item }))
+      : Object.entries(node).map(([key, child]) => ((key === 'Id' || key === 'id') && typeof child === 'string' ? { id: child } : { node: child }));
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }
 

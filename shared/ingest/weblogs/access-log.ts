@@ -81,7 +81,7 @@ export const webAccessLogParser: SourceParser = {
       const [method, uri, protocol] = requestParts(unescape(m[13] as string));
       // Nginx may log a list of addresses ("a, b, c"): the first address is the client's.
       const hosts = (m[3] as string).split(', ');
-      const host = hosts.find((h) => isIP(h)) ?? (hosts[0] as string);
+      const host = hosts.find((h) => isIP(h)) ?? hosts[0]!;
       const combined = m[16] !== undefined;
       sink.event(
         accessEvent(

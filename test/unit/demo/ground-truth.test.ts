@@ -67,8 +67,9 @@ describe('demo breach ground truth', () => {
     const exactRecords = truth.flatMap((t) => t.records.filter((r) => r.basis === 'exact'));
     expect(exactRecords.length).toBeGreaterThan(0);
     for (const r of exactRecords) expect(named.has(r.id)).toBe(true);
-    const knownIds = new Set(truth.flatMap((t) => t.records.map((r) => r.id)));
-    // Bulk job ids (750…) are named too; every other named id is a consumer record.
+    // Business accounts are named too (the attacker listed them): they are companies, in the traps, not consumers.
+    const knownIds = new Set([...truth.flatMap((t) => t.records.map((r) => r.id)), ...scenario.traps.businessAccountsReached]);
+    // Bulk job ids (750…) are named too; every other named id is a consumer record or a reached business account.
     for (const id of named) if (!id.startsWith('750')) expect(knownIds.has(id)).toBe(true);
   });
 

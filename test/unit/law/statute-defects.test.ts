@@ -185,3 +185,13 @@ describe('violations that are not established', () => {
     expect(co.reason).toMatch(/^Counted only in the high scenario/);
   });
 });
+
+describe('duties deemed met by federal compliance', () => {
+  it('Connecticut: a GLBA institution notifying under its regulator\'s procedure is deemed to comply (§ 36a-701b(f))', () => {
+    const ct = (...settings: string[]) => assessObligations(packs(), input([group('US-CT', 'exact', 3, 'name', 'ssn')]), parseAssumptions(settings)).jurisdictions[0]!;
+    expect(ct().individuals.duty).toBe('required');
+    const bank = ct('glba-covered=yes').individuals;
+    expect(bank.duty).toBe('deemed-met');
+    expect(bank.reason).toContain('Conn. Gen. Stat. § 36a-701b(f)');
+  });
+});

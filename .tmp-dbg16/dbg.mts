@@ -1,0 +1,24 @@
+import path from 'node:path';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { buildTinyCase } from '/work/main/test/helpers/breach';
+import { readGroundTruth, scoreAnalysis, scoreTraps } from '/work/main/test/bench/accuracy-metrics';
+import { readFileSync } from 'node:fs';
+const root = mkdtempSync(path.join(tmpdir(), 'dbg-'));
+const built = await buildTinyCase(root);
+const summary = await built.engine.reconstruct({ caseDir: built.caseDir, actor: 't' });
+console.log(JSON.stringify(summary, null, 1).slice(0, 3000));
+const db = new Database(path.join(built.caseDir, 'ledger.sqlite'), { readonly: true });
+const truth = readGroundTruth(built.groundTruthPath);
+const score = scoreAnalysis(db, summary.analysis, truth);
+console.log(JSON.stringify(score));
+const scen = JSON.parse(readFileSync(path.join(built.dataDir, 'scenario.json'), 'utf8'));
+console.log(JSON.stringify(scoreTraps(db, summary.analysis, truth, scen.traps)));
+const personOf = new Map<string, any>(); for (const t of truth) for (const r of t.records) personOf.set(r.id, t);
+const rows = db.prepare(`SELECT c.consumer_id, c.basis, (SELECT json_group_array(s.source_id) FROM analysis_consumer_records r JOIN subject_records s ON s.id=r.subject_id WHERE r.analysis_id=c.analysis_id AND r.consumer_id=c.consumer_id) AS src FROM analysis_consumers c WHERE analysis_id=? AND basis='derived'`).all(summary.analysis) as any[];
+for (const r of rows) { const ps = JSON.parse(r.src).map((id: string) => personOf.get(id)); const t = ps.find(Boolean); if (!t || t.basis !== 'derived') console.log('FP', r.consumer_id, JSON.parse(r.src), t?.personId, t?.basis, t?.accesses); }
+const notes = db.prepare(`SELECT kind, note FROM analysis_event_notes WHERE analysis_id=? AND kind IN ('reevaluation-disagrees','count-mismatch','modified-after-event')`).all(summary.analysis); console.log(notes);
+built.engine.close();
+const db2 = new Database(path.join(built.caseDir, 'ledger.sqlite'), { readonly: true });
+console.log(db2.prepare(`SELECT h.event_id, h.basis, e.source_type, e.query, e.rows_processed, e.records_partial FROM analysis_hits h JOIN subject_records s ON s.id=h.subject_id JOIN access_events e ON e.id=h.event_id WHERE h.analysis_id=? AND s.source_id='003Hs00138iMvt5IAC'`).all(summary.analysis));
