@@ -6,7 +6,7 @@ import { evidence } from './evidence';
 import { formats } from './formats';
 import { verify } from './verify';
 import { events, people } from './browse';
-import { classify, consumers, explain, reconstruct, resolve, scope, triage } from './investigate';
+import { classify, consumers, explain, population, reconstruct, resolve, review, scope, triage } from './investigate';
 import { exposure, obligations, rules, rulesAdd } from './law';
 import { exportCommand, verifyExportCommand } from './exports';
 import { caseEncrypt, casePassphrase } from './encryption';
@@ -26,6 +26,8 @@ export const COMMANDS: readonly Command[] = [
   scope,
   reconstruct,
   consumers,
+  review,
+  population,
   explain,
   resolve,
   classify,

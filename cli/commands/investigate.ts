@@ -84,10 +84,21 @@ export const reconstruct: Command = {
     if (out.json) out.document(summary);
     out.line(`Analysis ${summary.analysis} (scope version ${summary.scopeId}, residency rule ${summary.residencyRule}): ${formatCount(summary.events)} events in scope`);
     out.line(`  affected consumers ${formatCount(summary.total)}: exact ${formatCount(summary.byBasis.exact)}, derived ${formatCount(summary.byBasis.derived)}, inferred ${formatCount(summary.byBasis.inferred)} (an upper bound; at least ${formatCount(summary.inferredMinimum)})`);
+    if (summary.identityReview.pairs > 0) {
+      out.line(`  ${formatCount(summary.total)} consumers; ${formatCount(summary.identityReview.totalIfSamePeople)} if the ${formatCount(summary.identityReview.pairs)} review pairs are the same people (see "review")`);
+    }
+    if (summary.workforce.total > 0) {
+      const w = summary.workforce.byBasis;
+      out.line(`  workforce  ${formatCount(summary.workforce.total)} users and staff reached, counted apart: exact ${formatCount(w.exact)}, derived ${formatCount(w.derived)}, inferred ${formatCount(w.inferred)} (see "population --workforce")`);
+    }
+    for (const e of summary.excluded) out.line(`  excluded   ${formatCount(e.count)} ${e.reason}`);
+    if (summary.contentOnlyReview.consumers > 0) {
+      out.line(`  ${formatCount(summary.contentOnlyReview.consumers)} consumers hold ${Object.keys(summary.contentOnlyReview.byElement).join(', ')} found only by content: listed for review, not counted as exposed`);
+    }
     const states = Object.entries(summary.byState).sort((a, b) => b[1] - a[1]);
     out.line(`  by state   ${states.slice(0, 12).map(([s, n]) => `${s} ${formatCount(n)}`).join(', ')}${states.length > 12 ? `, … (${states.length} buckets)` : ''}`);
     out.line(`  by element ${Object.entries(summary.byElement).sort((a, b) => b[1] - a[1]).map(([e, n]) => `${e} ${formatCount(n)}`).join(', ')}`);
-    if (summary.review > 0) out.line(`  ${summary.review} identity conflicts held apart for review (see "consumers --json" / explain)`);
+    if (summary.review > 0) out.line(`  review queue ${formatCount(summary.review)} items (see "review")`);
     const notes = Object.entries(summary.notes);
     if (notes.length > 0) out.line(`  notes      ${notes.map(([k, n]) => `${k} ${n}`).join(', ')}`);
     out.line(`  digest ${summary.digest}`);
@@ -117,6 +128,42 @@ export const consumers: Command = {
       out.line(`${String(c.id).padStart(7)}  ${c.basis.padEnd(8)} ${c.state.padEnd(8)} ${c.name ?? '(no name)'}  ${c.email ?? ''}`);
       out.line(`         ${c.elements.map((e) => (e.basis === c.basis ? e.element : `${e.element} (${e.basis})`)).join(', ') || 'no elements in clear'}`);
     }
+    return 0;
+  },
+};
+
+export const review: Command = {
+  words: ['review'],
+  usage: 'review <case> [--limit N] [--offset N] [--analysis N]',
+  summary: 'List the review queue: identity pairs held apart, conflicting records, elements found only by content.',
+  options: { limit: { type: 'string' }, offset: { type: 'string' }, analysis: { type: 'string' } },
+  async run({ engine, out, positionals, values }) {
+    const page = await engine.listReview({ caseDir: caseArg(positionals), limit: intOption(values, 'limit'), offset: intOption(values, 'offset'), analysisId: intOption(values, 'analysis') });
+    if (out.json) out.document(page);
+    out.line(`${formatCount(page.total)} review items (analysis ${page.analysis}); decide with "resolve <case> merge|split" or "classify"`);
+    for (const item of page.items) out.line(`  ${item.kind.padEnd(15)} records ${item.subjectIds.join(', ')}: ${item.reason}`);
+    return 0;
+  },
+};
+
+export const population: Command = {
+  words: ['population'],
+  usage: 'population <case> --workforce|--non-person [--limit N] [--offset N] [--analysis N]',
+  summary: 'List reached records that are not consumers: the workforce, or non-persons (business accounts, company-only leads) with the reason.',
+  options: { workforce: { type: 'boolean' }, 'non-person': { type: 'boolean' }, limit: { type: 'string' }, offset: { type: 'string' }, analysis: { type: 'string' } },
+  async run({ engine, out, positionals, values }) {
+    const workforce = values.workforce === true;
+    if (workforce === (values['non-person'] === true)) throw new LedgerError('BAD_USAGE', 'Give exactly one of --workforce or --non-person.');
+    const page = await engine.listPopulation({
+      caseDir: caseArg(positionals),
+      population: workforce ? 'workforce' : 'non-person',
+      limit: intOption(values, 'limit'),
+      offset: intOption(values, 'offset'),
+      analysisId: intOption(values, 'analysis'),
+    });
+    if (out.json) out.document(page);
+    out.line(`${formatCount(page.total)} ${workforce ? 'workforce records' : 'non-person records'} reached (analysis ${page.analysis})`);
+    for (const r of page.records) out.line(`${String(r.subjectId).padStart(7)}  ${r.basis.padEnd(8)} ${r.objectType} ${r.sourceId ?? ''}  ${r.name ?? '(no name)'}: ${r.reason}`);
     return 0;
   },
 };

@@ -14,7 +14,7 @@ const LIMIT = 10;
 export function loadRecentCases(storage: Storage = localStorage): RecentCase[] {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(KEY) ?? '[]');
-    return Array.isArray(parsed) ? parsed.filter((r): r is RecentCase => typeof r?.caseDir === 'string' && typeof r?.name === 'string') : [];
+    return Array.isArray(parsed) ? (parsed as unknown[]).filter((r): r is RecentCase => typeof (r as Partial<RecentCase> | null)?.caseDir === 'string' && typeof (r as Partial<RecentCase> | null)?.name === 'string') : [];
   } catch {
     return [];
   }

@@ -4,6 +4,7 @@
  */
 import type { ObligationsReport } from '../law/obligations';
 import type { ExposureReport } from '../law/exposure';
+import type { FindingsOptions, FindingsReport } from '../findings/types';
 import type { Basis, ElementCode } from './elements';
 import type { ProgressListener } from './progress';
 
@@ -534,7 +535,10 @@ export interface LedgerApi {
   eventHistogram(request: CaseRef & { from?: string | null; to?: string | null; bucket: 'hour' | 'day' }): Promise<HistogramBucket[]>;
   /** The stored summary of an analysis (the latest by default). */
   analysisSummary(request: CaseRef & { analysisId?: number | null }): Promise<ReconstructResult>;
-  triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }): Promise<TriageEntry[]>;
+  /** Reports one progress step per dimension and can be cancelled between them. */
+  triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }, context?: CallContext): Promise<TriageEntry[]>;
+  /** Security findings from the evidence, each traced to its rows and the legal questions it bears on; logged in custody. */
+  findings(request: CaseRef & { options?: Partial<FindingsOptions> | null; actor?: string | null }): Promise<FindingsReport>;
   defineScope(request: ScopeRequest): Promise<ScopeView>;
   listScopes(request: CaseRef): Promise<ScopeView[]>;
   reconstruct(request: CaseRef & { residency?: ResidencyRuleName | null; actor?: string | null }, context?: CallContext): Promise<ReconstructResult>;

@@ -17,6 +17,7 @@ export const LEDGER_METHODS = [
   'eventHistogram',
   'analysisSummary',
   'triage',
+  'findings',
   'defineScope',
   'listScopes',
   'reconstruct',

@@ -1,5 +1,5 @@
 /** Progress of a long job, streamed to every front end (bars on a terminal, progress rows in the app). */
-export type JobPhase = 'acquire' | 'parse' | 'index' | 'verify' | 'reconstruct' | 'assess' | 'export' | 'generate';
+export type JobPhase = 'acquire' | 'parse' | 'index' | 'verify' | 'reconstruct' | 'assess' | 'export' | 'generate' | 'triage';
 
 export interface ProgressEvent {
   phase: JobPhase;

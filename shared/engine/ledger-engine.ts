@@ -75,6 +75,8 @@ import { normalizeScope, normalizeWindow, type ScopeDefinition } from '../scope/
 import { listScopes, recordScope, type ScopeVersion } from '../scope/scopes';
 import { collectScopedEvents } from '../scope/select-events';
 import { triage } from '../scope/triage';
+import { runFindings } from '../findings/run-findings';
+import { DEFAULT_FINDINGS_OPTIONS, type FindingsOptions, type FindingsReport } from '../findings/types';
 import type { Db } from '../store/db';
 import { explainConsumer, listConsumers } from './consumers-view';
 import { listPopulation, listReview } from './review-view';
@@ -267,11 +269,20 @@ export class LedgerEngine implements LedgerApi {
     });
   }
 
-  triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }): Promise<TriageEntry[]> {
+  findings(request: CaseRef & { options?: Partial<FindingsOptions> | null; actor?: string | null }): Promise<FindingsReport> {
+    const options = { ...DEFAULT_FINDINGS_OPTIONS, ...(request.options ?? {}) };
+    for (const [key, value] of Object.entries(options)) {
+      if (!(key in DEFAULT_FINDINGS_OPTIONS)) throw new LedgerError('BAD_USAGE', `Unknown findings option "${key}".`);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new LedgerError('BAD_USAGE', `The findings option ${key} must be a positive number, not "${String(value)}".`);
+    }
+    return this.withCase(request, async (handle) => runFindings(handle, options, request.actor ?? defaultActor()));
+  }
+
+  triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }, context: CallContext = {}): Promise<TriageEntry[]> {
     return this.withCase(request, async (handle) => {
       if (Boolean(request.from) !== Boolean(request.to)) throw new LedgerError('BAD_USAGE', 'Give both --from and --to, or neither.');
       const window = request.from && request.to ? normalizeWindow(request.from, request.to) : null;
-      return triage(handle.db, { from: window?.from ?? null, to: window?.to ?? null }, request.limit ?? 20);
+      return triage(handle.db, { from: window?.from ?? null, to: window?.to ?? null }, request.limit ?? 20, context.onProgress ?? noProgress, context.signal);
     });
   }
 

@@ -14,9 +14,12 @@ export function notificationListName(jurisdiction: string): string {
   return `notification-list-${jurisdiction}.csv`;
 }
 
-/** Jurisdictions whose individual notice duty is 'required' (not merely possible) get a mail-merge list. */
+/**
+ * Jurisdictions whose individual notice duty is 'required' (not merely possible) get a mail-merge list. Federal and
+ * sectoral regimes reach the same people as the state lists, so they get none of their own.
+ */
 export function jurisdictionsRequiringNotice(report: ObligationsReport): JurisdictionObligations[] {
-  return report.jurisdictions.filter((j) => j.individuals.duty === 'required').sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
+  return report.jurisdictions.filter((j) => j.individuals.duty === 'required' && !j.nationwide).sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
 }
 
 interface CandidateRef {

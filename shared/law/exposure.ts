@@ -10,6 +10,7 @@ import { latePartyOf, lateness, violationGate, type Lateness, type TriggerFindin
 import { countQualifying, residentsByJurisdiction, scenarios, validateAssessmentInput, type UnassignedBucket } from './residents';
 import { sensitivity, type SensitivityRow } from './sensitivity';
 import { entryInForce } from './dates';
+import { deriveFacts, withDerivedFacts, type DerivedFact } from './fact-tests';
 import { leastConfidence } from './sources';
 import {
   UNVERIFIED_NOTICE,
@@ -73,7 +74,8 @@ export interface JurisdictionExposure {
 
 export interface AssumptionValue {
   value: string;
-  source: 'default' | 'set' | 'input';
+  /** derived: decided from case figures by a pack's fact test (the description says how). */
+  source: 'default' | 'set' | 'input' | 'derived';
   description: string;
 }
 
@@ -118,12 +120,14 @@ function testedFacts(packs: PackSet): Set<string> {
 export function computeExposure(packs: PackSet, input: AssessmentInput, settings: AssumptionSettings, calendar: HolidayCalendar): Omit<ExposureReport, 'sensitivity'> {
   validateAssessmentInput(input);
   checkJurisdictionSettings(packs, settings);
+  const derived = deriveFacts(packs, settings, input.incidentDate);
+  const stated = withDerivedFacts(settings, derived);
   const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
-  const jurisdictions = applyingPacks(assigned, settings).map(({ loaded, groups }) => jurisdictionExposure(loaded, groups, input, settings, calendar));
+  const jurisdictions = applyingPacks(assigned, stated).map(({ loaded, groups }) => jurisdictionExposure(loaded, groups, input, stated, calendar));
   return {
     rulePacks: packRefs(packs),
     holidayCalendar: { name: calendar.name, sha256: calendar.sha256 },
-    assumptions: listAssumptions(settings, input, assigned.map((a) => a.loaded)),
+    assumptions: listAssumptions(settings, input, assigned.map((a) => a.loaded), derived),
     rounding: ROUNDING_RULE,
     jurisdictions,
     unassigned,
@@ -138,22 +142,7 @@ function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup
   const amountDate = assumptionFor(settings, 'amount-date', code) === 'discovery' ? input.discoveredDate : input.incidentDate;
   const noticeDate = assumptionFor(settings, 'notice-date', code) ?? input.plannedNoticeDate ?? 'on-time';
   const chosenEnforcers = enforcerChoices(pack.remedies, settings, code);
-  const obligations = jurisdictionObligations(
-    loaded,
-    groups,
-    { ...input, ...(noticeDate !== 'on-time' ? { plannedNoticeDate: noticeDate } : {}) },
-    calendar,
-    settings,
-  );
-  const facts: ViolationFacts = {
-    jurisdiction: code,
-    settings,
-    lateness: {
-      individuals: lateness('individuals', obligations.individuals, noticeDate),
-      regulator: lateness('regulator', obligations.regulator, noticeDate),
-      'consumer-reporting-agencies': lateness('consumer-reporting-agencies', obligations.consumerReportingAgencies, noticeDate),
-    },
-  };
+  const facts: ViolationFacts = { jurisdiction: code, settings, lateness: latenessOf(loaded, groups, input, calendar, settings, noticeDate) };
   const regime = applicability(pack, settings);
   const components = pack.remedies.map((remedy): ExposureComponent => {
     const gate = violationGate(remedy, facts);
@@ -186,6 +175,20 @@ function jurisdictionExposure(loaded: LoadedPack, groups: readonly ConsumerGroup
     components,
     subtotal: sumTotals(components),
     unquantified: pack.unquantifiedRemedies.map(({ citation, description }) => ({ citation, description })),
+  };
+}
+
+/** Whether notice to each party is late on the notice date; with notice on time no deadline needs computing. */
+function latenessOf(loaded: LoadedPack, groups: readonly ConsumerGroup[], input: AssessmentInput, calendar: HolidayCalendar, settings: AssumptionSettings, noticeDate: string): ViolationFacts['lateness'] {
+  if (noticeDate === 'on-time') {
+    const onTime = (party: keyof ViolationFacts['lateness']): Lateness => ({ kind: 'on-time', party, noticeDate, due: 'every deadline', text: 'notice-date=on-time: every notice is given by its deadline' });
+    return { individuals: onTime('individuals'), regulator: onTime('regulator'), 'consumer-reporting-agencies': onTime('consumer-reporting-agencies') };
+  }
+  const obligations = jurisdictionObligations(loaded, groups, { ...input, plannedNoticeDate: noticeDate }, calendar, settings);
+  return {
+    individuals: lateness('individuals', obligations.individuals, noticeDate),
+    regulator: lateness('regulator', obligations.regulator, noticeDate),
+    'consumer-reporting-agencies': lateness('consumer-reporting-agencies', obligations.consumerReportingAgencies, noticeDate),
   };
 }
 
@@ -302,12 +305,14 @@ function checkJurisdictionSettings(packs: PackSet, settings: AssumptionSettings)
   }
 }
 
-function listAssumptions(settings: AssumptionSettings, input: AssessmentInput, assessed: readonly LoadedPack[]): Record<string, AssumptionValue> {
+function listAssumptions(settings: AssumptionSettings, input: AssessmentInput, assessed: readonly LoadedPack[], derived: Record<string, DerivedFact>): Record<string, AssumptionValue> {
   const list: Record<string, AssumptionValue> = {};
   for (const key of ASSUMPTION_KEYS) {
     const spec = ASSUMPTIONS[key];
     if (!spec.global) continue;
     if (settings[key] !== undefined) list[key] = { value: settings[key], source: 'set', description: spec.description };
+    else if (derived[key]) list[key] = { value: derived[key].value, source: 'derived', description: `${spec.description}. Derived: ${derived[key].reason}` };
+    else if (spec.defaultValue === null && key !== 'notice-date') continue;
     else if (key === 'notice-date' && input.plannedNoticeDate) list[key] = { value: input.plannedNoticeDate, source: 'input', description: spec.description };
     else list[key] = { value: spec.defaultValue ?? 'on-time', source: 'default', description: spec.description };
   }

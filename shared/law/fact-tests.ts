@@ -25,6 +25,11 @@ export function deriveFacts(packs: { packs: readonly LoadedPack[] }, settings: A
   return derived;
 }
 
+/** The settings with each derived fact filled in (explicit settings always win). */
+export function withDerivedFacts(settings: AssumptionSettings, derived: Record<string, DerivedFact>): AssumptionSettings {
+  return { ...Object.fromEntries(Object.entries(derived).map(([key, fact]) => [key, fact.value])), ...settings };
+}
+
 function decide(test: FactTest, settings: AssumptionSettings, date: IsoDate): DerivedFact | null {
   const outcomes = test.anyOf.map((prong) => ({ prong, holds: holds(prong, settings, date) }));
   const met = outcomes.find((o) => o.holds?.result === true);

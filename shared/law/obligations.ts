@@ -1,6 +1,7 @@
 import type { ElementCode } from '../contract/elements';
 import { assumptionFor, type AssumptionSettings } from './assumptions';
 import { federalHolidayCalendar, type HolidayCalendar } from './business-days';
+import { deriveFacts, withDerivedFacts } from './fact-tests';
 import { entryInForce } from './dates';
 import { dueFor, individualDue, noticePeriod, type DeadlineContext, type Due } from './deadlines';
 import { packRefs, type PackSet } from './packs';
@@ -66,6 +67,8 @@ export interface JurisdictionObligations {
   /** Federal and sectoral regimes apply only when the case facts say the company is covered. */
   applies: boolean;
   applicability: string;
+  /** A federal or sectoral regime counting affected people of every jurisdiction (no mailing list of its own). */
+  nationwide: boolean;
   identityProtection: IdentityProtectionObligation;
   content: { title: string | null; headings: string[]; items: string[]; formatting: string[]; citation: string } | null;
   notes: string[];
@@ -91,9 +94,10 @@ export function assessObligations(
   calendar: HolidayCalendar = federalHolidayCalendar(),
 ): ObligationsReport {
   validateAssessmentInput(input);
+  const facts = withDerivedFacts(settings, deriveFacts(packs, settings, input.incidentDate));
   const { assigned, unassigned } = residentsByJurisdiction(packs, input.groups);
-  const jurisdictions = applyingPacks(assigned, settings)
-    .map(({ loaded, groups }) => jurisdictionObligations(loaded, groups, input, calendar, settings))
+  const jurisdictions = applyingPacks(assigned, facts)
+    .map(({ loaded, groups }) => jurisdictionObligations(loaded, groups, input, calendar, facts))
     .sort((a, b) => compareDue(a.earliestDue, b.earliestDue) || (a.jurisdiction < b.jurisdiction ? -1 : 1));
   const upperBoundOverall = input.groups.filter((g) => g.basis === 'inferred').reduce((sum, g) => sum + g.count, 0);
   return {
@@ -103,7 +107,7 @@ export function assessObligations(
     jurisdictions,
     regimes: packs.packs
       .filter(({ pack }) => pack.scope === 'nationwide')
-      .map(({ pack }) => ({ jurisdiction: pack.jurisdiction, name: pack.name, ...applicability(pack, settings) })),
+      .map(({ pack }) => ({ jurisdiction: pack.jurisdiction, name: pack.name, ...applicability(pack, facts) })),
     unassigned,
     inferred: {
       minimumOverall: input.inferredMinimum,
@@ -156,6 +160,7 @@ export function jurisdictionObligations(
     ...(media ? { media } : {}),
     applies: regime.applies,
     applicability: regime.reason,
+    nationwide: pack.scope === 'nationwide',
     identityProtection: identityProtection(loaded, counts, date),
     content: content
       ? { title: content.title ?? null, headings: content.headings, items: content.items, formatting: content.formatting, citation: content.citation }

@@ -1,5 +1,6 @@
 import type { TriageEntry } from '../contract/api';
 import { LedgerError } from '../contract/errors';
+import type { ProgressListener } from '../contract/progress';
 import type { Db } from '../store/db';
 import { CURRENT_EVENT } from './current-events';
 import { DIMENSION_SQL, EXPORT_TYPES_SQL, hoursIn, splitWindow, TRIAGE_DIMENSIONS, type TriageDimension } from './event-rollups';
@@ -12,12 +13,21 @@ const CURRENT_ROLLUP = 'r.import_id IN (SELECT id FROM current_imports)';
  * Per IP, user, connected app, client and user agent: activity in the window, sorted by rows processed. Whole
  * days come from the per-day rollups; only the partial days at the window's edges are read from the events.
  */
-export function triage(db: Db, window: { from?: string | null; to?: string | null }, limit = 50, signal?: AbortSignal): TriageRow[] {
+export async function triage(
+  db: Db,
+  window: { from?: string | null; to?: string | null },
+  limit: number,
+  onProgress: ProgressListener,
+  signal?: AbortSignal,
+): Promise<TriageRow[]> {
   const bounded = window.from && window.to ? { from: window.from, to: window.to } : null;
   const { wholeFrom, wholeTo } = bounded ? splitWindow(bounded, 'day') : { wholeFrom: '0000', wholeTo: '9999' };
   const edges = { from: bounded?.from ?? '0000', to: bounded?.to ?? '9999', wholeFrom, wholeTo };
   const rows: TriageRow[] = [];
-  for (const dimension of TRIAGE_DIMENSIONS) {
+  for (const [step, dimension] of TRIAGE_DIMENSIONS.entries()) {
+    onProgress({ phase: 'triage', label: dimension, done: step, total: TRIAGE_DIMENSIONS.length, unit: 'steps' });
+    // Lets a cancel request arrive between dimensions.
+    await new Promise((resolve) => setImmediate(resolve));
     if (signal?.aborted) throw new LedgerError('CANCELLED', 'Triage cancelled.');
     const column = DIMENSION_SQL[dimension];
     const edgeEvents = (range: string) =>

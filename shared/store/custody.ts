@@ -15,6 +15,7 @@ export type CustodyAction =
   | 'verify'
   | 'scope'
   | 'analysis'
+  | 'findings'
   | 'resolve'
   | 'override'
   | 'rules-add'

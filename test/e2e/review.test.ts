@@ -211,10 +211,7 @@ describe('the app at laptop and small-window sizes', () => {
       // Consumers: confirmed and inferred side by side, never summed; the Records column reachable.
       await page.keyboard.press('Alt+6');
       const summary = await engine.analysisSummary({ caseDir });
-      await page.getByTestId('header-confirmed').waitFor({ timeout: 5000 }).catch(async (e: unknown) => {
-        await shot(page, size, 'debug-consumers');
-        throw new Error(`${String(e)}\n${pageErrors.join('\n')}`);
-      });
+      await page.getByTestId('header-confirmed').waitFor();
       await expect(page.getByTestId('header-confirmed').textContent()).resolves.toBe(count(summary.byBasis.exact + summary.byBasis.derived));
       await expect(page.getByTestId('header-inferred').textContent()).resolves.toBe(count(summary.byBasis.inferred));
       await expect(page.getByTestId('consumer-count').textContent()).resolves.toMatch(/confirmed \+ up to [\d,]+ inferred/);
@@ -351,4 +348,32 @@ describe('the app at laptop and small-window sizes', () => {
       await page.close();
     }, 120_000);
   }
+
+  it('follows a dark system theme, still with no serious axe violation (contrast included)', async () => {
+    const pageErrors: string[] = [];
+    const size = SIZES[1];
+    const page = await newPage(size, pageErrors);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(bridge.url);
+    await page.fill('input[name=openPath]', caseDir);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await page.getByTestId('evidence-table').getByRole('row').nth(1).waitFor();
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe('rgb(244, 245, 247)');
+    await expectAccessible(page, 'evidence (dark)');
+    await shot(page, size, 'dark-02-evidence');
+    const screens: Array<[string, string, string]> = [
+      ['Alt+6', 'header-confirmed', 'dark-07-consumers'],
+      ['Alt+7', 'deadline-timeline', 'dark-09-obligations'],
+      ['Alt+8', 'exposure-totals', 'dark-10-exposure'],
+    ];
+    for (const [key, testId, name] of screens) {
+      await page.keyboard.press(key);
+      await page.getByTestId(testId).waitFor();
+      await expectAccessible(page, `${name} (dark)`);
+      await shot(page, size, name);
+    }
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -319,7 +319,7 @@ describe('acquisition never depends on parsing', () => {
     const custody = listCustody(handle.db).filter((c) => c.details.evidenceId === e.id);
     expect(custody.map((c) => c.action)).toEqual(['acquire', 'parse']);
     expect(custody[1]!.details).toMatchObject({ outcome: 'not imported', parser: 'generic-csv' });
-    expect(a.notImported).toMatch(/give a column mapping with ts=/);
+    expect(a.notImported).toMatch(/Map the column that holds each row's time to the timestamp field/);
 
     await importEvidence(handle, { evidenceId: e.id, actor: 'ivy', format: 'generic-csv', options: { mapping: { ts: '_website', username: '_email' } } }, () => {});
     const after = listEvidence(handle.db).find((x) => x.id === e.id)!;

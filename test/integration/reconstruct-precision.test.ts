@@ -150,6 +150,9 @@ describe('a logged complete record list is the answer for its event', () => {
     expect(disagree).toHaveLength(1);
     expect(disagree[0]).toMatch(/names 3 records and stands; re-evaluating the query returns 3: 3 not in the list .*3 listed but not returned/);
     expect(disagree[0]).toContain(ca[0]!);
+    const firstEvent = db.prepare('SELECT MIN(event_id) FROM analysis_events WHERE analysis_id = ?').pluck().get(summary.analysis);
+    const byBasis = db.prepare('SELECT basis, COUNT(*) AS n FROM analysis_hits WHERE analysis_id = ? AND event_id = ? GROUP BY basis').all(summary.analysis, firstEvent);
+    expect(byBasis).toEqual([{ basis: 'exact', n: 3 }]);
   });
 
   it('keeps a partial list exact and lets re-evaluation decide the rest, as of the event, case-insensitively', () => {

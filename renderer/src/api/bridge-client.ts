@@ -16,7 +16,7 @@ export function createBridgeClient(baseUrl: string, token: string): LedgerApi {
     signal?.addEventListener('abort', cancel, { once: true });
     try {
       const response = await post(CALL_PATH, { callId, method, request });
-      if (!response.ok || !response.body) throw errorFrom(await response.json().catch(() => null), response.status);
+      if (!response.ok || !response.body) throw errorFrom((await response.json().catch(() => null)) as Partial<ErrorPayload> | null, response.status);
       for await (const line of ndjsonLines(response.body)) {
         if (line.type === 'progress') onProgress?.(line.event);
         else if (line.type === 'result') return line.value;

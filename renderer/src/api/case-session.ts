@@ -17,6 +17,7 @@ export interface CaseSession {
 export function caseSessionApi(api: LedgerApi, session: CaseSession): LedgerApi {
   return Object.fromEntries(
     LEDGER_METHODS.map((method) => {
+      // eslint-disable-next-line @typescript-eslint/unbound-method -- called below as call.call(api, …), bound to api.
       const call = api[method] as (request: unknown, context?: CallContext) => Promise<unknown>;
       const wrapped = async (request: unknown, context?: CallContext) => {
         const withActor = takesActor(method) && isRequest(request) && !request.actor ? { ...request, actor: session.examiner() } : request;

@@ -9,6 +9,7 @@ import type { DesktopLedger } from './desktop';
 type BridgedCall = (request: unknown, context?: { onProgress?: CallContext['onProgress']; onAbort?: (cancel: () => void) => void }) => Promise<unknown>;
 
 export function createElectronClient(ledger: DesktopLedger): LedgerApi {
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- contextBridge exposes plain functions that never use `this`.
   const bridged = (method: LedgerMethod) => ledger[method] as unknown as BridgedCall;
   return Object.fromEntries(
     LEDGER_METHODS.map((method) => [

@@ -10,7 +10,7 @@ interface Props<T> {
   /** Rows 0..n-1, already fetched with the total. */
   firstPage: readonly T[];
   pageSize: number;
-  loadPage(offset: number, limit: number): Promise<T[]>;
+  loadPage: (offset: number, limit: number) => Promise<T[]>;
   rowKey(row: T): string | number;
   rowClassName?(row: T): string;
   selectedKey?: string | number | null;
@@ -52,6 +52,7 @@ export function PagedTable<T>(props: Props<T>) {
   const cursorRow = cursor === null ? undefined : pages.rowAt(cursor);
   useEffect(() => {
     if (cursorRow && props.rowKey(cursorRow) !== props.selectedKey) props.onSelect?.(cursorRow);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the cursor's row arrives, not on every selection change.
   }, [cursorRow]);
 
   const template = columns.map((c) => c.width).join(' ');

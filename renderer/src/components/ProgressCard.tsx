@@ -8,6 +8,7 @@ const PHASE_NAMES: Record<string, string> = {
   verify: 'Re-hashing vault copies',
   reconstruct: 'Reconstructing affected consumers',
   export: 'Writing and hashing export files',
+  triage: 'Summing activity per dimension',
 };
 
 function amount(value: number, unit: JobProgress['unit']): string {

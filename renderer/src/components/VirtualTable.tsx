@@ -16,7 +16,7 @@ interface Props<T> {
   label: string;
   rows: readonly T[];
   columns: readonly Column<T>[];
-  rowKey(row: T): string | number;
+  rowKey: (row: T) => string | number;
   selectedKey?: string | number | null;
   onSelect?: (row: T) => void;
   /** Enter on the selected row, or a double click: the row's main action. */

@@ -45,6 +45,7 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
     if (!openOnMount) return;
     onOpenOnMountDone();
     void open(openOnMount);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- opens the case named at launch once, not again when callbacks change.
   }, [openOnMount]);
 
   const create = (event: FormEvent) => {

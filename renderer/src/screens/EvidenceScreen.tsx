@@ -9,6 +9,7 @@ import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatBytes, formatCount, formatUtc, parsePathList, plural } from '../format';
 import { useJob } from '../job';
 import { EvidenceDetails } from './EvidenceDetails';
+import { ImportOptions, importRequest, NO_CHOICES } from './evidence/ImportOptions';
 import { RejectedRows } from './evidence/RejectedRows';
 
 interface Props {
@@ -59,6 +60,7 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
   const [addError, setAddError] = useState<unknown>(null);
   const [dropHint, setDropHint] = useState<string | null>(null);
   const [search, setSearch] = useState('');
+  const [choices, setChoices] = useState(NO_CHOICES);
   const job = useJob();
 
   const load = useCallback(() => {
@@ -78,7 +80,7 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
       setAddError(null);
       setOutcomes(null);
       try {
-        const result = await job.run((context) => api.addEvidence({ caseDir, files }, context));
+        const result = await job.run((context) => api.addEvidence({ caseDir, files, ...importRequest(choices) }, context));
         setOutcomes(result);
         if (result.every((o) => o.status !== 'failed')) setPathText('');
       } catch (error) {
@@ -87,7 +89,7 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
         load();
       }
     },
-    [api, caseDir, job, load],
+    [api, caseDir, job, load, choices],
   );
 
   useEffect(() => {
@@ -154,6 +156,7 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
             )}
           </div>
         </form>
+        <ImportOptions api={api} choices={choices} onChange={setChoices} disabled={job.running} />
         <p className="small muted">Each file is hashed (SHA-256, SHA-1, MD5), copied read-only into the vault, logged in custody and parsed. Originals are never changed.</p>
         {dropHint && <p className="small warn">{dropHint}</p>}
         {job.running && <ProgressCard progress={job.progress} onCancel={job.cancel} />}

@@ -9,7 +9,7 @@ import { datedDuties, todayIn, type JurisdictionObligations } from './obligation
 import type { ScreenId } from './screens';
 
 type NoticeFilter = 'owed' | 'all' | 'review';
-const FILTERS: ReadonlyArray<{ id: NoticeFilter; label: string; test(j: JurisdictionObligations): boolean }> = [
+const FILTERS: ReadonlyArray<{ id: NoticeFilter; label: string; test: (j: JurisdictionObligations) => boolean }> = [
   { id: 'owed', label: 'Notice required or possible', test: (j) => j.noticeRequired !== 'no' },
   { id: 'review', label: 'Counsel must review', test: (j) => Boolean(j.review) || j.noticeRequired === 'unknown' },
   { id: 'all', label: 'All jurisdictions', test: () => true },

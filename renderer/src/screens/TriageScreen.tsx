@@ -56,6 +56,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
     },
     [api, caseDir],
   );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- runs for the case that opened; later window edits run on submit.
   useEffect(() => run(draft.from, draft.to), [run]);
 
   const toggle = useCallback((e: TriageEntry) => {

@@ -144,7 +144,11 @@ async function refuseExpansionBomb(input: Pick<ParseInput, 'open' | 'size'>, lim
       throw new LedgerError('INVALID_INPUT', `The archive has ${zip.entryCount} entries, more than the ${limits.maxEntries} allowed; split it and import the parts.`);
     }
     let declared = 0;
-    for (let entry = await nextEntry(zip); entry !== null; entry = await nextEntry(zip)) declared += entry.uncompressedSize;
+    for (let entry = await nextEntry(zip); entry !== null; entry = await nextEntry(zip)) {
+      // An entry that is itself a bomb is refused on its own when it is reached; the rest of the archive is read.
+      if (entry.uncompressedSize > limits.ratioFloorBytes && entry.uncompressedSize / Math.max(1, entry.compressedSize) > limits.maxRatio) continue;
+      declared += entry.uncompressedSize;
+    }
     if (declared > limits.maxTotalBytes) {
       throw new LedgerError('INVALID_INPUT', `The archive expands to ${declared} bytes, beyond the ${limits.maxTotalBytes} allowed, so none of it was read; extract it and add the files.`);
     }

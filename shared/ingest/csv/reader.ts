@@ -17,7 +17,7 @@
  *   Quotes, delimiters and line feeds are found as ASCII bytes, so `decode` must be for an ASCII-compatible
  *   encoding (UTF-8, Windows-1252, Latin-1). UTF-16 must be transcoded before it reaches this reader.
  * A UTF-8 byte-order mark at the start is skipped (offsets still count it); blank lines are skipped; CRLF and LF
- * both end a record; a final record without a line ending is read. Field text is kept verbatim (`=HYPERLINK(...)`
+ * both end a record, and so does CR in a file whose first line ends with CR alone; a final record without a line ending is read. Field text is kept verbatim (`=HYPERLINK(...)`
  * stays data); a quote inside an unquoted field is kept as data.
  */
 import { isUtf8 } from 'node:buffer';
@@ -60,6 +60,13 @@ const QUOTE = 0x22;
 const LF = 0x0a;
 const CR = 0x0d;
 
+function crAsLineFeed(chunk: Buffer): Buffer {
+  if (!chunk.includes(CR)) return chunk;
+  const copy = Buffer.from(chunk);
+  for (let at = copy.indexOf(CR); at !== -1; at = copy.indexOf(CR, at + 1)) copy[at] = LF;
+  return copy;
+}
+
 export function decodeUtf8Strict(bytes: Buffer): string {
   const text = bytes.toString('utf8');
   if (text.includes('\uFFFD') && !isUtf8(bytes)) throw new Error('invalid UTF-8');
@@ -86,6 +93,8 @@ export class CsvReader {
   private queuedBytes = 0;
   private waitFor = MIN_BATCH_BYTES;
   private bomChecked = false;
+  private lineEnding: 'unknown' | 'lf' | 'cr' = 'unknown';
+  private crAtChunkEnd = false;
   private bomSeen = false;
   private lineNo = 1;
   private recordNo = 0;
@@ -117,15 +126,43 @@ export class CsvReader {
     return this.bomSeen;
   }
 
-  push(chunk: Buffer): void {
-    if (chunk.length === 0) return;
+  /** True once the input turned out to end its lines with CR alone (classic Mac OS, old Excel for Mac). */
+  get loneCrLineEndings(): boolean {
+    return this.lineEnding === 'cr';
+  }
+
+  push(input: Buffer): void {
+    if (input.length === 0) return;
+    if (this.lineEnding === 'unknown') this.learnLineEnding(input);
+    const chunk = this.lineEnding === 'cr' ? crAsLineFeed(input) : input;
     this.queued.push(chunk);
     this.queuedBytes += chunk.length;
-    if (this.pending.length + this.queuedBytes >= this.waitFor) this.process(false);
+    // A chunk ending in CR waits for the next byte to tell CRLF from a lone CR.
+    if (this.pending.length + this.queuedBytes >= this.waitFor && !this.crAtChunkEnd) this.process(false);
   }
 
   end(): void {
+    if (this.crAtChunkEnd) this.settleLineEnding('cr');
     this.process(true);
+  }
+
+  /**
+   * Decided at the first line ending: a CR not followed by LF makes the whole input a lone-CR file, whose CRs are
+   * read as line feeds (same byte count, so every offset stays exact).
+   */
+  private learnLineEnding(chunk: Buffer): void {
+    if (this.crAtChunkEnd) return this.settleLineEnding(chunk[0] === LF ? 'lf' : 'cr');
+    const cr = chunk.indexOf(CR);
+    const lf = chunk.indexOf(LF);
+    if (lf !== -1 && (cr === -1 || lf < cr || lf === cr + 1)) this.lineEnding = 'lf';
+    else if (cr !== -1 && cr < chunk.length - 1) this.lineEnding = 'cr';
+    else this.crAtChunkEnd = cr === chunk.length - 1;
+  }
+
+  private settleLineEnding(ending: 'lf' | 'cr'): void {
+    this.lineEnding = ending;
+    this.crAtChunkEnd = false;
+    if (ending === 'cr' && this.queued.length > 0) this.queued[this.queued.length - 1] = crAsLineFeed(this.queued[this.queued.length - 1]!);
   }
 
   private readonly raw = (): Buffer => Buffer.from(this.batch.subarray(this.rawStart, this.rawEnd));

@@ -2,7 +2,8 @@
  * A CSV file with a header row: maps columns by name and rejects ragged rows.
  *   await readCsvTable(stream, { onHeader, onRow, onReject }, options)
  * The first readable record is the header (`onHeader`); `onRow` gets data rows whose field count matches it,
- * numbered from 1 after the header; ragged rows and unreadable records go to `onReject` with their bytes.
+ * numbered from 1 after the header; ragged rows, the header repeated mid-file and unreadable records go to
+ * `onReject` with their bytes.
  */
 import type { Readable } from 'node:stream';
 import { CsvReader, readCsv, type CsvOptions, type CsvReadStats } from './reader';
@@ -40,6 +41,7 @@ export function readCsvTable(
 ): Promise<CsvReadStats> {
   let headerRecordNo = 0;
   let width = 0;
+  let header: string[] = [];
   return readCsv(
     stream,
     {
@@ -47,10 +49,22 @@ export function readCsvTable(
         if (headerRecordNo === 0) {
           headerRecordNo = rec.recordNo;
           width = rec.fields.length;
+          header = rec.fields;
           handlers.onHeader(rec.fields);
           return;
         }
         const recordNo = rec.recordNo - headerRecordNo;
+        if (rec.fields.length === width && rec.fields.every((field, i) => field === header[i])) {
+          handlers.onReject({
+            recordNo,
+            lineNo: rec.lineNo,
+            byteOffset: rec.byteOffset,
+            byteLength: rec.byteLength,
+            reason: 'the header line repeated mid-file (files joined together?); it is not a data row',
+            raw: raw(),
+          });
+          return;
+        }
         if (rec.fields.length !== width) {
           handlers.onReject({
             recordNo,

@@ -6,6 +6,8 @@ import type { DetectSample, ParseInput, ParseResult, Provenance, RowSink, Source
 import { subjectRecord } from './subject';
 
 const NAMESPACE = 'demandware.com/xml/impex/customer';
+/** A customer's data nests a few levels deep; deeper nesting is hostile or broken, and is rejected unread. */
+const MAX_CUSTOMER_DEPTH = 32;
 
 /** Maps character positions in the decoded text back to byte offsets, for the chunks still in reach. */
 class BytePositions {
@@ -99,6 +101,8 @@ export const sfccCustomersParser: SourceParser = {
       if (tag.name === 'customer' && path.length === 2) {
         customer = { no: clean(String(tag.attributes['customer-no'] ?? '')), startByte: positions.byteAt(parser.startTagPosition - 1), fields: {}, addresses: [], currentAddress: null, error: null };
         if (customer.no) customer.fields['customer-no'] = customer.no;
+      } else if (customer && path.length > MAX_CUSTOMER_DEPTH) {
+        customer.error ??= `its elements nest deeper than ${MAX_CUSTOMER_DEPTH} levels`;
       } else if (customer && tag.name === 'address') {
         customer.currentAddress = {};
         for (const [key, value] of Object.entries(tag.attributes)) customer.currentAddress[key] = String(value);
@@ -110,7 +114,8 @@ export const sfccCustomersParser: SourceParser = {
     parser.oncdata = (value) => (text += value);
     parser.onclosetag = (name) => {
       const draft = customer as CustomerDraft | null;
-      if (draft) {
+      // Past the depth cap the customer is already a reject: nothing per tag may cost more than constant time.
+      if (draft && path.length <= MAX_CUSTOMER_DEPTH) {
         const inner = path.slice(2);
         const value = text.trim();
         if (name === 'address' && draft.currentAddress) {

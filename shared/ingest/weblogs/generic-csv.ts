@@ -21,7 +21,7 @@ export const genericCsvLogParser: SourceParser = {
     const mapping = resolveMapping(input.options.mapping, (key) => header.includes(key));
     const tsKey = mapping.get('ts');
     if (!tsKey || !header.includes(tsKey)) {
-      throw new LedgerError('BAD_USAGE', `No timestamp column found in ${input.fileName}; give a column mapping with ts=<column> (columns: ${header.join(', ')}).`);
+      throw new LedgerError('BAD_USAGE', `No timestamp column found in ${input.fileName}. Map the column that holds each row's time to the timestamp field (ts). ${columnsText(header)}`);
     }
     const result = await readTable(
       { open: () => input.open(), head, entry: null, fileName: input.fileName, encoding: input.options.encoding, signal: input.signal, onProgress: (n) => sink.progress(n) },
@@ -37,3 +37,11 @@ export const genericCsvLogParser: SourceParser = {
     return { encoding: result.encoding, encodingGuessed: result.encodingGuessed };
   },
 };
+
+/** The header's names, unless they are not readable text (binary or another encoding): then it says so instead. */
+function columnsText(header: readonly string[]): string {
+  const unreadable = header.some((name) => /[\p{Cc}\p{Cs}\uFFFD]/u.test(name));
+  if (unreadable) return 'Its first line is not readable text (binary data, or an encoding that was not detected).';
+  const shown = header.slice(0, 30).map((name) => (name.length > 60 ? `${name.slice(0, 59)}…` : name));
+  return `Columns: ${shown.join(', ')}${header.length > shown.length ? `, and ${header.length - shown.length} more` : ''}.`;
+}

@@ -9,7 +9,7 @@ const TEXT_TARGETS = [
   'actorId', 'username', 'sessionKey', 'loginKey', 'clientIp', 'sourceIp', 'userAgent', 'app', 'client', 'operation',
   'objectType', 'query', 'status', 'requestId', 'uri',
 ] as const satisfies ReadonlyArray<keyof EventFields>;
-const MAPPING_TARGETS: readonly string[] = ['ts', ...TEXT_TARGETS, 'rowsProcessed', 'recordIds', 'dedupKey'];
+export const MAPPING_TARGETS: readonly string[] = ['ts', ...TEXT_TARGETS, 'rowsProcessed', 'recordIds', 'dedupKey'];
 
 /** Source names tried, in order, for a target the mapping does not name. */
 const USUAL_NAMES: Readonly<Record<string, readonly string[]>> = {
@@ -70,7 +70,7 @@ export function mappedEvent(
   timeZone?: string,
 ): AccessEventRow | string {
   const tsKey = mapping.get('ts');
-  if (!tsKey) return 'The row has no timestamp field; give a column mapping with ts=<field>.';
+  if (!tsKey) return "The row has no timestamp field: map the key that holds each row's time to the timestamp field (ts).";
   const ts = logTime(get(tsKey), timeZone);
   if (!ts) return `The timestamp in "${tsKey}" is missing or not readable.`;
   const fields: Partial<EventFields> = {};

@@ -21,7 +21,7 @@ describe('parseAssumptions', () => {
       message = (error as Error).message;
     }
     expect(message).toContain('"ca.amount=maxx": amount must be min, mid, max or a whole percentage from 0% to 100%');
-    expect(message).toContain('"foo=1": unknown assumption "foo"; known: amount, amount-date, card-data, ccpa-business, cure, enforcer, ftc-safeguards-covered');
+    expect(message).toContain('"foo=1": unknown assumption "foo"; known: amount, amount-date, annual-revenue, card-data, ccpa-business, consumers-processed, cure, enforcer, ftc-safeguards-covered');
     expect(message).toContain('violation.late-notice-individuals, violation.late-notice-regulator, violation.late-notice-cra, violation.notice-content, violation.security-duty, violation.unlawful-disclosure;');
     expect(message).toContain('"incidents=0": incidents must be a whole number of at least 1');
     expect(message).toContain('"ca.residency=x": residency applies to the whole case and cannot be set per state');

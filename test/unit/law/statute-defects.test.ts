@@ -195,3 +195,33 @@ describe('duties deemed met by federal compliance', () => {
     expect(bank.reason).toContain('Conn. Gen. Stat. § 36a-701b(f)');
   });
 });
+
+describe('California: is the company a CCPA "business"? (§ 1798.140(d), thresholds as data)', () => {
+  const damages = (incidentDate: string, ...settings: string[]) => {
+    const report = run(input([group('US-CA', 'exact', 10, 'name', 'ssn')], { incidentDate }), 'reasonable-security=not-maintained', ...settings);
+    return { c: component(report, 'US-CA', 'ccpa-statutory-damages'), fact: report.assumptions['ccpa-business']! };
+  };
+
+  it('revenue above $26,625,000 from 2025 (above $25,000,000 before) makes it a business', () => {
+    const above = damages('2025-06-01', 'annual-revenue=26625001');
+    expect(above.fact).toMatchObject({ value: 'yes', source: 'derived' });
+    expect(above.fact.description).toContain('$26,625,001.00 is more than $26,625,000.00');
+    expect(above.c.stated).toBe(10 * 45300);
+    // $26,000,000 is above the $25,000,000 of 2024 but not the 2025 figure: with the other prongs unknown, the fact stays unknown
+    expect(damages('2024-06-01', 'annual-revenue=26000000').fact).toMatchObject({ value: 'yes', source: 'derived' });
+    expect(damages('2025-06-01', 'annual-revenue=26000000').fact).toMatchObject({ value: 'unknown', source: 'default' });
+  });
+
+  it('no prong met: not a business, so no § 1798.150 damages, with the reason', () => {
+    const small = damages('2025-06-01', 'annual-revenue=1000000', 'consumers-processed=99999', 'selling-revenue-share=10');
+    expect(small.fact).toMatchObject({ value: 'no', source: 'derived' });
+    expect(figures(small.c)).toEqual([0, 0, 0]);
+    expect(small.c.reason).toContain('Applies only to a CCPA "business"');
+    // 50,000 consumers sufficed before the CPRA (2020–2022)
+    expect(damages('2022-06-01', 'consumers-processed=60000').fact).toMatchObject({ value: 'yes', source: 'derived' });
+  });
+
+  it('an explicit ccpa-business setting wins over the figures', () => {
+    expect(damages('2025-06-01', 'annual-revenue=1', 'ccpa-business=yes').fact).toMatchObject({ value: 'yes', source: 'set' });
+  });
+});

@@ -124,6 +124,13 @@ describe('generic-csv', () => {
   });
 
   it('refuses to guess when no timestamp column can be found', async () => {
-    await expect(runParser(genericCsvLogParser, Buffer.from('a,b\n1,2\n'), {}, { fileName: 'x.csv' })).rejects.toThrow(/ts=<column>/);
+    await expect(runParser(genericCsvLogParser, Buffer.from('a,b\n1,2\n'), {}, { fileName: 'x.csv' })).rejects.toThrow(/No timestamp column found in x\.csv\. Map the column that holds each row's time to the timestamp field \(ts\)\. Columns: a, b\./);
+  });
+
+  it('never echoes a binary first line back as column names', async () => {
+    const binary = Buffer.from([0x8f, 0x00, 0x2c, 0xc3, 0x28, 0x2c, 0x01, 0x0a, 0x31, 0x2c, 0x32, 0x2c, 0x33, 0x0a]);
+    const refused = await runParser(genericCsvLogParser, binary, {}, { fileName: 'random.bin' }).then(() => null, (e: Error) => e.message);
+    expect(refused).toMatch(/^No timestamp column found in random\.bin\. .* Its first line is not readable text/);
+    expect(refused).toMatch(/^[\x20-\x7e\u2019]*$/);
   });
 });
