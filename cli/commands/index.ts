@@ -8,6 +8,7 @@ import { verify } from './verify';
 import { events, people } from './browse';
 import { classify, consumers, explain, population, reconstruct, resolve, review, scope, triage } from './investigate';
 import { exposure, obligations, rules, rulesAdd } from './law';
+import { findings } from './findings';
 import { exportCommand, verifyExportCommand } from './exports';
 import { caseEncrypt, casePassphrase } from './encryption';
 import { dispose, share } from './share-dispose';
@@ -23,6 +24,7 @@ export const COMMANDS: readonly Command[] = [
   events,
   people,
   triage,
+  findings,
   scope,
   reconstruct,
   consumers,

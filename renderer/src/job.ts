@@ -13,7 +13,7 @@ export interface JobProgress extends ProgressEvent {
 export interface Job {
   running: boolean;
   progress: JobProgress | null;
-  run<T>(work: (context: CallContext) => Promise<T>): Promise<T>;
+  run: <T>(work: (context: CallContext) => Promise<T>) => Promise<T>;
   cancel: () => void;
 }
 

@@ -276,7 +276,7 @@ function checkRemedies(check: Checker, refs: References, definitionIds: Set<stri
           checkId(check, remedy.enforcer.id, join(path, 'enforcer.id'));
           check.string(remedy.enforcer.name, join(path, 'enforcer.name'));
         }
-        check.oneOf(remedy.countedPer, join(path, 'countedPer'), ['violation', 'incident'] as const);
+        check.oneOf(remedy.countedPer, join(path, 'countedPer'), ['violation', 'incident', 'defendant'] as const);
         if (remedy.exclusiveGroup !== undefined && checkId(check, remedy.exclusiveGroup, join(path, 'exclusiveGroup'))) {
           groups.set(remedy.exclusiveGroup as string, (groups.get(remedy.exclusiveGroup as string) ?? 0) + 1);
         }

@@ -96,7 +96,8 @@ function consumerDamages(remedy: ConsumerDamagesRemedy, x: RemedyInputs): Figure
 }
 
 function fine(remedy: FineRemedy, x: RemedyInputs): Figures {
-  const model = remedy.countedPer === 'incident' ? 'per-incident (fixed by the statute)' : x.violations;
+  const model =
+    remedy.countedPer === 'incident' ? 'per-incident (fixed by the statute)' : remedy.countedPer === 'defendant' ? 'one amount in total (fixed by the statute)' : x.violations;
   const formula = `violations × amount per violation${remedy.schedule.some((e) => e.first) ? ' (first violation at its own range)' : ''}, capped per incident where the statute caps it; violation model: ${model} (${SCENARIO_RULE})`;
   const entry = entryInForce(remedy.schedule, x.amountDate);
   if (!entry) return notInForce(remedy, x, formula);
@@ -104,7 +105,12 @@ function fine(remedy: FineRemedy, x: RemedyInputs): Figures {
   const inputs = { ...tableInputs(entry, range, variant, x), violationModel: model };
   return scenarioFigures(formula, entry.citation, inputs, (which) => {
     const count = x.qualifying[which];
-    const violations = count === 0 ? 0 : remedy.countedPer === 'incident' || x.violations === 'per-incident' ? x.incidents : x.violations === 'per-consumer' ? count : Number(x.violations);
+    const violations =
+      count === 0 ? 0
+      : remedy.countedPer === 'defendant' ? 1
+      : remedy.countedPer === 'incident' || x.violations === 'per-incident' ? x.incidents
+      : x.violations === 'per-consumer' ? count
+      : Number(x.violations);
     const amount = pick(range, which, x.percent);
     const first = entry.first ? pick(entry.first, which, x.percent) : amount;
     let total = violations === 0 ? 0 : add(first, multiply(violations - 1, amount));

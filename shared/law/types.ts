@@ -249,7 +249,8 @@ export interface FineRemedy extends RemedyBase {
   enforcer: Enforcer;
   /** Remedies sharing a group are alternatives for the same violation: only one is counted. */
   exclusiveGroup?: string;
-  countedPer: 'violation' | 'incident';
+  /** defendant: one amount in total, however many incidents or violations (e.g. a cap "against any person"). */
+  countedPer: 'violation' | 'incident' | 'defendant';
   schedule: FineEntry[];
 }
 

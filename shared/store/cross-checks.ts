@@ -14,15 +14,51 @@ interface AcquireDetails {
   sha1?: string;
   md5?: string;
   size?: number;
+  originalPath?: string;
+  format?: string;
+  formatForced?: boolean;
+  source?: string | null;
+}
+
+interface EvidenceRow {
+  id: number;
+  sha256: string;
+  sha1: string;
+  md5: string;
+  size: number;
+  originalPath: string;
+  format: string;
+  formatForced: boolean;
+  source: string | null;
+  originalName: string;
+  acquiredBy: string;
 }
 
 /** Every evidence row against the digests its `acquire` custody entry recorded, and every such entry against a row. */
 export function evidenceAgainstCustody(db: Db): string[] {
-  const rows = db.prepare('SELECT id, sha256, sha1, md5, size FROM evidence ORDER BY id').all() as Array<{ id: number; sha256: string; sha1: string; md5: string; size: number }>;
-  const recorded = new Map<number, { seq: number; details: AcquireDetails }>();
-  for (const entry of db.prepare(`SELECT seq, details FROM custody WHERE action = 'acquire' ORDER BY seq`).all() as Array<{ seq: number; details: string }>) {
+  const rows = (
+    db
+      .prepare('SELECT id, sha256, sha1, md5, size, original_path, format, format_forced, source, original_name, acquired_by FROM evidence ORDER BY id')
+      .all() as Array<Record<string, string | number | null>>
+  ).map(
+    (r): EvidenceRow => ({
+      id: r.id as number,
+      sha256: r.sha256 as string,
+      sha1: r.sha1 as string,
+      md5: r.md5 as string,
+      size: r.size as number,
+      originalPath: r.original_path as string,
+      format: r.format as string,
+      formatForced: r.format_forced === 1,
+      source: r.source as string | null,
+      originalName: r.original_name as string,
+      acquiredBy: r.acquired_by as string,
+    }),
+  );
+  const recorded = new Map<number, { seq: number; actor: string; subject: string; details: AcquireDetails }>();
+  for (const entry of db.prepare(`SELECT seq, actor, subject, details FROM custody WHERE action = 'acquire' ORDER BY seq`).all() as Array<{ seq: number; actor: string; subject: string; details: string }>) {
     const details = parseDetails(entry.details);
-    if (typeof details.evidenceId === 'number') recorded.set(details.evidenceId, { seq: entry.seq, details });
+    if (typeof details.evidenceId === 'number') recorded.set(details.evidenceId, { seq: entry.seq, actor: entry.actor, subject: entry.subject, details });
   }
   const problems: string[] = [];
   for (const row of rows) {
@@ -31,9 +67,11 @@ export function evidenceAgainstCustody(db: Db): string[] {
       problems.push(`evidence ${row.id} has no acquire entry in the custody log`);
       continue;
     }
-    const differs = (['sha256', 'sha1', 'md5', 'size'] as const)
-      .filter((field) => entry.details[field] !== row[field])
+    const differs = (['sha256', 'sha1', 'md5', 'size', 'originalPath', 'format', 'formatForced', 'source'] as const)
+      .filter((field) => entry.details[field] !== undefined && entry.details[field] !== row[field])
       .map((field) => `${field} ${String(row[field])}, custody recorded ${String(entry.details[field])}`);
+    if (entry.subject !== `evidence ${row.id} (${row.originalName})`) differs.push(`name ${row.originalName}, custody recorded "${entry.subject}"`);
+    if (entry.actor !== row.acquiredBy) differs.push(`acquired by ${row.acquiredBy}, custody recorded ${entry.actor}`);
     if (differs.length > 0) problems.push(`evidence ${row.id} (table evidence) differs from custody entry ${entry.seq}: ${differs.join('; ')}`);
     recorded.delete(row.id);
   }

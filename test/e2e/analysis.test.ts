@@ -145,10 +145,11 @@ describe('analysis screens in the browser', () => {
     await expect(topRow.textContent()).resolves.toContain(count(topIp.rowsProcessed));
     await addTopIp.click();
     await topRow.getByText('✓ indicator').waitFor();
-    // A window under a week: per hour, from a day before it to a day after it, on hour boundaries.
+    // A window under a week: per hour, with a quarter of its length (1 to 24 hours) either side, on hour boundaries.
+    const pad = Math.min(24 * HOUR_MS, Math.max(HOUR_MS, (Date.parse(attack.window.end) - Date.parse(attack.window.start)) / 4));
     const hourRange = {
-      from: new Date(floorHour(Date.parse(attack.window.start) - 24 * HOUR_MS)).toISOString(),
-      to: new Date(floorHour(Date.parse(attack.window.end) + 24 * HOUR_MS) + HOUR_MS - 1).toISOString(),
+      from: new Date(floorHour(Date.parse(attack.window.start) - pad)).toISOString(),
+      to: new Date(floorHour(Date.parse(attack.window.end) + pad) + HOUR_MS - 1).toISOString(),
     };
     const hours = await engine.eventHistogram({ caseDir: breachCase, bucket: 'hour', ...hourRange });
     expect(hours.length).toBeGreaterThan(1);

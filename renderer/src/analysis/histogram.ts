@@ -11,8 +11,10 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 /** Windows up to a week are charted per hour, longer ones per day. */
 export const HOURLY_UP_TO_MS = 7 * DAY_MS;
-/** Context shown either side of the window: a day of hours, or a week of days. */
+/** The most context shown either side of the window: a day of hours, or a week of days. */
 const CONTEXT_MS: Record<BucketSize, number> = { hour: DAY_MS, day: 7 * DAY_MS };
+/** Context is a quarter of the window's length either side (at least a bucket), so the window fills most of the chart. */
+const CONTEXT_SHARE = 0.25;
 /** Source types drawn as their own colour; the rest are stacked as "other types". */
 export const MAX_SERIES = 6;
 export const OTHER_TYPES = 'other types';
@@ -50,8 +52,13 @@ export function floorTo(ms: number, bucket: BucketSize): number {
 
 /** The window, widened by context either side and out to whole buckets. */
 export function rangeAround(window: TimeRange, bucket: BucketSize): TimeRange {
-  const pad = CONTEXT_MS[bucket];
+  const pad = contextMs(window, bucket);
   return { from: floorTo(window.from - pad, bucket), to: floorTo(window.to + pad, bucket) + bucketMs(bucket) };
+}
+
+/** How much is shown either side of the window. */
+export function contextMs(window: TimeRange, bucket: BucketSize): number {
+  return Math.min(CONTEXT_MS[bucket], Math.max(bucketMs(bucket), (window.to - window.from) * CONTEXT_SHARE));
 }
 
 /** A range as the contract's inclusive from/to instants. */

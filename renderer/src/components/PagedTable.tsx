@@ -46,7 +46,8 @@ export function PagedTable<T>(props: Props<T>) {
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => pages.request(first, last), [first, last, pages.request]);
+  const requestPages = pages.request;
+  useEffect(() => requestPages(first, last), [first, last, requestPages]);
 
   // Keys moved the cursor onto a row that was still loading: select it once its page arrives.
   const cursorRow = cursor === null ? undefined : pages.rowAt(cursor);

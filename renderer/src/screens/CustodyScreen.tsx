@@ -8,7 +8,7 @@ import { formatUtc } from '../format';
 
 const COLUMNS: Column<CustodyEntryView>[] = [
   { key: 'seq', header: 'Seq', width: '56px', align: 'right', sortValue: (e) => e.seq, render: (e) => e.seq },
-  { key: 'at', header: 'Time (UTC)', width: '148px', sortValue: (e) => e.at, render: (e) => <span className="mono small">{formatUtc(e.at)}</span> },
+  { key: 'at', header: 'Time (UTC)', width: '170px', sortValue: (e) => e.at, render: (e) => <span className="mono small">{formatUtc(e.at)}</span> },
   { key: 'actor', header: 'Examiner', width: 'minmax(110px, 1fr)', sortValue: (e) => e.actor, render: (e) => <Truncate text={e.actor} /> },
   { key: 'os', header: 'OS account', width: '96px', sortValue: (e) => e.osUser, render: (e) => <Truncate className="mono small" text={e.osUser} /> },
   { key: 'action', header: 'Action', width: '96px', sortValue: (e) => e.action, render: (e) => <span className="action-tag">{e.action}</span> },

@@ -43,7 +43,7 @@ export function EvidenceDetails({ item }: { item: EvidenceItem }) {
         <dd>
           {imp
             ? `${formatCount(imp.rowsRead)} read · ${formatCount(imp.rowsImported)} imported · ${formatCount(imp.rowsRejected)} rejected · ${formatCount(imp.rowsDuplicate)} duplicate`
-            : 'Not parsed (kept as an original only)'}
+            : `Not imported (kept as an original only): ${item.notImported ?? 'no import yet'}`}
         </dd>
         {imp && imp.warnings.length > 0 && (
           <>

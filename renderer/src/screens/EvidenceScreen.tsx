@@ -43,7 +43,7 @@ const COLUMNS: Column<EvidenceItem>[] = [
     render: (e) => <span className={e.latestImport?.warnings.length ? 'warn' : ''}>{e.latestImport?.warnings.length ?? 0}</span>,
   },
   { key: 'sha256', header: 'SHA-256', width: '168px', sortValue: (e) => e.sha256, render: (e) => <Hash value={e.sha256} testId={`sha256-${e.id}`} /> },
-  { key: 'acquired', header: 'Acquired (UTC)', width: '160px', sortValue: (e) => e.acquiredAt, render: (e) => <span className="mono small">{formatUtc(e.acquiredAt)}</span> },
+  { key: 'acquired', header: 'Acquired (UTC)', width: '170px', sortValue: (e) => e.acquiredAt, render: (e) => <span className="mono small">{formatUtc(e.acquiredAt)}</span> },
 ];
 
 /** Matches a file by name, format, source, digest or evidence id. */

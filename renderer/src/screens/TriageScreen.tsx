@@ -2,11 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LedgerApi, TriageEntry } from '../../../shared/contract/api';
 import { loadHistogram, type Histogram } from '../analysis/histogram';
 import { addIndicator, hasIndicator, indicatorCount, kindOfDimension, type ScopeDraft } from '../analysis/scope-draft';
+import { ProgressCard } from '../components/ProgressCard';
 import { EmptyState, ErrorBanner } from '../components/States';
 import { Truncate } from '../components/Truncate';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { WindowFields } from '../components/WindowFields';
 import { formatCount, formatUtc } from '../format';
+import { useJob } from '../job';
 import type { ScreenId } from './screens';
 import { EventsOverTimeChart } from './triage/EventsOverTimeChart';
 
@@ -40,6 +42,8 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
   const [dimension, setDimension] = useState<(typeof DIMENSIONS)[number]['id']>('all');
   const [histogram, setHistogram] = useState<Histogram | null>(null);
   const [histogramError, setHistogramError] = useState<unknown>(null);
+  const job = useJob();
+  const runJob = job.run;
 
   const run = useCallback(
     (from: string, to: string) => {
@@ -47,14 +51,14 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       setError(null);
       setHistogramError(null);
       const window = from.trim() || to.trim() ? { from, to } : null;
-      const triage = api.triage({ caseDir, from: from.trim() || null, to: to.trim() || null, limit: PER_DIMENSION }).then(setEntries, setError);
+      const triage = runJob((context) => api.triage({ caseDir, from: from.trim() || null, to: to.trim() || null, limit: PER_DIMENSION }, context)).then(setEntries, setError);
       const chart = loadHistogram(api, caseDir, window).then(setHistogram, (e: unknown) => {
         setHistogram(null);
         setHistogramError(e);
       });
       void Promise.all([triage, chart]).finally(() => setLoading(false));
     },
-    [api, caseDir],
+    [api, caseDir, runJob],
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- runs for the case that opened; later window edits run on submit.
   useEffect(() => run(draft.from, draft.to), [run]);
@@ -96,8 +100,8 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       { key: 'events', header: 'Events', width: '70px', align: 'right', sortValue: (e) => e.events, render: (e) => formatCount(e.events) },
       { key: 'rows', header: 'Rows proc.', width: '86px', align: 'right', sortValue: (e) => e.rowsProcessed, render: (e) => formatCount(e.rowsProcessed) },
       { key: 'exports', header: 'Exports', width: '64px', align: 'right', sortValue: (e) => e.bulkOrReportExports, render: (e) => <span className={e.bulkOrReportExports > 0 ? 'warn' : ''}>{formatCount(e.bulkOrReportExports)}</span> },
-      { key: 'first', header: 'First seen (UTC)', width: '150px', sortValue: (e) => e.firstSeen, render: (e) => <span className="mono small">{formatUtc(e.firstSeen)}</span> },
-      { key: 'last', header: 'Last seen (UTC)', width: '150px', sortValue: (e) => e.lastSeen, render: (e) => <span className="mono small">{formatUtc(e.lastSeen)}</span> },
+      { key: 'first', header: 'First seen (UTC)', width: '170px', sortValue: (e) => e.firstSeen, render: (e) => <span className="mono small">{formatUtc(e.firstSeen)}</span> },
+      { key: 'last', header: 'Last seen (UTC)', width: '170px', sortValue: (e) => e.lastSeen, render: (e) => <span className="mono small">{formatUtc(e.lastSeen)}</span> },
     ],
     [draft, toggle],
   );
@@ -128,6 +132,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
         <button type="submit" className="btn btn-primary" disabled={loading}>
           {loading ? 'Working…' : 'Run triage'}
         </button>
+        {job.running && <ProgressCard progress={job.progress} onCancel={job.cancel} />}
         <div className="triage-picked">
           <span className="small">{picked === 0 ? 'No indicators picked yet' : `${picked} indicator${picked === 1 ? '' : 's'} picked`}</span>
           <button type="button" className="btn btn-small" onClick={() => onScreen('scope')}>
@@ -142,7 +147,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
             Events over time{' '}
             <span className="muted small">
               {histogram?.window
-                ? `per ${histogram.bucket}, stacked by source type; the shaded band is the window, with ${histogram.bucket === 'hour' ? 'a day' : 'a week'} either side`
+                ? `per ${histogram.bucket}, stacked by source type; the shaded band is the window, with a quarter of its length either side (at most ${histogram.bucket === 'hour' ? 'a day' : 'a week'})`
                 : `per ${histogram?.bucket ?? 'bucket'}, stacked by source type; all imported events (give a window to zoom in)`}
             </span>
           </h2>

@@ -18,10 +18,14 @@ const EXPECTED: ReadonlyArray<[string, string[], string]> = [
 
 export function auditGapFindings(ctx: FindingsContext): { findings: Finding[]; notes: AssessmentNote[] } {
   const rows = ctx.db
-    .prepare(`SELECT e.source_type AS type, substr(e.ts, 1, 10) AS day, MIN(e.id) AS id FROM access_events e WHERE ${currentEvent('e')} GROUP BY 1, 2 ORDER BY 1, 2`)
-    .all() as Array<{ type: string; day: string }>;
+    .prepare(`SELECT e.source_type AS type, substr(e.ts, 1, 10) AS day, COUNT(*) AS n FROM access_events e WHERE ${currentEvent('e')} GROUP BY 1, 2 ORDER BY 1, 2`)
+    .all() as Array<{ type: string; day: string; n: number }>;
   const days = new Map<string, string[]>();
-  for (const r of rows) days.set(r.type, [...(days.get(r.type) ?? []), r.day]);
+  const perDay = new Map<string, number[]>();
+  for (const r of rows) {
+    days.set(r.type, [...(days.get(r.type) ?? []), r.day]);
+    perDay.set(r.type, [...(perDay.get(r.type) ?? []), r.n]);
+  }
   const notes: AssessmentNote[] = EXPECTED.filter(([, types]) => !types.some((t) => days.has(t))).map(([label, types, what]) => ({
     check: `audit log: ${label}`,
     status: 'not-assessable' as const,
@@ -45,7 +49,7 @@ export function auditGapFindings(ctx: FindingsContext): { findings: Finding[]; n
       finding('audit.log-gap', type, {
         title: `No ${type} events on ${missing.length} day(s) of an otherwise daily log`,
         severity: missing.some((d) => ctx.window && d >= ctx.window.from.slice(0, 10) && d <= ctx.window.to.slice(0, 10)) ? 'high' : 'medium',
-        facts: [fact(`${type} has events on ${seen.length} of the ${all.length} days from ${seen[0]} to ${seen.at(-1)}; none on ${missing.join(', ')} (UTC). Rows shown are the last events of the days bordering the gap.`, around.map(({ last: _last, ...row }) => row))],
+        facts: [fact(`${type} has events on ${seen.length} of the ${all.length} days from ${seen[0]} to ${seen.at(-1)}; none on ${missing.join(', ')} (UTC). On the days it logged: ${Math.min(...perDay.get(type)!)} to ${Math.max(...perDay.get(type)!)} events a day. Rows shown are the last events of the days bordering the gap.`, around.map(({ last: _last, ...row }) => row))],
         remediation: 'Find out whether the files for those days exist (download them before retention expires) or whether logging stopped; monitor log delivery so a silent day raises an alert.',
         limits: 'A day without events may be a quiet day for a small org or a missing file in the collection, not a logging failure; days are UTC.',
       }),

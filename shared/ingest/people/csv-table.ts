@@ -88,6 +88,7 @@ export async function readTable(source: TableSource, sink: RowSink, onRow: (row:
   const delimiter = source.delimiter ?? sniffDelimiter(headerLine(source.head));
   const stream = utf16 ? Readable.from(transcodeUtf16(source.open(), utf16, decoder.bomLength)) : source.open();
   let header: string[] | null = null;
+  let headerFields: string[] = [];
   let firstRecordNo = 0;
   const locate = (byteOffset: number, byteLength: number, raw: () => Buffer): { byteOffset: number; byteLength: number; raw: () => Buffer } => {
     if (!offsets) return { byteOffset, byteLength, raw };
@@ -104,11 +105,16 @@ export async function readTable(source: TableSource, sink: RowSink, onRow: (row:
         const at = locate(record.byteOffset, record.byteLength, raw);
         if (header === null) {
           header = uniqueNames(record.fields);
+          headerFields = record.fields;
           firstRecordNo = record.recordNo;
           return;
         }
         const recordNo = record.recordNo - firstRecordNo;
         const values = record.fields;
+        if (values.length === headerFields.length && values.every((v, i) => v === headerFields[i])) {
+          reject(recordNo, record.lineNo, at, 'The header line repeated mid-file (files joined together?); it is not a data row.');
+          return;
+        }
         const extra = values.slice(header.length);
         if (values.length < header.length || extra.some((v) => v.trim() !== '')) {
           reject(recordNo, record.lineNo, at, `The row has ${values.length} fields but the header has ${header.length}.`);

@@ -35,6 +35,17 @@ class SuspectIdCounter {
   }
 }
 
+/** The columns the reconstruction leans on: a file without them imports, but its events cannot be matched by them. */
+function warnMissingKeyColumns(layout: ElfLayout, sink: RowSink, warned: Set<string>): void {
+  const missing = [
+    layout.clientIp < 0 && layout.sourceIp < 0 ? 'CLIENT_IP (no event carries an IP address, so attacker-IP scoping cannot match them)' : null,
+    layout.userId < 0 && layout.userIdDerived < 0 && layout.userName < 0 ? 'USER_ID (no event names the user who acted)' : null,
+    layout.timestamp < 0 && layout.timestampDerived < 0 ? 'TIMESTAMP (no event has a time)' : null,
+  ].filter((m): m is string => m !== null && !warned.has(m));
+  for (const m of missing) warned.add(m);
+  if (missing.length > 0) sink.warn(`The file has no ${missing.join('; no ')} column.`);
+}
+
 async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
   const events = new SuspectIdCounter(sink);
   let layout: ElfLayout | null = null;
@@ -44,6 +55,7 @@ async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecod
       onHeader(columns) {
         layout = elfLayout(columns);
         if (layout.eventType < 0) sink.warn('The header has no EVENT_TYPE column, so no row can be imported as an EventLogFile event.');
+        else warnMissingKeyColumns(layout, sink, new Set());
       },
       onRow(row) {
         const mapped = layout!.eventType < 0 ? { reason: 'the file has no EVENT_TYPE column' } : mapElfRow(layout!, row.fields, row);
@@ -62,6 +74,7 @@ async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecod
 /** ELF rows as JSON objects keyed by the CSV header names (collector output, one object or JSON Lines). */
 async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
   const layouts = new Map<string, ElfLayout>();
+  const warned = new Set<string>();
   const events = new SuspectIdCounter(sink);
   await readJsonObjects(input, sink, decoding, (object, place, bytes) => {
     const names: string[] = [];
@@ -72,7 +85,10 @@ async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDeco
     }
     const signature = names.join(',');
     let layout = layouts.get(signature);
-    if (!layout) layouts.set(signature, (layout = elfLayout(names)));
+    if (!layout) {
+      layouts.set(signature, (layout = elfLayout(names)));
+      warnMissingKeyColumns(layout, sink, warned);
+    }
     const mapped = mapElfRow(layout, values, place);
     if ('event' in mapped) events.event(mapped.event);
     else rejectRow(sink, place, mapped.reason, bytes);

@@ -36,6 +36,7 @@ describe('Illinois: 815 ILCS 505/7(b)', () => {
       expect(component(report, 'US-IL', 'il-cfa-penalty-intent').status).toBe('not-applicable');
       expect(report.jurisdictions.find((j) => j.code === 'US-IL')!.subtotal.high).toBe(5000000);
     }
+    expect(component(il(10, 'reasonable-security=not-maintained', 'incidents=3', 'violations=per-incident'), 'US-IL', 'il-cfa-penalty').high).toBe(5000000);
   });
 
   it('with intent to defraud: up to $50,000 per violation', () => {
@@ -223,5 +224,19 @@ describe('California: is the company a CCPA "business"? (§ 1798.140(d), thresho
 
   it('an explicit ccpa-business setting wins over the figures', () => {
     expect(damages('2025-06-01', 'annual-revenue=1', 'ccpa-business=yes').fact).toMatchObject({ value: 'yes', source: 'set' });
+  });
+});
+
+describe('data-security duties as violations', () => {
+  it('New York SHIELD Act (GBL § 899-bb): up to $5,000 per violation, only when the security duty fails', () => {
+    const ny = (...settings: string[]) => component(run(input([group('US-NY', 'exact', 4, 'name', 'ssn')]), ...settings), 'US-NY', 'ny-shield-security-penalty');
+    expect(figures(ny('reasonable-security=maintained'))).toEqual([0, 0, 0]);
+    expect(figures(ny('reasonable-security=not-maintained'))).toEqual([0, 4 * 250000, 4 * 500000]);
+  });
+
+  it('Florida § 501.171(2) through FDUTPA: wilful only, up to $10,000 per violation', () => {
+    const fl = (...settings: string[]) => component(run(input([group('US-FL', 'exact', 2, 'name', 'ssn')]), 'reasonable-security=not-maintained', ...settings), 'US-FL', 'fl-fdutpa-penalty');
+    expect(fl().status).toBe('not-applicable');
+    expect(figures(fl('intent=intentional'))).toEqual([0, 2 * 500000, 2 * 1000000]);
   });
 });

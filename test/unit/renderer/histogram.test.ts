@@ -10,11 +10,15 @@ describe('events-over-time histogram', () => {
     expect(bucketFor(7 * DAY_MS + 1)).toBe('day');
   });
 
-  it('widens the window by a day (hours) or a week (days) to whole buckets, asked for as inclusive instants', () => {
+  it('widens the window by a quarter of its length (at least a bucket, at most a day of hours or a week of days) to whole buckets', () => {
     const window = { from: at('2025-06-16T14:03:41.088Z'), to: at('2025-06-17T02:41:19.530Z') };
     const hours = rangeAround(window, 'hour');
-    expect(rangeRequest(hours)).toEqual({ from: '2025-06-15T14:00:00.000Z', to: '2025-06-18T02:59:59.999Z' });
-    expect(rangeRequest(rangeAround(window, 'day'))).toEqual({ from: '2025-06-09T00:00:00.000Z', to: '2025-06-24T23:59:59.999Z' });
+    expect(rangeRequest(hours)).toEqual({ from: '2025-06-16T10:00:00.000Z', to: '2025-06-17T05:59:59.999Z' });
+    // The window fills most of the chart.
+    expect((window.to - window.from) / (hours.to - hours.from)).toBeGreaterThan(0.6);
+    expect(rangeRequest(rangeAround(window, 'day'))).toEqual({ from: '2025-06-15T00:00:00.000Z', to: '2025-06-18T23:59:59.999Z' });
+    const month = { from: at('2025-05-01T00:00:00Z'), to: at('2025-07-01T00:00:00Z') };
+    expect(rangeRequest(rangeAround(month, 'day'))).toEqual({ from: '2025-04-24T00:00:00.000Z', to: '2025-07-08T23:59:59.999Z' });
   });
 
   it('reads window text as strictly as the engine', () => {

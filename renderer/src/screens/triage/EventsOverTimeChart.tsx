@@ -1,4 +1,4 @@
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, ReferenceArea, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { bucketLabel, chartRows, seriesOf, tickLabel, timeTicks, type ChartRow, type Histogram, type Series } from '../../analysis/histogram';
 import { formatCount, plural } from '../../format';
@@ -29,9 +29,22 @@ export const EventsOverTimeChart = memo(function EventsOverTimeChart({ histogram
   const total = histogram.buckets.reduce((n, b) => n + b.events, 0);
   const peak = histogram.buckets.reduce<Histogram['buckets'][number] | null>((p, b) => (p === null || b.events > p.events ? b : p), null);
   const summary = `${plural(total, 'event')} in ${plural(histogram.buckets.length, `${bucket} bucket`)} with events${peak ? `; busiest ${bucketLabel(peak.start, bucket)} with ${formatCount(peak.events)}` : ''}`;
+  // Rows processed make an exfiltration stand out: a few events that moved many rows.
+  const [measure, setMeasure] = useState<'events' | 'rows'>('events');
+  const rowsTotal = histogram.buckets.reduce((n, b) => n + b.rowsProcessed, 0);
+  const rowsPeak = histogram.buckets.reduce<Histogram['buckets'][number] | null>((p, b) => (p === null || b.rowsProcessed > p.rowsProcessed ? b : p), null);
+  const rowsSummary = `${formatCount(rowsTotal)} rows processed${rowsPeak && rowsPeak.rowsProcessed > 0 ? `; most in ${bucketLabel(rowsPeak.start, bucket)}: ${formatCount(rowsPeak.rowsProcessed)} rows by ${plural(rowsPeak.events, 'event')}` : ''}`;
 
   return (
     <figure className="events-chart">
+      <div className="segmented segmented-small chart-measure" role="group" aria-label="Chart shows">
+        <button type="button" aria-pressed={measure === 'events'} className={measure === 'events' ? 'active' : ''} onClick={() => setMeasure('events')}>
+          Events
+        </button>
+        <button type="button" aria-pressed={measure === 'rows'} className={measure === 'rows' ? 'active' : ''} onClick={() => setMeasure('rows')}>
+          Rows processed
+        </button>
+      </div>
       <div className="chart" data-testid="events-chart" data-bucket-size={bucket} data-buckets={histogram.buckets.length} role="img" aria-label={`Events over time per ${bucket}: ${summary}`} style={{ height: 230 }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} barCategoryGap={bucket === 'hour' ? '12%' : '8%'}>
@@ -42,9 +55,11 @@ export const EventsOverTimeChart = memo(function EventsOverTimeChart({ histogram
             <XAxis dataKey="t" type="number" scale="time" domain={[range.from, range.to]} allowDataOverflow ticks={ticks} tickFormatter={(ms: number) => tickLabel(ms, bucket)} tick={{ fontSize: 11 }} />
             <YAxis allowDecimals={false} width={52} tickFormatter={(n: number) => formatCount(n)} tick={{ fontSize: 11 }} />
             <Tooltip content={<BucketTooltip series={series} bucket={bucket} />} cursor={{ fill: 'rgba(43, 93, 155, 0.08)' }} isAnimationActive={false} />
-            {series.map((s, i) => (
-              <Bar key={s.key} dataKey={s.key} name={s.label} stackId="events" fill={colorOf(s, i)} shape={BucketBar} isAnimationActive={false} />
-            ))}
+            {measure === 'events' ? (
+              series.map((s, i) => <Bar key={s.key} dataKey={s.key} name={s.label} stackId="events" fill={colorOf(s, i)} shape={BucketBar} isAnimationActive={false} />)
+            ) : (
+              <Bar dataKey="rowsProcessed" name="Rows processed" fill="#b3261e" shape={BucketBar} isAnimationActive={false} />
+            )}
           </BarChart>
         </ResponsiveContainer>
       </div>
@@ -60,7 +75,7 @@ export const EventsOverTimeChart = memo(function EventsOverTimeChart({ histogram
             <span className="swatch swatch-window" /> window
           </span>
         )}
-        <span className="muted legend-summary">{summary}</span>
+        <span className="muted legend-summary">{measure === 'events' ? summary : rowsSummary}</span>
       </figcaption>
     </figure>
   );
