@@ -84,8 +84,11 @@ export const reconstruct: Command = {
     if (out.json) out.document(summary);
     out.line(`Analysis ${summary.analysis} (scope version ${summary.scopeId}, residency rule ${summary.residencyRule}): ${formatCount(summary.events)} events in scope`);
     out.line(`  affected consumers ${formatCount(summary.total)}: exact ${formatCount(summary.byBasis.exact)}, derived ${formatCount(summary.byBasis.derived)}, inferred ${formatCount(summary.byBasis.inferred)} (an upper bound; at least ${formatCount(summary.inferredMinimum)})`);
-    if (summary.identityReview.pairs > 0) {
-      out.line(`  ${formatCount(summary.total)} consumers; ${formatCount(summary.identityReview.totalIfSamePeople)} if the ${formatCount(summary.identityReview.pairs)} review pairs are the same people (see "review")`);
+    const { pairs, totalIfSamePeople } = summary.identityReview;
+    if (totalIfSamePeople < summary.total) {
+      out.line(`  ${formatCount(summary.total)} consumers; ${formatCount(totalIfSamePeople)} if the ${formatCount(pairs)} review pairs are the same people (see "review")`);
+    } else if (pairs > 0) {
+      out.line(`  ${formatCount(pairs)} identity pairs held apart for review; none would change the count (see "review")`);
     }
     if (summary.workforce.total > 0) {
       const w = summary.workforce.byBasis;

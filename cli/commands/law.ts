@@ -38,11 +38,16 @@ export const rulesAdd: Command = {
 
 export const obligations: Command = {
   words: ['obligations'],
-  usage: 'obligations <case> [--notice-date YYYY-MM-DD] [--analysis N]',
-  summary: 'For each jurisdiction with affected residents: whether notice is required and why, deadlines, regulators, credit agencies.',
-  options: { 'notice-date': { type: 'string' }, analysis: { type: 'string' } },
+  usage: 'obligations <case> [--assume fact=value]... [--notice-date YYYY-MM-DD] [--analysis N]',
+  summary: 'For each jurisdiction with affected residents, and each federal or sectoral regime the case facts (--assume hipaa-covered=yes, ...) make apply: whether notice is required and why, deadlines, regulators, credit agencies, media.',
+  options: { assume: { type: 'string', multiple: true }, 'notice-date': { type: 'string' }, analysis: { type: 'string' } },
   async run({ engine, out, positionals, values }) {
-    const report = await engine.obligations({ caseDir: caseArg(positionals), noticeDate: stringOption(values, 'notice-date') ?? null, analysisId: intOption(values, 'analysis') });
+    const report = await engine.obligations({
+      caseDir: caseArg(positionals),
+      assumptions: listOption(values, 'assume'),
+      noticeDate: stringOption(values, 'notice-date') ?? null,
+      analysisId: intOption(values, 'analysis'),
+    });
     if (out.json) out.document(report);
     out.line(`Obligations for analysis ${report.analysis}, discovered ${report.discoveredDate} (deadlines use ${report.holidayCalendar.name}).`);
     for (const j of report.jurisdictions) {

@@ -5,6 +5,7 @@
 import type { ObligationsReport } from '../law/obligations';
 import type { ExposureReport } from '../law/exposure';
 import type { FindingsOptions, FindingsReport } from '../findings/types';
+export type { Finding, FindingsOptions, FindingsReport, Severity as FindingSeverity } from '../findings/types';
 import type { Basis, ElementCode } from './elements';
 import type { ProgressListener } from './progress';
 

@@ -55,6 +55,7 @@ export function invokeMethod(api: LedgerApi, method: unknown, request: unknown, 
   if (method !== 'listFormats' && method !== 'listRules' && (request === null || typeof request !== 'object' || Array.isArray(request))) {
     throw new LedgerError('BAD_USAGE', `${method} needs a request object.`);
   }
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- called as call.call(api, …) on the next line.
   const call = api[method] as (request: unknown, context: CallContext) => Promise<unknown>;
   return call.call(api, request, context);
 }

@@ -374,8 +374,9 @@ export class LedgerEngine implements LedgerApi {
   }
 
   obligations(request: AssessRequest): Promise<ObligationsResult> {
+    parseAssumptions(request.assumptions ?? []);
     return this.withCase(request, async (handle) => {
-      const { analysis, obligations } = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null });
+      const { analysis, obligations } = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
       return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...obligations };
     });
   }

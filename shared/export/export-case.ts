@@ -12,6 +12,9 @@ import { listEvidence } from '../store/evidence';
 import { readAnalysis } from './analysis-record';
 import { custodyAtExport } from './custody-cut';
 import { CUSTODY_REPORT_FILE, custodyReportHtml } from './custody-report';
+import { computeFindings } from '../findings/run-findings';
+import { FINDINGS_REPORT_FILE, findingsReportHtml } from '../findings/report-html';
+import { DEFAULT_FINDINGS_OPTIONS } from '../findings/types';
 import type { ExportData, RejectCount } from './export-data';
 import { signExportFolder, type ManifestFile } from './manifest';
 import { writeNotificationLists } from './notification-lists';
@@ -83,6 +86,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
     await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir, key);
     step(3, 'custody report');
     await writeOutputFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), key);
+    await writeOutputFile(path.join(dir, FINDINGS_REPORT_FILE), findingsReportHtml(handle.info.name, computeFindings(reader.db, handle.dir, DEFAULT_FINDINGS_OPTIONS)), key);
 
     step(4, 'manifest');
     const { files, manifestPath, manifestSha256 } = await signExportFolder(handle, dir, {

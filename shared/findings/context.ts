@@ -118,7 +118,7 @@ export function loginFailed(event: EventRow): boolean {
 const API_LOGIN_TYPE = /remote access|oauth|api|soap|rest|jwt|bearer/i;
 
 export function isApiLogin(event: EventRow): boolean {
-  const type = event.operation ?? String(event.details.LoginType ?? '');
+  const type = event.operation ?? text(event.details.LoginType);
   return API_LOGIN_TYPE.test(type);
 }
 
@@ -154,4 +154,9 @@ export function countBy<T>(items: readonly T[], key: (item: T) => string): Map<s
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
   return counts;
+}
+
+/** A detail value as text: strings and numbers as written, anything else (absent, objects) as empty. */
+export function text(value: unknown): string {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }

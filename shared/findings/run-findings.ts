@@ -1,5 +1,6 @@
 /** Runs every finding family over a case, seals the digests of inputs and outputs, and logs the run in custody. */
 import type { CaseHandle } from '../store/case-folder';
+import type { Db } from '../store/db';
 import { appendCustody } from '../store/custody';
 import { currentScope } from '../scope/scopes';
 import { currentEvent } from '../scope/current-events';
@@ -19,11 +20,32 @@ import type { FindingsOptions, FindingsReport, Severity } from './types';
 
 const SEVERITY_RANK: Readonly<Record<Severity, number>> = { high: 0, medium: 1, low: 2, info: 3 };
 
+/** Runs every finding family and logs the run in custody with its digests. */
 export function runFindings(handle: CaseHandle, options: FindingsOptions, actor: string): FindingsReport {
-  const db = handle.db;
+  const report = computeFindings(handle.db, handle.dir, options);
+  appendCustody(handle.db, {
+    actor,
+    action: 'findings',
+    subject: 'security findings',
+    details: {
+      inputDigest: report.inputDigest,
+      outputDigest: report.outputDigest,
+      findings: report.findings.length,
+      bySeverity: countSeverities(report.findings.map((f) => f.severity)),
+      notAssessable: report.notes.length,
+      options,
+      networkRanges: report.networkRanges,
+      legalQuestions: report.legalQuestionsVersion,
+    },
+  });
+  return report;
+}
+
+/** The findings over a store, without writing anything (exports call this on their snapshot). */
+export function computeFindings(db: Db, caseDir: string, options: FindingsOptions): FindingsReport {
   const scope = db.prepare('SELECT COUNT(*) FROM scopes').pluck().get() ? currentScope(db) : null;
   const window = scope ? { from: scope.definition.from, to: scope.definition.to } : null;
-  const ranges = loadNetworkRanges(handle.dir);
+  const ranges = loadNetworkRanges(caseDir);
   const ctx: FindingsContext = { db, options, window, rangeOf: rangeMatcher(ranges) };
   const latestEventTs = (db.prepare(`SELECT MAX(e.ts) FROM access_events e WHERE ${currentEvent('e')}`).pluck().get() as string | null) ?? null;
 
@@ -48,13 +70,7 @@ export function runFindings(handle: CaseHandle, options: FindingsOptions, actor:
   // Row ids and evidence ids depend on the order files were added; the digest names rows by file hash and position.
   const portable = findings.map((f) => ({ ...f, facts: f.facts.map((x) => ({ text: x.text, rows: x.rows.map((r) => `${r.sha256}:${r.entry ?? ''}:${r.record}`) })) }));
   const outputDigest = sha256Hex(canonicalJson({ inputDigest, findings: portable, notes }));
-  appendCustody(db, {
-    actor,
-    action: 'findings',
-    subject: 'security findings',
-    details: { inputDigest, outputDigest, findings: findings.length, bySeverity: countSeverities(findings.map((f) => f.severity)), notAssessable: notes.length, options, networkRanges: { version: ranges.version, origin: ranges.origin, sha256: ranges.sha256 }, legalQuestions: LEGAL_QUESTIONS_VERSION },
-  });
-  return { engineVersion: ENGINE_VERSION, legalQuestionsVersion: LEGAL_QUESTIONS_VERSION, networkRangesVersion: ranges.version, options, incidentWindow: window, inputDigest, outputDigest, findings, notes };
+  return { engineVersion: ENGINE_VERSION, legalQuestionsVersion: LEGAL_QUESTIONS_VERSION, networkRanges: { version: ranges.version, origin: ranges.origin, sha256: ranges.sha256 }, options, incidentWindow: window, inputDigest, outputDigest, findings, notes };
 }
 
 function countSeverities(severities: Severity[]): Record<Severity, number> {

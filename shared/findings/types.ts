@@ -49,7 +49,7 @@ export interface AssessmentNote {
 export interface FindingsReport {
   engineVersion: string;
   legalQuestionsVersion: string;
-  networkRangesVersion: string;
+  networkRanges: { version: string; origin: 'shipped' | 'case'; sha256: string };
   options: FindingsOptions;
   incidentWindow: { from: string; to: string } | null;
   inputDigest: string;

@@ -273,7 +273,11 @@ function gateScenarios(figures: Figures, gate: ReturnType<typeof violationGate>)
     out[which] = 0;
     working[which] = which === 'low' ? 'no violation beyond the breach in the low scenario: 0' : 'no triggering violation is established or assumed: 0';
   }
-  const why = gate.stated ? `Violation: ${gate.summary}` : `Counted only in the high scenario (the facts allow the violation, nothing establishes it): ${gate.summary}`;
+  const named = (statuses: string[]) =>
+    gate.findings.filter((f) => statuses.includes(f.status)).map((f) => `${f.violation} [${f.citation}] ${f.status} (${f.why})`).join('; ');
+  const why = gate.stated
+    ? `Counted in the stated and high scenarios: ${named(['established', 'assumed'])}`
+    : `Counted only in the high scenario: the facts allow ${named(['not-assumed'])}, but nothing establishes it`;
   return { ...out, working, reason: why };
 }
 

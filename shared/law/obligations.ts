@@ -280,7 +280,7 @@ function perJurisdictionThreshold(threshold: Extract<Threshold, { residents: num
   });
   const status = results.some((r) => r.status === 'met') ? 'met' : results.some((r) => r.status === 'uncertain') ? 'uncertain' : 'not-met';
   const met = results.filter((r) => r.status !== 'not-met').map((r) => `${r.code} ${r.status}`);
-  return { rule: `${threshold.kind === 'more-than' ? 'more than' : 'at least'} ${threshold.residents} qualifying residents of one jurisdiction (${met.length > 0 ? met.join(', ') : 'none'})`, status };
+  return { rule: `${threshold.kind === 'more-than' ? 'more than' : 'at least'} ${threshold.residents} qualifying residents of one jurisdiction (${met.length > 0 ? met.join(', ') : 'no jurisdiction reaches it'})`, status };
 }
 
 function identityProtection(loaded: LoadedPack, counts: QualifiedCounts, date: IsoDate): IdentityProtectionObligation {

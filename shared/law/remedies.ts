@@ -21,7 +21,7 @@ import {
  * allow. Within a scenario whose violation holds, counts and amounts follow SCENARIO_RULE.
  */
 export type Scenario = 'low' | 'stated' | 'high';
-export const SCENARIOS: readonly Scenario[] = ['low', 'stated', 'high'];
+const SCENARIOS: readonly Scenario[] = ['low', 'stated', 'high'];
 
 /** Everything a calculator needs, already resolved from input, packs and assumptions. */
 export interface RemedyInputs {

@@ -31,7 +31,7 @@ const LATE_PARTY: Readonly<Partial<Record<ViolationKind, LateParty>>> = {
 };
 
 /** What a remedy is taken to need when its pack does not name the violation yet: any notice failure. */
-export function defaultTriggers(remedy: Remedy): Trigger[] {
+function defaultTriggers(remedy: Remedy): Trigger[] {
   const kinds: ViolationKind[] = ['late-notice-individuals', 'late-notice-regulator', 'late-notice-cra', 'notice-content'];
   return kinds.map((violation) => ({ violation, citation: remedy.citation, note: 'violation not named in the pack — counsel must review' }));
 }

@@ -34,7 +34,7 @@ type FieldGetter = (name: string) => string | null;
 function fieldGetter(fields: Readonly<Record<string, unknown>>): FieldGetter {
   const byName = new Map<string, string>();
   for (const [key, value] of Object.entries(fields)) {
-    if (value === null || value === undefined) continue;
+    if (typeof value !== 'string' && typeof value !== 'number' && typeof value !== 'boolean') continue;
     const text = String(value).trim();
     if (text !== '') byName.set(key.toLowerCase(), text);
   }

@@ -128,7 +128,7 @@ export class EventRollupWriter {
     if (!ts.startsWith(this.lastHour) || this.lastHour === '') {
       this.lastHour = ts.slice(0, 13);
       let types = this.hours.get(this.lastHour);
-      if (types === undefined) this.hours.set(this.lastHour, (types = new Map()));
+      if (types === undefined) this.hours.set(this.lastHour, (types = new Map<string, HourType>()));
       this.lastHourTypes = types;
     }
     const hour = this.lastHourTypes.get(e.sourceType);

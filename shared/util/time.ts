@@ -115,7 +115,7 @@ export function zoneOffsetAt(timeZone: string, utcMs: number): number {
   for (const part of zoneFormatter(timeZone).formatToParts(new Date(utcMs))) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
-  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour!, parts.minute!, parts.second!);
+  const wall = Date.UTC(parts.year!, parts.month! - 1, parts.day, parts.hour, parts.minute, parts.second);
   return Math.round((wall - Math.floor(utcMs / 1000) * 1000) / 60_000);
 }
 

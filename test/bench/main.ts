@@ -4,12 +4,13 @@ import { importBenchmark, importPeopleBenchmark } from './import';
 import { reconstructBenchmark } from './reconstruct';
 import { accuracyBenchmark } from './accuracy';
 import { exportBenchmark } from './export';
+import { reliabilityBenchmark } from './reliability';
 import { demoBenchmark } from './demo';
 import { triageBenchmark } from './triage';
 import type { Benchmark, BenchRow } from './harness';
 import { cpus, totalmem } from 'node:os';
 
-const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, triageBenchmark, demoBenchmark, accuracyBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, triageBenchmark, demoBenchmark, accuracyBenchmark, reliabilityBenchmark];
 
 function format(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'figure', 'value', 'baseline', 'ratio', 'target', 'peak RSS', 'result'];

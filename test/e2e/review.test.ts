@@ -185,6 +185,16 @@ describe('the app at laptop and small-window sizes', () => {
       await expectStickyFirstColumn(page, 'custody-table');
       await expectAccessible(page, 'custody log');
       await shot(page, size, '04-custody');
+      // Printed, the log is every entry in a plain table, without the app's chrome.
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.emulateMedia({ media: 'print' });
+      const logged = (await engine.custody({ caseDir })).entries.length;
+      await expect(page.locator('table.print-only tbody tr').count()).resolves.toBe(logged);
+      await expect(page.locator('nav.sidebar').isVisible()).resolves.toBe(false);
+      await shot(page, size, '04b-custody-print');
+      await page.emulateMedia({ media: 'screen' });
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.locator('table.print-only').waitFor({ state: 'detached' });
 
       // Triage: the main action, "+ Scope", is reachable beside the identifying value.
       await page.keyboard.press('Alt+4');
@@ -202,6 +212,11 @@ describe('the app at laptop and small-window sizes', () => {
       await expectStickyFirstColumn(page, 'triage-table');
       await expectAccessible(page, 'triage');
       await shot(page, size, '05-triage');
+      // The rows-processed view: the same buckets, measured by rows the events moved.
+      await page.getByRole('button', { name: 'Rows processed', exact: true }).click();
+      await expect(page.locator('.legend-summary').textContent()).resolves.toMatch(/^[\d,]+ rows processed/);
+      await page.getByTestId('events-chart').locator('rect[data-bucket]').first().waitFor();
+      await shot(page, size, '05b-triage-rows-processed');
 
       await page.keyboard.press('Alt+5');
       await page.getByTestId('scope-versions').waitFor();

@@ -2,14 +2,16 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { LedgerEngine } from '../../shared/engine/ledger-engine';
-import { REPO } from './cli';
 
 /**
  * The concurrency harness: the engine (as the app runs it) and two CLI processes work on one case at once, round
  * after round: each adds a new file, one CLI verifies, the other exports. Afterwards every file must be evidence
  * with its vault file, nothing may have been cleaned up as "interrupted", and verify must pass.
  */
+const REPO = fileURLToPath(new URL('../..', import.meta.url));
+
 export interface SharedCaseOutcome {
   rounds: number;
   added: number;

@@ -79,7 +79,7 @@ describe('export of a reconstructed breach', () => {
     const required = obligations.jurisdictions.filter((j) => j.individuals.duty === 'required').map((j) => j.jurisdiction).sort();
     expect(required.length).toBeGreaterThan(0);
     expect(readdirSync(first.dir).sort()).toEqual(
-      ['breach-ledger.xlsx', 'custody-report.html', 'manifest.json', ...required.map((j) => `notification-list-${j}.csv`)].sort(),
+      ['breach-ledger.xlsx', 'custody-report.html', 'findings-report.html', 'manifest.json', ...required.map((j) => `notification-list-${j}.csv`)].sort(),
     );
     expect(progress.some((e) => e.phase === 'export')).toBe(true);
   });
@@ -213,6 +213,7 @@ describe('export of a reconstructed breach', () => {
   test.each([
     ['breach-ledger.xlsx'],
     ['custody-report.html'],
+    ['findings-report.html'],
     ['notification-list'],
     ['manifest.json'],
   ])('verifyExport names %s when one byte of it is altered', async (prefix) => {

@@ -3,14 +3,15 @@
  * companies are not consumers, users are workforce, addresses are not card numbers, namesakes are not merged.
  * Real formats through the real engine and a real case folder.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReconstructResult } from '../../shared/contract/api';
 import { to18 } from '../../shared/demo/ids';
 import { LedgerEngine } from '../../shared/engine/ledger-engine';
-import { tempDir } from '../helpers/tmp';
+import { jsonOf, runCli } from '../helpers/cli';
 
 const IP = '198.51.100.66';
 const AT = '2025-06-16T14:10:00.000Z';
@@ -75,6 +76,7 @@ function apiEvent(query: string, entity: string, ids: readonly string[], rows: n
   return `${JSON.stringify({ channel: '/event/ApiEventStream', data: { event: { replayId: event }, payload } })}\n`;
 }
 
+let root: string;
 let engine: LedgerEngine;
 let caseDir: string;
 let summary: ReconstructResult;
@@ -82,7 +84,7 @@ let db: Database.Database;
 const consumerOfSource = new Map<string, number>();
 
 beforeAll(async () => {
-  const root = tempDir('bl-precision-');
+  root = mkdtempSync(path.join(tmpdir(), 'bl-precision-'));
   const data = path.join(root, 'data');
   mkdirSync(data);
   writeFileSync(path.join(data, 'Contact.csv'), csv([CONTACT_HEADER, ...contacts]), 'latin1');
@@ -134,6 +136,7 @@ beforeAll(async () => {
 afterAll(() => {
   db?.close();
   engine?.close();
+  rmSync(root, { recursive: true, force: true });
 });
 
 const basisOf = (sourceId: string): string | null =>
@@ -214,4 +217,19 @@ describe('identity resolution never lowers the count on weak evidence', () => {
     expect(summary.identityReview.pairs).toBe(pairs.length);
     expect(summary.identityReview.totalIfSamePeople).toBe(summary.total - pairs.length);
   });
+});
+
+describe('the CLI lists the review queue and the populations apart from consumers', () => {
+  it('prints them as JSON and refuses a population command without a population', () => {
+    engine.close();
+    const review = jsonOf(runCli(['review', caseDir, '--json'])) as { total: number; items: Array<{ kind: string }> };
+    expect(review.total).toBe(summary.review);
+    expect(review.items.some((i) => i.kind === 'possible-match')).toBe(true);
+    const nonPersons = jsonOf(runCli(['population', caseDir, '--non-person', '--json'])) as { total: number; records: Array<{ kind: string }> };
+    expect(nonPersons.total).toBe(5);
+    const text = runCli(['reconstruct', caseDir]);
+    expect(text.stdout).toMatch(/excluded +3 business accounts reached, not people/);
+    expect(text.stdout).toMatch(/workforce +1 users and staff reached/);
+    expect(runCli(['population', caseDir]).status).toBe(2);
+  }, 240_000);
 });

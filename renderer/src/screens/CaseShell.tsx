@@ -8,6 +8,7 @@ import { Truncate } from '../components/Truncate';
 import { rememberExaminer } from '../examiner';
 import { ConsumersScreen } from './ConsumersScreen';
 import { CustodyScreen } from './CustodyScreen';
+import { FindingsScreen } from './FindingsScreen';
 import { EvidenceScreen } from './EvidenceScreen';
 import { ExportsScreen } from './ExportsScreen';
 import { ExposureScreen } from './ExposureScreen';
@@ -148,6 +149,7 @@ export function CaseShell(props: Props) {
         {screen === 'consumers' && <ConsumersScreen api={api} caseDir={caseDir} reconstructed={reconstructed} onScreen={onScreen} />}
         {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} timeZone={summary.timeZone} onScreen={onScreen} />}
         {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
+        {screen === 'findings' && <FindingsScreen api={api} caseDir={caseDir} />}
         {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} hasAnalysis={reconstructed !== null} />}
       </main>
     </div>

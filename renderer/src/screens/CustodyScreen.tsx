@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { CustodyEntryView, CustodyView, LedgerApi, VerifyResult } from '../../../shared/contract/api';
 import { Hash } from '../components/Hash';
+import { PrintButton, usePrinting } from '../components/PrintButton';
 import { EmptyState, ErrorBanner, StatusPill } from '../components/States';
 import { Truncate } from '../components/Truncate';
 import { VirtualTable, type Column } from '../components/VirtualTable';
@@ -26,6 +27,7 @@ export function CustodyScreen({ api, caseDir, lastVerify, headSeq }: { api: Ledg
   const [error, setError] = useState<unknown>(null);
   const [selectedSeq, setSelectedSeq] = useState<number | null>(null);
   const [search, setSearch] = useState('');
+  const printing = usePrinting();
 
   useEffect(() => {
     api.custody({ caseDir }).then(setView, setError);
@@ -37,6 +39,7 @@ export function CustodyScreen({ api, caseDir, lastVerify, headSeq }: { api: Ledg
       <header className="screen-head">
         <h1 id="screen-title">Custody log</h1>
         {view && <span className="muted">{view.entries.length} entries, append-only and hash-chained</span>}
+        {view && <PrintButton what="custody log" />}
       </header>
       {error !== null && <ErrorBanner error={error} />}
       {view && (
@@ -56,6 +59,7 @@ export function CustodyScreen({ api, caseDir, lastVerify, headSeq }: { api: Ledg
             <span>Search the log</span>
             <input name="custodySearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Action, examiner, subject, hash" />
           </label>
+          {printing && <PrintedLog entries={view.entries} />}
           <VirtualTable
             label="Custody entries"
             testId="custody-table"
@@ -119,5 +123,37 @@ function EntryDetails({ entry }: { entry: CustodyEntryView }) {
         </dd>
       </dl>
     </div>
+  );
+}
+
+/** The whole log as a plain table, rendered only while printing (the screen's table shows only the rows in view). */
+function PrintedLog({ entries }: { entries: readonly CustodyEntryView[] }) {
+  return (
+    <table className="mini-table print-only">
+      <thead>
+        <tr>
+          <th>Seq</th>
+          <th>Time (UTC)</th>
+          <th>Examiner / OS account</th>
+          <th>Action</th>
+          <th>Subject</th>
+          <th>Entry hash</th>
+        </tr>
+      </thead>
+      <tbody>
+        {entries.map((e) => (
+          <tr key={e.seq}>
+            <td>{e.seq}</td>
+            <td className="mono">{formatUtc(e.at)}</td>
+            <td>
+              {e.actor} / {e.osUser}
+            </td>
+            <td>{e.action}</td>
+            <td className="wrap">{e.subject}</td>
+            <td className="mono wrap">{e.entryHash}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

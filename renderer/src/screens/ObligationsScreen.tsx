@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LedgerApi, ObligationsResult } from '../../../shared/contract/api';
 import { Hash } from '../components/Hash';
+import { PrintButton } from '../components/PrintButton';
 import { EmptyState, ErrorBanner, isNoAnalysis, NoAnalysisYet } from '../components/States';
 import { formatCount } from '../format';
 import { DeadlineTimeline } from './obligations/DeadlineTimeline';
@@ -60,6 +61,7 @@ export function ObligationsScreen({ api, caseDir, timeZone, onScreen }: { api: L
             Discovered {report.discoveredDate} · analysis {report.analysis} · {report.rulePacks.length} rule packs · {report.holidayCalendar.name}
           </span>
         )}
+        {report && <PrintButton what="obligations" />}
       </header>
       {isNoAnalysis(error) ? (
         <NoAnalysisYet onOpenScope={() => onScreen('scope')}>

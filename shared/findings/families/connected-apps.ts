@@ -1,5 +1,5 @@
 /** Connected apps authorised, and apps or clients first seen, shortly before or during the incident. */
-import { eventRows, inWindow, LOGIN_WHERE, whoOf, type EventRow, type FindingsContext } from '../context';
+import { eventRows, inWindow, LOGIN_WHERE, text, whoOf, type EventRow, type FindingsContext } from '../context';
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding } from '../types';
 
@@ -27,7 +27,7 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
       finding('apps.connected-app-authorised', action, {
         title: `Connected app change shortly before or during the incident: ${action}`,
         severity: inWindow(ctx, row.ts) ? 'high' : 'medium',
-        facts: [fact(`${row.ts}: ${who}${delegate} — "${action}" (Setup Audit Trail, section ${String(row.details.Section ?? 'unknown')}). Changes in Setup are made by a user with administrative permissions; the trail names the account used, not the person at the keyboard.`, [row.provenance])],
+        facts: [fact(`${row.ts}: ${who}${delegate} — "${action}" (Setup Audit Trail, section ${text(row.details.Section) || 'unknown'}). Changes in Setup are made by a user with administrative permissions; the trail names the account used, not the person at the keyboard.`, [row.provenance])],
         remediation: 'Review the app: who approved it and why, its OAuth scopes and policies ("Admin approved users are pre-authorized", IP relaxation, refresh-token lifetime). Revoke its tokens if unexpected, and require admin pre-authorisation for connected apps.',
         limits: 'The Setup Audit Trail does not list OAuth scopes; scopes are only shown where another file names them. A change made long before the lead period is not reported.',
       }),

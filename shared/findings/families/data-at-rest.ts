@@ -2,7 +2,7 @@
 import type { ElementCode } from '../../contract/elements';
 import { ELEMENT_LABELS } from '../../contract/elements';
 import { classifyObjectFields, fieldSamplesFromDb, valueInClear } from '../../reconstruct/classify';
-import { subjectObjectTypes, subjectRows, type FindingsContext } from '../context';
+import { subjectObjectTypes, subjectRows, text, type FindingsContext } from '../context';
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding, RowProvenance } from '../types';
 
@@ -31,10 +31,10 @@ export function dataAtRestFindings(ctx: FindingsContext, latestEventTs: string |
     for (const record of subjectRows(ctx.db, object)) {
       const held: string[] = [];
       for (const f of fields) {
-        const value = record.fields[f.field];
-        if (value === null || value === undefined || String(value).trim() === '') continue;
+        const value = text(record.fields[f.field]);
+        if (value.trim() === '') continue;
         held.push(f.field);
-        if (IN_CLEAR_ELEMENTS.has(f.element!) && valueInClear(f.element!, String(value)).clear) clear.set(f.field, [...(clear.get(f.field) ?? []), record.provenance]);
+        if (IN_CLEAR_ELEMENTS.has(f.element!) && valueInClear(f.element!, value).clear) clear.set(f.field, [...(clear.get(f.field) ?? []), record.provenance]);
       }
       if (!cutoff || held.length === 0) continue;
       const activity = lastActivity(record.fields, record.updatedAt);

@@ -1,5 +1,5 @@
 /** Salesforce's own threat-detection events, each reported with its score and row. */
-import { eventRows, whoOf, type FindingsContext } from '../context';
+import { eventRows, text, whoOf, type FindingsContext } from '../context';
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding } from '../types';
 
@@ -21,9 +21,9 @@ export function threatDetectionFindings(ctx: FindingsContext): { findings: Findi
       title: `Salesforce raised ${events.length} ${type}`,
       severity: 'high',
       facts: events.map((e) => {
-        const score = e.details.Score ?? e.details.score;
+        const score = text(e.details.Score ?? e.details.score);
         const summary = e.details.Summary ?? e.details.EventData;
-        return fact(`${e.ts}: ${type} for ${whoOf(e) ?? 'an unnamed user'} from ${e.clientIp ?? 'an unlogged address'}${score !== undefined ? `, score ${String(score)}` : ''}${typeof summary === 'string' ? ` — ${summary.slice(0, 300)}` : ''}.`, [e.provenance]);
+        return fact(`${e.ts}: ${type} for ${whoOf(e) ?? 'an unnamed user'} from ${e.clientIp ?? 'an unlogged address'}${score ? `, score ${score}` : ''}${typeof summary === 'string' ? ` — ${summary.slice(0, 300)}` : ''}.`, [e.provenance]);
       }),
       remediation: 'Find out whether each event was reviewed and acted on when it fired; route threat-detection events to an alerting channel or a Transaction Security policy that blocks.',
       limits: 'These are Salesforce\'s detections, not the tool\'s: a scored anomaly is a signal to review, not proof of misuse.',

@@ -22,31 +22,46 @@ export const magentoCustomersParser = tableParser({
         middle: get('middlename'),
         last: get('lastname'),
         emails: [email],
-        phones: [get('_address_telephone')],
+        phones: addressSuffixes(fields).map((suffix) => get(`_address_telephone${suffix}`)),
         birthDate: get('dob'),
         updatedAt: get('updated_at'),
-        addresses: compositeAddress(get),
+        addresses: addressSuffixes(fields).flatMap((suffix) => compositeAddress(get, suffix)),
       },
     };
   },
+  // A row with no email and no website but `_address_*` cells is one more address of the customer above it.
+  continues: (_previous, next) =>
+    isBlank(next.email) && isBlank(next._website) && Object.entries(next).some(([key, value]) => key.startsWith('_address_') && !isBlank(value)),
+  continuationsKeepEveryValue: true,
 });
 
+function isBlank(value: string | undefined): boolean {
+  return value === undefined || value.trim() === '';
+}
+
+/** '' for the customer's own row, then ' #2', ' #3', … for each address row merged into it. */
+function addressSuffixes(fields: Record<string, string>): string[] {
+  let rows = 1;
+  for (const key of Object.keys(fields)) rows = Math.max(rows, Number(/ #(\d+)$/.exec(key)?.[1] ?? 1));
+  return ['', ...Array.from({ length: rows - 1 }, (_, i) => ` #${i + 2}`)];
+}
+
 /** The composite customer file carries one address per row in its `_address_*` columns. */
-function compositeAddress(get: FieldReader): RawAddress[] {
-  const street = get('_address_street');
-  const city = get('_address_city');
-  const postalCode = get('_address_postcode');
+function compositeAddress(get: FieldReader, suffix: string): RawAddress[] {
+  const street = get(`_address_street${suffix}`);
+  const city = get(`_address_city${suffix}`);
+  const postalCode = get(`_address_postcode${suffix}`);
   if (street === null && city === null && postalCode === null) return [];
-  const billing = get('_address_default_billing_') === '1';
-  const shipping = get('_address_default_shipping_') === '1';
+  const billing = get(`_address_default_billing_${suffix}`) === '1';
+  const shipping = get(`_address_default_shipping_${suffix}`) === '1';
   return [
     {
       kind: billing ? 'billing' : shipping ? 'shipping' : 'other',
       street: (street ?? '').split(/\r?\n/),
       city,
-      state: get('_address_region'),
+      state: get(`_address_region${suffix}`),
       postalCode,
-      country: get('_address_country_id'),
+      country: get(`_address_country_id${suffix}`),
     },
   ];
 }

@@ -36,8 +36,15 @@ interface CustomerDraft {
   startByte: number;
   fields: Record<string, string>;
   addresses: RawAddress[];
+  /** Phones of the address book: a customer reachable only through an address's phone is still reachable. */
+  addressPhones: string[];
   currentAddress: Record<string, string> | null;
   error: string | null;
+}
+
+/** An element's name without its namespace prefix (`dw:customer` → `customer`). */
+function localName(name: string): string {
+  return name.slice(name.indexOf(':') + 1);
 }
 
 function toAddress(values: Record<string, string>): RawAddress {
@@ -58,7 +65,8 @@ export const sfccCustomersParser: SourceParser = {
 
   detect(sample: DetectSample): number {
     const text = sample.head.toString('utf8', 0, Math.min(sample.head.length, 8192));
-    return text.includes('<customers') && text.includes(NAMESPACE) ? 0.95 : 0;
+    // `customers` is the customer import/export file; `customer-list` (customerlist2.xsd, same namespace) the site export's.
+    return /<(?:[\w.-]+:)?customer(?:s|-list)[\s>]/.test(text) && text.includes(NAMESPACE) ? 0.95 : 0;
   },
 
   async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {
@@ -85,7 +93,7 @@ export const sfccCustomersParser: SourceParser = {
             middle: f['profile.second-name'],
             last: f['profile.last-name'],
             emails: [f['profile.email'], f['credentials.login']],
-            phones: [f['profile.phone-mobile'], f['profile.phone-home'], f['profile.phone-business']],
+            phones: [f['profile.phone-mobile'], f['profile.phone-home'], f['profile.phone-business'], ...customer.addressPhones],
             birthDate: f['profile.birthday'],
             updatedAt: f['profile.last-modified'],
             addresses: customer.addresses,
@@ -95,11 +103,20 @@ export const sfccCustomersParser: SourceParser = {
       customer = null;
     };
 
-    parser.onopentag = (tag) => {
+    parser.onopentag = (openTag) => {
+      const tag = { name: localName(openTag.name), attributes: openTag.attributes };
       path.push(tag.name);
       text = '';
       if (tag.name === 'customer' && path.length === 2) {
-        customer = { no: clean(String(tag.attributes['customer-no'] ?? '')), startByte: positions.byteAt(parser.startTagPosition - 1), fields: {}, addresses: [], currentAddress: null, error: null };
+        customer = {
+          no: clean(String(tag.attributes['customer-no'] ?? '')),
+          startByte: positions.byteAt(parser.startTagPosition - 1),
+          fields: {},
+          addresses: [],
+          addressPhones: [],
+          currentAddress: null,
+          error: null,
+        };
         if (customer.no) customer.fields['customer-no'] = customer.no;
       } else if (customer && path.length > MAX_CUSTOMER_DEPTH) {
         customer.error ??= `its elements nest deeper than ${MAX_CUSTOMER_DEPTH} levels`;
@@ -112,7 +129,8 @@ export const sfccCustomersParser: SourceParser = {
     };
     parser.ontext = (value) => (text += value);
     parser.oncdata = (value) => (text += value);
-    parser.onclosetag = (name) => {
+    parser.onclosetag = (qualifiedName) => {
+      const name = localName(qualifiedName);
       const draft = customer as CustomerDraft | null;
       // Past the depth cap the customer is already a reject: nothing per tag may cost more than constant time.
       if (draft && path.length <= MAX_CUSTOMER_DEPTH) {
@@ -120,6 +138,7 @@ export const sfccCustomersParser: SourceParser = {
         const value = text.trim();
         if (name === 'address' && draft.currentAddress) {
           draft.addresses.push(toAddress(draft.currentAddress));
+          if (draft.currentAddress.phone) draft.addressPhones.push(draft.currentAddress.phone);
           const n = draft.addresses.length;
           for (const [key, v] of Object.entries(draft.currentAddress)) draft.fields[`addresses.address[${n}].${key}`] = v;
           draft.currentAddress = null;

@@ -14,6 +14,11 @@ export interface TableFormat {
   identify(fields: Record<string, string>): { objectType: string; sourceId: string | null; identity: RawIdentity };
   /** Rows that continue the previous one (Shopify order line items) are merged into it. */
   continues?(previous: Record<string, string>, next: Record<string, string>): boolean;
+  /**
+   * Continuation rows carry values of their own (Magento's extra-address rows), so every non-blank cell is kept as
+   * `Header #n`, even one equal to the first row's; otherwise only the values that differ are (Shopify repeats them).
+   */
+  continuationsKeepEveryValue?: boolean;
 }
 
 /** Header names, with case kept, of a CSV head. */
@@ -21,12 +26,18 @@ function headerSet(sample: DetectSample): Set<string> {
   return new Set(headerNames(sample.head));
 }
 
-/** Adds the line-specific values of a continuation row as `Header #n`, so no cell of the group is lost. */
-function mergeRows(group: TableRow[]): Record<string, string> {
+/**
+ * Adds the line-specific values of a continuation row as `Header #n`, so no cell of the group is lost, and the row's
+ * line as `(line) #n`, so each value can be traced to the row it came from.
+ */
+function mergeRows(group: TableRow[], keepEveryValue: boolean): Record<string, string> {
   const first = (group[0] as TableRow).fields;
   const merged: Record<string, string> = { ...first };
   group.slice(1).forEach((row, i) => {
-    for (const [key, value] of Object.entries(row.fields)) if (value.trim() !== '' && value !== first[key]) merged[`${key} #${i + 2}`] = value;
+    if (row.provenance.lineNo !== null) merged[`(line) #${i + 2}`] = String(row.provenance.lineNo);
+    for (const [key, value] of Object.entries(row.fields)) {
+      if (value.trim() !== '' && (keepEveryValue || value !== first[key])) merged[`${key} #${i + 2}`] = value;
+    }
   });
   return merged;
 }
@@ -50,7 +61,7 @@ export function tableParser(spec: TableFormat): SourceParser {
       const emit = (group: TableRow[]): void => {
         const first = group[0] as TableRow;
         const last = group[group.length - 1] as TableRow;
-        const fields = group.length === 1 ? first.fields : mergeRows(group);
+        const fields = group.length === 1 ? first.fields : mergeRows(group, spec.continuationsKeepEveryValue === true);
         const { objectType, sourceId, identity } = spec.identify(fields);
         const provenance = { ...first.provenance, byteLength: last.provenance.byteOffset + last.provenance.byteLength - first.provenance.byteOffset };
         const context = { system: spec.system, objectType, sourceId, locale: input.options.locale, timeZone: input.options.timeZone };

@@ -14,6 +14,9 @@ function wooAddress(get: FieldReader, kind: 'billing' | 'shipping'): RawAddress 
   };
 }
 
+/** The Analytics customers report's country header as WooCommerce writes it (UI and server-side export); the unspaced spelling is accepted too. */
+const ANALYTICS_COUNTRY = ['country / region', 'country/region'];
+
 /** WordPress-user exports written by the common plugins, and the WooCommerce Analytics customers report. */
 export const wooCommerceCustomersParser = tableParser({
   format: 'woocommerce-customers',
@@ -22,19 +25,21 @@ export const wooCommerceCustomersParser = tableParser({
   score(names) {
     const lower = new Set([...names].map((n) => n.toLowerCase()));
     if ((lower.has('user_email') || lower.has('billing_email')) && (lower.has('user_login') || lower.has('billing_first_name') || lower.has('customer_id'))) return 0.9;
-    if (lower.has('username') && lower.has('email') && lower.has('country/region') && lower.has('postal code')) return 0.85;
+    // The Analytics report: Username, City, Region and Postal code are hidden by default, so only these are sure.
+    if (lower.has('name') && lower.has('email') && ANALYTICS_COUNTRY.some((c) => lower.has(c)) && (lower.has('orders') || lower.has('aov'))) return 0.85;
     return 0;
   },
   identify(fields) {
     const get = fieldReader(fields);
-    if ('Country/Region' in fields) {
+    const country = ANALYTICS_COUNTRY.find((c) => Object.keys(fields).some((k) => k.toLowerCase() === c));
+    if (country !== undefined) {
       return {
         objectType: 'customer',
         sourceId: clean(get('Username')),
         identity: {
           full: get('Name'),
           emails: [get('Email')],
-          addresses: [{ kind: 'default', city: get('City'), state: get('Region'), postalCode: get('Postal Code'), country: get('Country/Region') }],
+          addresses: [{ kind: 'default', city: get('City'), state: get('Region'), postalCode: get('Postal Code'), country: get(country) }],
         },
       };
     }

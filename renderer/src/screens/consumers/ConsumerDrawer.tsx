@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Explanation, LedgerApi } from '../../../../shared/contract/api';
+import { PrintButton } from '../../components/PrintButton';
 import { ErrorBanner } from '../../components/States';
 import { formatUtc } from '../../format';
 import { BasisPill, elementLabel, statesText } from './consumer-columns';
@@ -52,6 +53,7 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
           Consumer {consumerId}
           {c?.name ? ` · ${c.name}` : ''}
         </h2>
+        <PrintButton what="walk-back" />
         <button type="button" className="btn btn-small" onClick={onClose} aria-keyshortcuts="Escape">
           Close details <kbd aria-hidden="true">Esc</kbd>
         </button>

@@ -45,7 +45,7 @@ export const EventsOverTimeChart = memo(function EventsOverTimeChart({ histogram
           Rows processed
         </button>
       </div>
-      <div className="chart" data-testid="events-chart" data-bucket-size={bucket} data-buckets={histogram.buckets.length} role="img" aria-label={`Events over time per ${bucket}: ${summary}`} style={{ height: 230 }}>
+      <div className="chart" data-testid="events-chart" data-bucket-size={bucket} data-buckets={histogram.buckets.length} role="img" aria-label={measure === 'events' ? `Events over time per ${bucket}: ${summary}` : `Rows processed per ${bucket}: ${rowsSummary}`} style={{ height: 230 }}>
         <ResponsiveContainer width="100%" height="100%">
           <BarChart data={rows} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} barCategoryGap={bucket === 'hour' ? '12%' : '8%'}>
             <CartesianGrid vertical={false} stroke="#e8eaed" />
@@ -64,7 +64,7 @@ export const EventsOverTimeChart = memo(function EventsOverTimeChart({ histogram
         </ResponsiveContainer>
       </div>
       <figcaption className="chart-legend small">
-        {series.map((s, i) => (
+        {measure === 'events' && series.map((s, i) => (
           <span key={s.key} className="legend-item" title={s.types.join(', ')}>
             <span className="swatch" style={{ background: colorOf(s, i) }} />
             <span className="mono">{s.label}</span> <span className="muted">{formatCount(s.events)}</span>
