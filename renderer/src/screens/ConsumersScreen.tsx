@@ -171,7 +171,7 @@ function useBasisCounts(api: LedgerApi, first: FirstPage | null, unfiltered: Bas
     return () => {
       current = false;
     };
-  }, [api, key, unfiltered === null, basis]);
+  }, [api, first, key, unfiltered, basis]);
   if (!first) return null;
   if (unfiltered) return unfiltered;
   if (basis) return { exact: 0, derived: 0, inferred: 0, [basis]: first.total };
