@@ -3,7 +3,6 @@
  * characters (ESC, CR, BEL, line breaks inside a value…) and bidirectional or invisible formatting characters
  * (U+202E and kin) are shown as escapes, so no value can move the cursor, recolour the screen, hide text or fake a line.
  */
-// eslint-disable-next-line no-control-regex
 const UNSAFE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** JSON.stringify already escapes C0 controls inside strings; raw newlines in its text are layout. */

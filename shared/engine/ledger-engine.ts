@@ -275,7 +275,7 @@ export class LedgerEngine implements LedgerApi {
       if (!(key in DEFAULT_FINDINGS_OPTIONS)) throw new LedgerError('BAD_USAGE', `Unknown findings option "${key}".`);
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new LedgerError('BAD_USAGE', `The findings option ${key} must be a positive number, not "${String(value)}".`);
     }
-    return this.withCase(request, async (handle) => runFindings(handle, options, request.actor ?? defaultActor()));
+    return this.withCase(request, (handle) => Promise.resolve(runFindings(handle, options, request.actor ?? defaultActor())));
   }
 
   triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }, context: CallContext = {}): Promise<TriageEntry[]> {

@@ -108,7 +108,10 @@ export async function manifestsAgainstCustody(caseDir: string, exportsDir: strin
     const heads = [manifest.custody?.headAtExport, manifest.custody?.currentHead].filter((h) => h !== undefined);
     for (const head of heads.filter((h, i) => heads.findIndex((o) => o.seq === h.seq) === i)) {
       if (head.seq > last) problems.push(`${name} records custody entry ${head.seq}, but the custody log ends at entry ${last}: entries were removed`);
-      else if (hashAt.get(head.seq) !== head.hash) problems.push(`${name} records custody entry ${head.seq} with hash ${head.hash}, but the log holds ${String(hashAt.get(head.seq) ?? 'nothing')} there: the log was rewritten`);
+      else {
+        const held = hashAt.get(head.seq) as string | undefined;
+        if (held !== head.hash) problems.push(`${name} records custody entry ${head.seq} with hash ${head.hash}, but the log holds ${held ?? 'nothing'} there: the log was rewritten`);
+      }
     }
   }
   return { checked: manifests.length, problems };

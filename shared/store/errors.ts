@@ -15,7 +15,7 @@ export const BUSY_MESSAGE = 'The case is busy in another program (it is writing 
  */
 export function explainSystemError(error: unknown, caseDir: string): unknown {
   if (error instanceof LedgerError || !(error instanceof Error)) return error;
-  const code = String((error as { code?: unknown }).code ?? '');
+  const code = codeOf(error);
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new LedgerError('STORE_LOCKED', BUSY_MESSAGE, { reason: 'busy' });
   if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return diskFull(caseDir, (error as NodeJS.ErrnoException).path);
   if (isCorruption(error)) {
@@ -47,6 +47,11 @@ function freeBytes(dir: string): number {
 
 /** SQLite found the store's pages unreadable: the file is damaged, not busy and not the wrong format. */
 export function isCorruption(error: unknown): boolean {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  const code = codeOf(error);
   return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR');
+}
+
+function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? code : '';
 }

@@ -1,4 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { LedgerEngine } from '../../shared/engine/ledger-engine';
 import path from 'node:path';
 import { buildTinyCase } from '../helpers/breach';
 import { runBitFlips } from '../helpers/bit-flip';
@@ -8,7 +10,7 @@ import { benchDir, row, type Benchmark, type BenchRow } from './harness';
 
 /**
  * The reliability harnesses of issue 19 at full size: `case encrypt` stopped at every step boundary of a
- * tiny-breach case (and its resume stopped once more), the engine and two CLIs sharing a case for 50 rounds,
+ * case of 12 vault files and an export (and its resume stopped once more), the engine and two CLIs sharing a case for 50 rounds,
  * and 250 bit flips in the store. Arguments: `kill`, `shared` or `flips` to run one; `--rounds N`, `--flips N`.
  */
 export const reliabilityBenchmark: Benchmark = {
@@ -32,11 +34,8 @@ export const reliabilityBenchmark: Benchmark = {
 async function killHarness(dir: string): Promise<BenchRow[]> {
   const root = path.join(dir, 'kill');
   rmSync(root, { recursive: true, force: true });
-  const built = await buildTinyCase(root);
-  await built.engine.reconstruct({ caseDir: built.caseDir, actor: 'bench' });
-  await built.engine.exportCase({ caseDir: built.caseDir, actor: 'bench' });
-  built.engine.close();
-  const template = await prepareKillTemplate(built.caseDir, root, 'reliability bench passphrase');
+  const caseDir = await caseWithExport(root, 12);
+  const template = await prepareKillTemplate(caseDir, root, 'reliability bench passphrase');
   let failures = 0;
   let runs = 0;
   for (let index = 0; index < template.steps.length; index++) {
@@ -55,6 +54,28 @@ async function killHarness(dir: string): Promise<BenchRow[]> {
     row({ benchmark: 'reliability', figure: `case encrypt stopped at each of ${template.steps.length} step boundaries (x2): runs`, value: runs, unit: '', baseline: null, baselineValue: null, target: '', peakRssMb: null }),
     row({ benchmark: 'reliability', figure: 'runs where resume + verify found anything lost', value: failures, unit: '', baseline: null, baselineValue: null, target: '0', peakRssMb: null, maxValue: 0 }),
   ];
+}
+
+/** A plain case with `files` vault files (one of several 1 MiB chunks), an analysis and a signed export. */
+async function caseWithExport(root: string, files: number): Promise<string> {
+  const caseDir = path.join(root, 'case');
+  mkdirSync(root, { recursive: true });
+  const paths = Array.from({ length: files }, (_, i) => {
+    const file = path.join(root, `file-${i}.bin`);
+    writeFileSync(file, randomBytes(i === 0 ? 3.5 * 1024 * 1024 : 4096 + i));
+    return file;
+  });
+  const engine = new LedgerEngine();
+  try {
+    await engine.createCase({ caseDir, name: 'Kill bench', investigator: 'Bench', discovered: '2025-02-10' });
+    await engine.addEvidence({ caseDir, files: paths, actor: 'bench' });
+    await engine.defineScope({ caseDir, from: '2025-01-01T00:00:00Z', to: '2025-02-01T00:00:00Z', ips: ['203.0.113.9'], actor: 'bench' });
+    await engine.reconstruct({ caseDir, actor: 'bench' });
+    await engine.exportCase({ caseDir, actor: 'bench' });
+  } finally {
+    engine.close();
+  }
+  return caseDir;
 }
 
 async function sharedCase(dir: string, rounds: number): Promise<BenchRow[]> {

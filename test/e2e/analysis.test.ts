@@ -290,7 +290,7 @@ describe('analysis screens in the browser', () => {
 
     expect(pageErrors).toEqual([]);
     await page.close();
-  });
+  }, 180_000);
 
   it('pages a million consumers from the store: first page under a second, scrolling and filtering without freezing', async () => {
     const pageErrors: string[] = [];

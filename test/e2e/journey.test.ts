@@ -145,7 +145,7 @@ describe('browser journey through the bridge', () => {
     await shot('10-case-picker-recent-and-error');
 
     expect(pageErrors).toEqual([]);
-  });
+  }, 120_000);
 
   it('shows a clear message when the page has no bridge token', async () => {
     const stranger = await browser.context.newPage();

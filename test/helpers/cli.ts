@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import type { AddEvidenceOutcome, EvidenceItem, LedgerApi } from '../../shared/contract/api';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const SAMPLES = path.resolve(REPO, 'test/fixtures/samples');
@@ -25,7 +26,16 @@ export function spawnCli(args: readonly string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'cli/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Parses stdout as exactly one JSON document (fails the test otherwise). */
-export function jsonOf(result: CliResult): any {
-  return JSON.parse(result.stdout);
+/** What a command prints with --json when it prints the engine method's result unchanged. */
+export type Printed<M extends keyof LedgerApi> = Awaited<ReturnType<LedgerApi[M]>>;
+
+/** Parses stdout as exactly one JSON document (fails the test otherwise), typed as the document the command prints. */
+export function jsonOf<T>(result: CliResult): T {
+  return JSON.parse(result.stdout) as T;
+}
+
+/** The evidence of an `add --json` outcome that was added; fails the test with the outcome otherwise. */
+export function addedEvidence(outcome: AddEvidenceOutcome | undefined): EvidenceItem {
+  if (outcome?.status !== 'added') throw new Error(`expected an added file, got ${JSON.stringify(outcome)}`);
+  return outcome.evidence;
 }

@@ -1,8 +1,11 @@
 import { existsSync, readdirSync, writeFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { jsonOf, runCli, SAMPLES, spawnCli } from '../helpers/cli';
+import { addedEvidence, jsonOf, runCli, SAMPLES, spawnCli, type Printed } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
+
+/** `verify --json` prints these fields of the engine's result. */
+type PrintedVerify = Pick<Printed<'verify'>, 'ok' | 'evidence' | 'custody' | 'store' | 'records' | 'loggedAs'>;
 
 const SAMPLE = path.join(SAMPLES, 'newrelic__sample_log_lines.csv');
 
@@ -18,17 +21,17 @@ describe('CLI', () => {
     const dir = initCase();
     const added = runCli(['add', dir, SAMPLE, '--format', 'unparsed', '--json']);
     expect(added.status, added.stderr).toBe(0);
-    const doc = jsonOf(added);
+    const doc = jsonOf<{ results: Printed<'addEvidence'> }>(added);
     expect(doc.results[0]).toMatchObject({ status: 'added', evidence: { id: 1, originalName: 'newrelic__sample_log_lines.csv' } });
 
     const listed = runCli(['evidence', dir]);
     expect(listed.status).toBe(0);
     expect(listed.stdout).toContain('#1  newrelic__sample_log_lines.csv');
-    expect(listed.stdout).toContain(doc.results[0].evidence.sha256);
+    expect(listed.stdout).toContain(addedEvidence(doc.results[0]).sha256);
     expect(() => JSON.parse(listed.stdout)).toThrow();
 
-    const custody = jsonOf(runCli(['custody', dir, '--json']));
-    expect(custody.entries.map((e: { action: string }) => e.action)).toEqual(['case-create', 'acquire']);
+    const custody = jsonOf<Printed<'custody'>>(runCli(['custody', dir, '--json']));
+    expect(custody.entries.map((e) => e.action)).toEqual(['case-create', 'acquire']);
     const head = runCli(['custody', dir, '--head']);
     expect(head.stdout.trim()).toBe(custody.head.hash);
     expect(head.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
@@ -50,7 +53,7 @@ describe('CLI', () => {
     writeFileSync(path.join(vault, file!), 'tampered', { mode: 0o644 });
     const verify = runCli(['verify', dir, '--json']);
     expect(verify.status).toBe(3);
-    const report = jsonOf(verify);
+    const report = jsonOf<PrintedVerify>(verify);
     expect(report.ok).toBe(false);
     expect(report.evidence[0]).toMatchObject({ id: 1, ok: false });
     expect(report.custody).toMatchObject({ ok: true, firstBadSeq: null });
@@ -81,10 +84,10 @@ describe('CLI', () => {
 
     const verify = runCli(['verify', dir, '--json']);
     expect(verify.status, verify.stderr).toBe(0);
-    expect(jsonOf(verify).evidence).toHaveLength(1);
+    expect(jsonOf<PrintedVerify>(verify).evidence).toHaveLength(1);
     expect(readdirSync(vault).filter((n) => n.startsWith('.partial-'))).toEqual([]);
-    const custody = jsonOf(runCli(['custody', dir, '--json']));
-    expect(custody.entries.some((e: { action: string; details: { reason?: string } }) => e.action === 'cleanup' && /interrupted/.test(e.details.reason ?? ''))).toBe(true);
+    const custody = jsonOf<Printed<'custody'>>(runCli(['custody', dir, '--json']));
+    expect(custody.entries.some((e) => e.action === 'cleanup' && typeof e.details.reason === 'string' && /interrupted/.test(e.details.reason))).toBe(true);
     expect(existsSync(big)).toBe(true);
   }, 120_000);
 });

@@ -10,7 +10,7 @@ import { normalizeScope } from '../../shared/scope/definition';
 import { recordScope } from '../../shared/scope/scopes';
 import { createCase, type CaseHandle } from '../../shared/store/case-folder';
 import { listCustody } from '../../shared/store/custody';
-import { jsonOf, runCli } from '../helpers/cli';
+import { jsonOf, runCli, type Printed } from '../helpers/cli';
 
 /**
  * The issue-17 probe: 700 residents in 7 states (100 each) with name + email + SSN exposed (New York's without a
@@ -86,7 +86,7 @@ describe('the probe: on-time notice and reasonable security give no penalty and 
     for (const line of lines) expect(line).toMatch(/: low \$0\.00, stated \$0\.00, high \$0\.00 .*\[confidence [a-z-]+\]$/);
     expect(text.stdout).toContain('needs security-duty [Tex. Bus. & Com. Code § 521.052(a)]: ruled-out — reasonable-security=maintained');
     expect(text.stdout).toContain('TOTAL low $0.00, stated $0.00, high $0.00');
-    const json = jsonOf(runCli(['exposure', caseDir, ...PROBE, '--json']));
+    const json = jsonOf<Printed<'exposure'>>(runCli(['exposure', caseDir, ...PROBE, '--json']));
     expect(json.totals).toMatchObject({ low: 0, stated: 0, high: 0 });
   });
 

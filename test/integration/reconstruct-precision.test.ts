@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReconstructResult } from '../../shared/contract/api';
 import { to18 } from '../../shared/demo/ids';
 import { LedgerEngine } from '../../shared/engine/ledger-engine';
-import { jsonOf, runCli } from '../helpers/cli';
+import { jsonOf, runCli, type Printed } from '../helpers/cli';
 
 const IP = '198.51.100.66';
 const AT = '2025-06-16T14:10:00.000Z';
@@ -222,10 +222,10 @@ describe('identity resolution never lowers the count on weak evidence', () => {
 describe('the CLI lists the review queue and the populations apart from consumers', () => {
   it('prints them as JSON and refuses a population command without a population', () => {
     engine.close();
-    const review = jsonOf(runCli(['review', caseDir, '--json'])) as { total: number; items: Array<{ kind: string }> };
+    const review = jsonOf<Printed<'listReview'>>(runCli(['review', caseDir, '--json']));
     expect(review.total).toBe(summary.review);
     expect(review.items.some((i) => i.kind === 'possible-match')).toBe(true);
-    const nonPersons = jsonOf(runCli(['population', caseDir, '--non-person', '--json'])) as { total: number; records: Array<{ kind: string }> };
+    const nonPersons = jsonOf<Printed<'listPopulation'>>(runCli(['population', caseDir, '--non-person', '--json']));
     expect(nonPersons.total).toBe(5);
     const text = runCli(['reconstruct', caseDir]);
     expect(text.stdout).toMatch(/excluded +3 business accounts reached, not people/);

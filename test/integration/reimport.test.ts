@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
-import { jsonOf, runCli, SAMPLES } from '../helpers/cli';
+import { addedEvidence, jsonOf, runCli, SAMPLES, type Printed } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
 
 describe('re-import', () => {
@@ -13,27 +13,27 @@ describe('re-import', () => {
     const file = path.join(tempDir(), 'Contact.csv');
     const text = 'Id,FirstName,LastName,Email,MailingState\r\n003000000000001AAA,Zo\u00eb,M\u00fcller,zoe@example.com,CA\r\n003000000000002AAA,Ann,Lee,ann@example.com,TX\r\n';
     writeFileSync(file, Buffer.from(text, 'latin1'));
-    const added = jsonOf(runCli(['add', dir, file, '--json']));
-    const evidence = added.results[0].evidence;
+    const added = jsonOf<{ results: Printed<'addEvidence'> }>(runCli(['add', dir, file, '--json']));
+    const evidence = addedEvidence(added.results[0]);
     expect(evidence.format).toBe('salesforce-data-export');
-    const firstImport = evidence.latestImport.id;
+    const firstImport = evidence.latestImport!.id;
 
     const again = runCli(['import', dir, String(evidence.id), '--encoding', 'windows-1252', '--json']);
     expect(again.status, again.stderr).toBe(0);
-    const reimported = jsonOf(again);
-    expect(reimported.latestImport.id).toBeGreaterThan(firstImport);
-    expect(reimported.latestImport.encoding).toBe('windows-1252');
-    expect(reimported.latestImport.rowsImported).toBe(2);
+    const reimported = jsonOf<Printed<'reimportEvidence'>>(again);
+    expect(reimported.latestImport!.id).toBeGreaterThan(firstImport);
+    expect(reimported.latestImport!.encoding).toBe('windows-1252');
+    expect(reimported.latestImport!.rowsImported).toBe(2);
 
-    const people = jsonOf(runCli(['people', dir, '--json']));
+    const people = jsonOf<Printed<'listPeople'>>(runCli(['people', dir, '--json']));
     expect(people.total).toBe(2);
-    expect(people.people.map((p: { name: string }) => p.name)).toContain('Zoë Müller');
+    expect(people.people.map((p) => p.name)).toContain('Zoë Müller');
 
     const db = new Database(path.join(dir, 'ledger.sqlite'), { readonly: true });
     expect(db.prepare('SELECT COUNT(*) FROM subject_records').pluck().get()).toBe(4);
     db.close();
-    const custody = jsonOf(runCli(['custody', dir, '--json']));
-    expect(custody.entries.filter((e: { action: string }) => e.action === 'parse')).toHaveLength(2);
+    const custody = jsonOf<Printed<'custody'>>(runCli(['custody', dir, '--json']));
+    expect(custody.entries.filter((e) => e.action === 'parse')).toHaveLength(2);
   });
 
   it('reads a generic CSV log through a saved column mapping (--map), recorded with the import in custody', () => {
@@ -44,14 +44,14 @@ describe('re-import', () => {
     const sample = path.join(SAMPLES, 'newrelic__sample_log_lines.csv');
     const added = runCli(['add', dir, sample, '--format', 'generic-csv', '--map', map, '--json']);
     expect(added.status, added.stderr).toBe(0);
-    const events = jsonOf(runCli(['events', dir, '--json']));
+    const events = jsonOf<Printed<'listEvents'>>(runCli(['events', dir, '--json']));
     expect(events.total).toBe(2);
-    expect(events.events.map((e: { ts: string; username: string }) => [e.ts, e.username])).toEqual([
+    expect(events.events.map((e) => [e.ts, e.username])).toEqual([
       ['2024-03-11T16:00:00.000Z', '000000001111111'],
       ['2024-03-11T17:00:00.000Z', '111111110000000'],
     ]);
-    const parse = jsonOf(runCli(['custody', dir, '--json'])).entries.find((e: { action: string }) => e.action === 'parse');
-    expect(parse.details.options.mapping).toEqual({ ts: 'TIMESTAMP_DERIVED', username: 'USER_ID', operation: 'METHOD' });
+    const parse = jsonOf<Printed<'custody'>>(runCli(['custody', dir, '--json'])).entries.find((e) => e.action === 'parse');
+    expect(parse?.details.options).toHaveProperty('mapping', { ts: 'TIMESTAMP_DERIVED', username: 'USER_ID', operation: 'METHOD' });
     expect(runCli(['add', dir, path.join(SAMPLES, 'elastic-beats__apache_access_test.log'), '--map', '/no/such/map.json']).status).toBe(1);
   });
 

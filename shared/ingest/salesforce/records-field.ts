@@ -50,7 +50,7 @@ function collectIds(root: unknown, field: RecordsField, seen: Set<string>): void
     if (node === null || typeof node !== 'object') continue;
     const children: Array<{ node: unknown } | { id: string }> = Array.isArray(node)
       ? node.map((item: unknown) => ({ node: item }))
-      : Object.entries(node).map(([key, child]) => ((key === 'Id' || key === 'id') && typeof child === 'string' ? { id: child } : { node: child }));
+      : Object.entries(node as Record<string, unknown>).map(([key, child]) => ((key === 'Id' || key === 'id') && typeof child === 'string' ? { id: child } : { node: child }));
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
 }

@@ -9,7 +9,6 @@ import { explainSystemError } from '../../../shared/store/errors';
 import { LedgerError } from '../../../shared/contract/errors';
 import { runCli } from '../../helpers/cli';
 
-// eslint-disable-next-line no-control-regex
 const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]/;
 const HOSTILE = 'report\u001b[2K\rSHA-256 0000\u0007\u202egpj.exe\u2066x\u0085';
 
@@ -44,7 +43,7 @@ describe('terminal output', () => {
     expect(json.text()).not.toMatch(RAW);
   });
 
-  it('a file named with control characters is added and printed escaped by the real CLI', async () => {
+  it('a file named with control characters is added and printed escaped by the real CLI', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'bl-terminal-'));
     try {
       const caseDir = path.join(root, 'case');

@@ -65,11 +65,13 @@ describe('ZIP expansion caps per archive', () => {
     let visited = 0;
     const started = Date.now();
     await expect(
-      visitZipEntries(inputOf(zip), sink(), async () => {
+      visitZipEntries(inputOf(zip), sink(), () => {
         visited++;
+        return Promise.resolve();
       }),
     ).rejects.toThrow(/expands \d+:1 in total \(limit 200:1\), which looks like a ZIP bomb, so none of it was read/);
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Inflating them took 168 s; reading only the central directory takes well under a second on an idle machine.
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(visited).toBe(0);
   });
 

@@ -22,7 +22,7 @@ describe('Records nested 10,000 deep', () => {
   });
 
   it('an RTEM event carrying it, as a string or as an object, is imported, not refused whole', async () => {
-    const envelope = JSON.parse(readFileSync(sample('appomni__salesforce_rtem_apieventstream_activity_audit_download_resource_apieventstream.json'), 'utf8'));
+    const envelope = JSON.parse(readFileSync(sample('appomni__salesforce_rtem_apieventstream_activity_audit_download_resource_apieventstream.json'), 'utf8')) as { data: { payload: { Records: unknown } } };
     envelope.data.payload.Records = '@RECORDS@';
     const text = JSON.stringify(envelope);
     // As the JSON string Salesforce writes, and as a nested object in the file itself.
