@@ -337,7 +337,7 @@ export interface ExcludedPopulation {
 
 /** One item of an analysis' review queue: records an identity decision or a classification is waiting on. */
 export interface ReviewItemView {
-  kind: 'conflict' | 'possible-match' | 'content-only' | string;
+  kind: 'conflict' | 'possible-match' | 'content-only';
   subjectIds: number[];
   reason: string;
 }

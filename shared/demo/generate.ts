@@ -147,7 +147,8 @@ function writeDay(files: FileSet, day: string, events: LogEvent[], replay: { nex
  * Writes a synthetic e-commerce Salesforce org and a vishing + malicious-connected-app breach in the real
  * export formats, plus the ground truth. Same seed and size give byte-identical files.
  */
-export async function generateBreach(options: GenerateOptions): Promise<GenerateResult> {
+/** Synchronous work behind a Promise: callers await it like the engine's other long jobs. */
+export function generateBreach(options: GenerateOptions): Promise<GenerateResult> {
   const seed = String(options.seed);
   const preset = typeof options.size === 'number' ? null : SIZES[options.size];
   const consumers = typeof options.size === 'number' ? Math.max(1, Math.floor(options.size)) : preset!.consumers;
@@ -277,13 +278,13 @@ export async function generateBreach(options: GenerateOptions): Promise<Generate
   };
   const scenarioPath = join(options.outDir, 'scenario.json');
   const scenarioSink = new FileSink(scenarioPath, 'utf8');
-  scenarioSink.write(`${JSON.stringify(scenario, (key, value) => (key === 'filter' ? undefined : value), 2)}\n`);
+  scenarioSink.write(`${JSON.stringify(scenario, (key: string, value: unknown) => (key === 'filter' ? undefined : value), 2)}\n`);
   scenarioSink.close();
 
-  return {
+  return Promise.resolve({
     files: files.files,
     groundTruthPath: join(options.outDir, 'ground-truth.jsonl'),
     scenarioPath,
     counts,
-  };
+  });
 }

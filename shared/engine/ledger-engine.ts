@@ -71,7 +71,7 @@ import { loadPacks } from '../law/packs';
 import { reconstruct, summaryOf } from '../reconstruct/analysis';
 import { recordDecision } from '../reconstruct/decisions';
 import { RESIDENCY_RULES } from '../reconstruct/residency';
-import { normalizeScope, normalizeWindow, type ScopeDefinition } from '../scope/definition';
+import { normalizeScope, normalizeWindow } from '../scope/definition';
 import { listScopes, recordScope, type ScopeVersion } from '../scope/scopes';
 import { collectScopedEvents } from '../scope/select-events';
 import { triage } from '../scope/triage';
@@ -122,13 +122,13 @@ export class LedgerEngine implements LedgerApi {
   async unlockCase(request: UnlockRequest): Promise<CaseSummary> {
     const dir = this.encryptedCaseDir(request);
     this.keys.set(dir, await unlockCase(dir, request.passphrase));
-    return this.withCase(request, async (handle) => summarize(handle));
+    return this.withCase(request, (handle) => summarize(handle));
   }
 
   async changePassphrase(request: ChangePassphraseRequest): Promise<CaseSummary> {
     const dir = this.encryptedCaseDir(request);
     this.keys.set(dir, await rewrapKeyFile(path.join(dir, KEYS_DIR), request.oldPassphrase, request.newPassphrase));
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       appendCustody(handle.db, { actor: request.actor ?? defaultActor(), action: 'passphrase-change', subject: 'case', details: { rewrapped: 'data key', reencrypted: 'nothing' } });
       return summarize(handle);
     });
@@ -177,15 +177,15 @@ export class LedgerEngine implements LedgerApi {
   }
 
   openCase(request: CaseRef): Promise<CaseSummary> {
-    return this.withCase(request, async (handle) => summarize(handle));
+    return this.withCase(request, (handle) => summarize(handle));
   }
 
-  async listFormats(): Promise<FormatInfo[]> {
-    return allParsers().map((p) => ({ format: p.format, version: p.version, description: p.description }));
+  listFormats(): Promise<FormatInfo[]> {
+    return Promise.resolve(allParsers().map((p) => ({ format: p.format, version: p.version, description: p.description })));
   }
 
   listEvidence(request: CaseRef): Promise<EvidenceItem[]> {
-    return this.withCase(request, async (handle) => listEvidence(handle.db).map(toEvidenceItem));
+    return this.withCase(request, (handle) => listEvidence(handle.db).map(toEvidenceItem));
   }
 
   addEvidence(request: AddEvidenceRequest, context: CallContext = {}): Promise<AddEvidenceOutcome[]> {
@@ -229,7 +229,7 @@ export class LedgerEngine implements LedgerApi {
   }
 
   custody(request: CaseRef): Promise<CustodyView> {
-    return this.withCase(request, async (handle) => ({ entries: listCustody(handle.db), head: custodyHead(handle.db) }));
+    return this.withCase(request, (handle) => ({ entries: listCustody(handle.db), head: custodyHead(handle.db) }));
   }
 
   verify(request: CaseRef & { actor?: string | null; expectHead?: string | null }, context: CallContext = {}): Promise<VerifyResult> {
@@ -239,16 +239,16 @@ export class LedgerEngine implements LedgerApi {
   }
 
   listEvents(request: PageRequest & { type?: string | null }): Promise<EventPage> {
-    return this.withCase(request, async (handle) => listEvents(handle.db, { type: request.type ?? null, ...page(request, 50) }));
+    return this.withCase(request, (handle) => listEvents(handle.db, { type: request.type ?? null, ...page(request, 50) }));
   }
 
   listPeople(request: PageRequest): Promise<PeoplePage> {
-    return this.withCase(request, async (handle) => listPeople(handle.db, page(request, 50)));
+    return this.withCase(request, (handle) => listPeople(handle.db, page(request, 50)));
   }
 
   listRejects(request: RejectQuery): Promise<RejectPage> {
     if (!Number.isInteger(request.evidenceId)) throw new LedgerError('BAD_USAGE', 'Name the evidence whose rejected rows to show.');
-    return this.withCase(request, async (handle) =>
+    return this.withCase(request, (handle) =>
       listRejects(handle.db, { evidenceId: request.evidenceId, importId: request.importId ?? null, reason: request.reason?.trim() || null, ...page(request, 200) }),
     );
   }
@@ -256,14 +256,14 @@ export class LedgerEngine implements LedgerApi {
   eventHistogram(request: CaseRef & { from?: string | null; to?: string | null; bucket: 'hour' | 'day' }): Promise<HistogramBucket[]> {
     if (request.bucket !== 'hour' && request.bucket !== 'day') throw new LedgerError('BAD_USAGE', 'The histogram bucket must be hour or day.');
     if (Boolean(request.from) !== Boolean(request.to)) throw new LedgerError('BAD_USAGE', 'Give both from and to, or neither.');
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const window = request.from && request.to ? normalizeWindow(request.from, request.to) : null;
       return eventHistogram(handle.db, request.bucket, window);
     });
   }
 
   analysisSummary(request: CaseRef & { analysisId?: number | null }): Promise<ReconstructResult> {
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const analysis = latestAnalysis(handle, request.analysisId ?? null);
       return summaryOf(handle.db.prepare('SELECT summary FROM analyses WHERE id = ?').pluck().get(analysis.id) as string);
     });
@@ -287,14 +287,14 @@ export class LedgerEngine implements LedgerApi {
   }
 
   defineScope(request: ScopeRequest): Promise<ScopeView> {
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const definition = normalizeScope(request);
       return scopeView(handle.db, recordScope(handle.db, definition, request.actor ?? defaultActor()));
     });
   }
 
   listScopes(request: CaseRef): Promise<ScopeView[]> {
-    return this.withCase(request, async (handle) => listScopes(handle.db).map((s) => scopeView(handle.db, s)));
+    return this.withCase(request, (handle) => listScopes(handle.db).map((s) => scopeView(handle.db, s)));
   }
 
   reconstruct(request: CaseRef & { residency?: ResidencyRuleName | null; actor?: string | null }, context: CallContext = {}): Promise<ReconstructResult> {
@@ -305,12 +305,12 @@ export class LedgerEngine implements LedgerApi {
 
   listConsumers(request: ConsumerQuery): Promise<ConsumerPage> {
     if (request.basis && !['exact', 'derived', 'inferred'].includes(request.basis)) throw new LedgerError('BAD_USAGE', `--basis must be exact, derived or inferred, not "${request.basis}".`);
-    if (request.element && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${request.element}"; see the element list in the README.`);
-    return this.withCase(request, async (handle) => listConsumers(handle, { ...request, ...page(request, 100) }));
+    if (request.element && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${String(request.element)}"; see the element list in the README.`);
+    return this.withCase(request, (handle) => listConsumers(handle, { ...request, ...page(request, 100) }));
   }
 
   listReview(request: CaseRef & PageRequest & { analysisId?: number | null }): Promise<{ analysis: number; total: number; items: ReviewItemView[] }> {
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const { limit, offset } = page(request, 100);
       return listReview(handle, request.analysisId ?? null, limit, offset);
     });
@@ -318,7 +318,7 @@ export class LedgerEngine implements LedgerApi {
 
   listPopulation(request: CaseRef & PageRequest & { population: 'workforce' | 'non-person'; analysisId?: number | null }): Promise<{ analysis: number; total: number; records: PopulationRecordView[] }> {
     if (request.population !== 'workforce' && request.population !== 'non-person') throw new LedgerError('BAD_USAGE', `The population must be workforce or non-person, not "${String(request.population)}".`);
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const { limit, offset } = page(request, 100);
       return listPopulation(handle, request.population, request.analysisId ?? null, limit, offset);
     });
@@ -330,7 +330,7 @@ export class LedgerEngine implements LedgerApi {
   }
 
   resolve(request: ResolveRequest): Promise<{ decision: number }> {
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const actor = request.actor ?? defaultActor();
       const note = request.note ?? null;
       const decision =
@@ -342,15 +342,15 @@ export class LedgerEngine implements LedgerApi {
   }
 
   classifyField(request: ClassifyFieldRequest): Promise<{ decision: number }> {
-    if (request.element !== null && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${request.element}".`);
-    return this.withCase(request, async (handle) => ({
+    if (request.element !== null && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${String(request.element)}".`);
+    return this.withCase(request, (handle) => ({
       decision: recordDecision(handle.db, { kind: 'classify', objectType: request.objectType, field: request.field, element: request.element, note: request.note ?? null }, request.actor ?? defaultActor()),
     }));
   }
 
   async listRules(request: { caseDir?: string | null; jurisdiction?: string | null } = {}): Promise<RulePackView[]> {
     const bundled = new Set(loadPacks().packs.map((p) => p.sha256));
-    const set = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, async (handle) => casePacks(handle)) : loadPacks();
+    const set = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, (handle) => casePacks(handle)) : loadPacks();
     const wanted = request.jurisdiction ? normalizeJurisdiction(request.jurisdiction) : null;
     const views = set.packs
       .filter((p) => !wanted || p.pack.jurisdiction === wanted)
@@ -370,12 +370,12 @@ export class LedgerEngine implements LedgerApi {
   }
 
   addRules(request: CaseRef & { file: string; actor?: string | null }) {
-    return this.withCase(request, async (handle) => addCasePack(handle, request.file, request.actor ?? defaultActor()));
+    return this.withCase(request, (handle) => addCasePack(handle, request.file, request.actor ?? defaultActor()));
   }
 
   obligations(request: AssessRequest): Promise<ObligationsResult> {
     parseAssumptions(request.assumptions ?? []);
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const { analysis, obligations } = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
       return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...obligations };
     });
@@ -383,7 +383,7 @@ export class LedgerEngine implements LedgerApi {
 
   exposure(request: AssessRequest): Promise<ExposureResult> {
     parseAssumptions(request.assumptions ?? []);
-    return this.withCase(request, async (handle) => {
+    return this.withCase(request, (handle) => {
       const { analysis, exposure } = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
       return { analysis: analysis.id, analysisDigest: analysis.outputDigest, ...exposure };
     });
@@ -409,7 +409,7 @@ export class LedgerEngine implements LedgerApi {
 
   async verifyExport(request: { manifestPath: string; caseDir?: string | null }): Promise<ExportVerificationView> {
     if (!request.manifestPath) throw new LedgerError('BAD_USAGE', 'Name the manifest.json of an export.');
-    const publicKeyPem = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, async (handle) => handle.info.publicKeyPem) : undefined;
+    const publicKeyPem = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, (handle) => handle.info.publicKeyPem) : undefined;
     return verifyExport(request.manifestPath, publicKeyPem ? { publicKeyPem } : {});
   }
 
@@ -421,7 +421,7 @@ export class LedgerEngine implements LedgerApi {
   }
 
   /** Runs `work` with the case open, serialized with other calls on the same case. */
-  async withCase<T>(ref: CaseRef, work: (handle: CaseHandle) => Promise<T>): Promise<T> {
+  async withCase<T>(ref: CaseRef, work: (handle: CaseHandle) => T | Promise<T>): Promise<T> {
     if (!ref.caseDir) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
     const dir = path.resolve(ref.caseDir);
     const previous = this.queues.get(dir) ?? Promise.resolve();
@@ -524,7 +524,7 @@ function scopeView(db: Db, scope: ScopeVersion): ScopeView {
     actor: scope.actor,
     sha256: scope.sha256,
     definition: scope.definition,
-    matchingEvents: collectScopedEvents(db, scope.definition as ScopeDefinition),
+    matchingEvents: collectScopedEvents(db, scope.definition),
   };
 }
 

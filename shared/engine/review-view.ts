@@ -9,7 +9,7 @@ export function listReview(handle: CaseHandle, analysisId: number | null, limit:
   const total = handle.db.prepare('SELECT COUNT(*) FROM analysis_review WHERE analysis_id = ?').pluck().get(analysis.id) as number;
   const rows = handle.db
     .prepare('SELECT kind, subject_ids AS subjectIds, reason FROM analysis_review WHERE analysis_id = ? ORDER BY rowid LIMIT ? OFFSET ?')
-    .all(analysis.id, limit, offset) as Array<{ kind: string; subjectIds: string; reason: string }>;
+    .all(analysis.id, limit, offset) as Array<{ kind: ReviewItemView['kind']; subjectIds: string; reason: string }>;
   return { analysis: analysis.id, total, items: rows.map((r) => ({ kind: r.kind, subjectIds: JSON.parse(r.subjectIds) as number[], reason: r.reason })) };
 }
 

@@ -203,7 +203,7 @@ function specFor(key: string): AssumptionSpec | undefined {
   if (key.startsWith(VIOLATION_PREFIX)) {
     return (VIOLATION_KINDS as readonly string[]).includes(key.slice(VIOLATION_PREFIX.length)) ? VIOLATION_SPEC : undefined;
   }
-  return ASSUMPTIONS[key as AssumptionKey] as AssumptionSpec | undefined;
+  return ASSUMPTIONS[key as AssumptionKey];
 }
 
 export function describeSetting(key: string): string {

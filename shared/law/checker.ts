@@ -1,4 +1,5 @@
 import { isIsoDate } from './dates';
+import { valueText } from '../util/value-text';
 
 /**
  * Collects precise validation errors of the form `<file>: <path>: <problem>, got <value>`.
@@ -110,5 +111,5 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'an array';
   if (value === null) return 'null';
   if (typeof value === 'object') return 'an object';
-  return `${typeof value} ${String(value)}`;
+  return `${typeof value} ${valueText(value)}`;
 }

@@ -419,8 +419,8 @@ function checkTiers(check: Checker, value: unknown, path: string): void {
         check.integer(tier.perPeriodCents, join(tpath, 'perPeriodCents'), 0) &&
         check.integer(tier.periodDays, join(tpath, 'periodDays'), 1);
     if (ok && check.integer(tier.throughDay, join(tpath, 'throughDay'), 1, MAX_DEADLINE_DAYS)) {
-      if ((tier.throughDay as number) <= previousDay) check.fail(join(tpath, 'throughDay'), `must be after the previous tier's day ${previousDay}`, tier.throughDay);
-      previousDay = tier.throughDay as number;
+      if (tier.throughDay <= previousDay) check.fail(join(tpath, 'throughDay'), `must be after the previous tier's day ${previousDay}`, tier.throughDay);
+      previousDay = tier.throughDay;
     }
   });
 }

@@ -32,7 +32,7 @@ const SAMPLE_VALUES_PER_FIELD = 200;
 /** Runs one reconstruction for the current scope; everything it writes lands in one transaction with its custody entry. */
 export async function reconstruct(handle: CaseHandle, options: ReconstructOptions, actor: string, onProgress: ProgressListener = noProgress): Promise<ReconstructSummary> {
   const db = handle.db;
-  return inTransaction(db, undefined, async () => {
+  return inTransaction(db, undefined, () => {
     const startedAt = new Date().toISOString();
     const step = (done: number, label: string) => onProgress({ phase: 'reconstruct', label, done, total: 5, unit: 'steps' });
     const scope = currentScope(db);

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { CHUNK_BYTES, ChunkEncryptor, EncryptedFile, type SealedChunk } from './chunked-cipher';
 import { sealInWorker } from './seal-worker';
+import { asError } from '../util/as-error';
 
 /** Sequential plaintext bytes: `read` fills the front of `into` and returns how many (0 at the end). */
 export interface ByteSource {
@@ -62,13 +63,13 @@ export async function fileSink(file: string, key: Buffer | null): Promise<ByteSi
 
   const encryptor = new ChunkEncryptor(sealInWorker(key));
   const writing = new Set<Promise<void>>();
-  let failure: unknown = null;
+  let failure: Error | null = null;
   const track = (job: Promise<void>): void => {
     writing.add(job);
     job.then(
       () => writing.delete(job),
       (error: unknown) => {
-        failure ??= error;
+        failure ??= asError(error);
         writing.delete(job);
       },
     );

@@ -131,9 +131,9 @@ function scrypt(passphrase: string, kdf: KeyFile['kdf']): Promise<Buffer> {
 async function readKeyFile(file: string): Promise<KeyFile> {
   const damaged = (why: string) =>
     new LedgerError('INVALID_INPUT', `The case key file ${file} is damaged (${why}); restore keys/${path.basename(file)} from a backup of this case. Nothing was changed.`, { reason: 'corrupt-key-file' });
-  let parsed: KeyFile;
+  let parsed: Partial<KeyFile> | null;
   try {
-    parsed = JSON.parse(await fsp.readFile(file, 'utf8')) as KeyFile;
+    parsed = JSON.parse(await fsp.readFile(file, 'utf8')) as Partial<KeyFile> | null;
   } catch (error) {
     throw (error as NodeJS.ErrnoException).code === 'ENOENT' ? damaged('it is missing') : damaged('it is not valid JSON');
   }
@@ -146,7 +146,7 @@ async function readKeyFile(file: string): Promise<KeyFile> {
   if (wrappedKey?.algorithm !== 'aes-256-gcm' || !base64(wrappedKey.nonce, 12) || !base64(wrappedKey.ciphertext, 32) || !base64(wrappedKey.tag, 16)) {
     throw damaged('its wrapped key is malformed');
   }
-  return parsed;
+  return { ...parsed, format: parsed.format, kdf, wrappedKey };
 }
 
 async function writeKeyFile(keysDir: string, content: KeyFile, file: string): Promise<void> {

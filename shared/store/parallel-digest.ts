@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors';
 import type { FileDigests } from '../util/hash';
 import type { ByteSink, ByteSource } from './byte-streams';
+import { asError } from '../util/as-error';
 
 /**
  * SHA-256, SHA-1 and MD5 of a file in one read pass, optionally copying it, with the digests computed
@@ -138,7 +139,7 @@ async function digestWithPool(active: DigestPool, source: string | ByteSource, o
   const pending = new Array<number>(SLOTS).fill(0);
   const free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
   let waiter: (() => void) | null = null;
-  let failure: unknown = null;
+  let failure: Error | null = null;
   const release = (slot: number): void => {
     if (--pending[slot]! === 0) {
       free.push(slot);
@@ -175,7 +176,7 @@ async function digestWithPool(active: DigestPool, source: string | ByteSource, o
         output.write(view.subarray(0, bytesRead)).then(
           () => release(slot),
           (error: unknown) => {
-            failure = error;
+            failure = asError(error);
             release(slot);
           },
         );

@@ -2,7 +2,7 @@ import { LedgerError } from '../contract/errors';
 import type { Db } from './db';
 
 /** Runs async work inside one write transaction; rolls back on any error or cancellation. */
-export async function inTransaction<T>(db: Db, signal: AbortSignal | undefined, work: () => Promise<T>): Promise<T> {
+export async function inTransaction<T>(db: Db, signal: AbortSignal | undefined, work: () => T | Promise<T>): Promise<T> {
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = await work();

@@ -1,7 +1,7 @@
 import { cpSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { verifyExport } from '../../shared/export';
-import { openCase, KEYS_DIR, type CaseHandle } from '../../shared/store/case-folder';
+import { caseIsEncrypted, openCase, KEYS_DIR, type CaseHandle } from '../../shared/store/case-folder';
 import { createKeyFile, type VaultKey } from '../../shared/store/case-keys';
 import { encryptCaseWithKey, encryptionInterrupted, resumeEncryptCaseWithKey } from '../../shared/store/encrypt-case';
 import type { StepHook } from '../../shared/store/encrypt-in-place';
@@ -89,6 +89,8 @@ export async function killAndResume(template: KillTemplate, dir: string, index: 
 
 /** What `case encrypt` does on a second run: resume a swapped store, or start over on a store still plain. */
 async function finish(dir: string, key: VaultKey, onStep: StepHook): Promise<void> {
+  // A resume that was to be stopped at a later step than it has already finished the job.
+  if (caseIsEncrypted(dir) && !(await encryptionInterrupted(dir))) return;
   if (await encryptionInterrupted(dir)) {
     await resumeEncryptCaseWithKey(dir, key, 'harness', onStep);
     return;

@@ -3,6 +3,7 @@ import type { NoticeObligation } from '../../law/obligations';
 import type { ExportData } from '../export-data';
 import { moneyCell, centsToDollars } from '../money';
 import { SheetStream } from '../xlsx/sheet-stream';
+import { valueText } from '../../util/value-text';
 
 type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
 
@@ -92,7 +93,7 @@ export async function writeObligationsSheet(workbook: Workbook, data: ExportData
 export async function writeAssumptionsSheet(workbook: Workbook, data: ExportData, rowLimit: number): Promise<string[]> {
   const sheet = new SheetStream(workbook, 'Assumptions', [{ header: 'Assumption' }, { header: 'Value' }, { header: 'Source' }, { header: 'Meaning', maxWidth: 100 }], rowLimit);
   for (const [key, a] of Object.entries(data.exposure.assumptions)) await sheet.add([key, a.value, a.source, a.description]);
-  await sheet.add(['residency rule', String(data.analysis.options.residency ?? ''), 'analysis', 'How a consumer’s state of residence was chosen during reconstruction']);
+  await sheet.add(['residency rule', valueText(data.analysis.options.residency ?? ''), 'analysis', 'How a consumer’s state of residence was chosen during reconstruction']);
   await sheet.add(['planned notice date', data.plannedNoticeDate ?? 'not given', data.plannedNoticeDate ? 'input' : 'default', 'Anchors deadlines that run from notice to individuals']);
   await sheet.add(['assumptions as given', data.assumptionArgs.join(' ') || 'none (defaults)', 'input', 'The assumption settings passed to this export']);
   await sheet.add(['holiday calendar', `${data.obligations.holidayCalendar.name} (${data.obligations.holidayCalendar.sha256})`, 'engine', 'Business-day deadlines skip these holidays']);

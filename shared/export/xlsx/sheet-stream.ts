@@ -30,7 +30,7 @@ const HEADER_STYLE: Partial<ExcelJS.Style> = Object.freeze({
   alignment: { vertical: 'middle' },
   border: { bottom: { style: 'thin', color: { argb: 'FF000000' } } },
 }) as Partial<ExcelJS.Style>;
-const MONEY_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '#,##0.00' }) as Partial<ExcelJS.Style>;
+const MONEY_STYLE: Partial<ExcelJS.Style> = Object.freeze({ numFmt: '#,##0.00' });
 
 /**
  * Streams rows into one logical sheet: styled, frozen header with an autofilter, column widths fitted to the

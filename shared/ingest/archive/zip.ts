@@ -66,7 +66,7 @@ class InputRangeReader extends yauzl.RandomAccessReader {
 }
 
 const getFileName = (yauzl as unknown as {
-  getFileNameLowLevel(flags: number, name: Buffer, extra: Array<{ id: number; data: Buffer }>, strict: boolean): string;
+  getFileNameLowLevel: (flags: number, name: Buffer, extra: Array<{ id: number; data: Buffer }>, strict: boolean) => string;
 }).getFileNameLowLevel;
 
 function openZip(input: Pick<ParseInput, 'open' | 'size'>): Promise<yauzl.ZipFile> {

@@ -5,6 +5,11 @@ import { readRange } from '../encoding';
 import type { DetectSample, ParseInput, ParseResult, Provenance, RowSink, SourceParser } from '../parser';
 import { subjectRecord } from './subject';
 
+/** sax gives plain strings without xmlns; the qualified form carries the text in `value`. */
+function attributeText(attribute: string | sax.QualifiedAttribute | undefined): string {
+  return typeof attribute === 'string' ? attribute : (attribute?.value ?? '');
+}
+
 const NAMESPACE = 'demandware.com/xml/impex/customer';
 /** A customer's data nests a few levels deep; deeper nesting is hostile or broken, and is rejected unread. */
 const MAX_CUSTOMER_DEPTH = 32;
@@ -109,7 +114,7 @@ export const sfccCustomersParser: SourceParser = {
       text = '';
       if (tag.name === 'customer' && path.length === 2) {
         customer = {
-          no: clean(String(tag.attributes['customer-no'] ?? '')),
+          no: clean(attributeText(tag.attributes['customer-no'])),
           startByte: positions.byteAt(parser.startTagPosition - 1),
           fields: {},
           addresses: [],
@@ -124,14 +129,14 @@ export const sfccCustomersParser: SourceParser = {
         customer.currentAddress = {};
         for (const [key, value] of Object.entries(tag.attributes)) customer.currentAddress[key] = String(value);
       } else if (customer && tag.name === 'custom-attribute') {
-        customAttribute = String(tag.attributes['attribute-id'] ?? '');
+        customAttribute = attributeText(tag.attributes['attribute-id']);
       }
     };
     parser.ontext = (value) => (text += value);
     parser.oncdata = (value) => (text += value);
     parser.onclosetag = (qualifiedName) => {
       const name = localName(qualifiedName);
-      const draft = customer as CustomerDraft | null;
+      const draft = customer;
       // Past the depth cap the customer is already a reject: nothing per tag may cost more than constant time.
       if (draft && path.length <= MAX_CUSTOMER_DEPTH) {
         const inner = path.slice(2);

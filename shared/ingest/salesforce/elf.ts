@@ -4,6 +4,7 @@ import { readHead } from '../encoding';
 import { readCsvTable, sniffCsvHeader } from '../csv/table';
 import { mapElfRow, elfLayout, type ElfLayout } from './elf-row';
 import { readJsonObjects, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
+import { valueText } from '../../util/value-text';
 
 const UPPER_SNAKE = /^[A-Z0-9_]+$/;
 
@@ -81,7 +82,7 @@ async function parseElfJson(input: ParseInput, sink: RowSink, decoding: TextDeco
     const values: string[] = [];
     for (const [name, v] of Object.entries(object)) {
       names.push(name);
-      values.push(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+      values.push(v === null || v === undefined ? '' : valueText(v));
     }
     const signature = names.join(',');
     let layout = layouts.get(signature);

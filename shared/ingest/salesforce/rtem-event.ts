@@ -4,6 +4,7 @@ import { isoDateTimeToUtc } from '../../util/time';
 import { hasWrongSuffix, toId18 } from '../../util/salesforce-id';
 import { blankEvent, dedupKeyOf, idOrText, numberOrNull, putDetail, soqlObject, type RowPlace } from './event-row';
 import { decodeRecordsField } from './records-field';
+import { valueText } from '../../util/value-text';
 
 export type RtemPayload = Readonly<Record<string, unknown>>;
 
@@ -73,7 +74,7 @@ export const KNOWN_FIELDS: readonly string[] = [
 function text(payload: RtemPayload, name: string): string | null {
   const v = payload[name];
   if (v === null || v === undefined) return null;
-  const s = typeof v === 'string' ? v.trim() : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  const s = typeof v === 'string' ? v.trim() : valueText(v);
   return s === '' ? null : s;
 }
 

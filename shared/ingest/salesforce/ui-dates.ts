@@ -94,7 +94,8 @@ export class UiDateResolver {
     if (iso) return { iso };
     const m = UI_DATE.exec(trimmed);
     if (!m) return { error: `"${text}" is not a date and time` };
-    let [year, month, day] = m[1]!.length === 4 ? [m[1], m[2], m[3]] : this.order === 'MDY' ? [m[3], m[1], m[2]] : [m[3], m[2], m[1]];
+    const [yearText, month, day] = m[1]!.length === 4 ? [m[1], m[2], m[3]] : this.order === 'MDY' ? [m[3], m[1], m[2]] : [m[3], m[2], m[1]];
+    let year = yearText;
     if (year!.length === 2) year = `20${year}`;
     let hour = Number(m[4]);
     const meridiem = m[8]?.replace(/[.\s]/g, '').toUpperCase();

@@ -1,4 +1,5 @@
 import type { AccessEventRow, DetailValue, Provenance } from '../parser';
+import { valueText } from '../../util/value-text';
 
 export type EventFields = Omit<AccessEventRow, keyof Provenance | 'recordIds' | 'recordsPartial' | 'details' | 'sourceType' | 'ts' | 'dedupKey'>;
 
@@ -35,6 +36,6 @@ function withoutEmpty(details: Record<string, DetailValue>): Record<string, Deta
 /** A string value or null for absent/blank/`-` (the log placeholder for "none"). */
 export function present(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const text = typeof value === 'string' ? value.trim() : typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' ? value.trim() : valueText(value);
   return text === '' || text === '-' ? null : text;
 }

@@ -23,7 +23,7 @@ ORDER BY field, n`;
 
 export function fieldSamplesFromDb(db: SqlReader, objectType: string, perField: number): Map<string, string[]> {
   const samples = new Map<string, string[]>();
-  for (const row of db.prepare(FIELD_SAMPLES_SQL).all(objectType, perField) as { field: string; value: unknown }[]) {
+  for (const row of db.prepare(FIELD_SAMPLES_SQL).all(objectType, perField) as { field: string; value: string | number | bigint | Buffer | null }[]) {
     const values = samples.get(row.field) ?? [];
     if (row.value !== null && row.value !== '') values.push(String(row.value));
     samples.set(row.field, values);

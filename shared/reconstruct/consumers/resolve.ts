@@ -20,7 +20,7 @@ export interface ReviewItem {
 
 export interface Resolution {
   /** The consumer (the smallest subject id of its set) a subject record belongs to. */
-  consumerOf(subjectId: number): number;
+  consumerOf: (subjectId: number) => number;
   /** Why a record joined its consumer; records that stand alone have no entry. */
   reasonFor(subjectId: number): string | null;
   review: ReviewItem[];

@@ -3,7 +3,6 @@
  * one-sentence reason rather than approximated, so a re-evaluated query is never silently wrong.
  */
 import type {
-  CompareOp,
   Condition,
   FieldPath,
   Literal,
@@ -157,7 +156,7 @@ class Parser {
     const token = this.peek();
     if (token?.kind === 'op') {
       this.pos++;
-      return { kind: 'compare', field, op: token.text as CompareOp, value: this.literal() };
+      return { kind: 'compare', field, op: token.text, value: this.literal() };
     }
     const word = this.peekWord();
     if (word === 'LIKE') {

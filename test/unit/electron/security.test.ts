@@ -5,16 +5,29 @@
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import type { BrowserWindowConstructorOptions } from 'electron';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 
+/** The parts of Electron's handler signatures these tests call the handlers with. */
+type Listener = (...args: unknown[]) => unknown;
+type PermissionRequestHandler = (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void;
+type PermissionCheckHandler = (webContents: unknown, permission: string) => boolean;
+type DevicePermissionHandler = (details: unknown) => boolean;
+type DownloadListener = (event: { preventDefault(): void }) => void;
+
 const recorded = vi.hoisted(() => ({
-  windows: [] as Array<{ options: any; loadURL: ReturnType<typeof vi.fn> }>,
+  windows: [] as Array<{ options: BrowserWindowConstructorOptions; loadURL: ReturnType<typeof vi.fn> }>,
   protocolHandlers: new Map<string, unknown>(),
   privilegedSchemes: [] as unknown[],
-  appHandlers: new Map<string, (...args: any[]) => void>(),
-  ipcHandlers: new Map<string, (...args: any[]) => any>(),
-  ipcListeners: new Map<string, (...args: any[]) => any>(),
-  session: { permissionRequest: null as any, permissionCheck: null as any, devicePermission: null as any, downloads: [] as any[] },
+  appHandlers: new Map<string, Listener>(),
+  ipcHandlers: new Map<string, Listener>(),
+  ipcListeners: new Map<string, Listener>(),
+  session: {
+    permissionRequest: null as PermissionRequestHandler | null,
+    permissionCheck: null as PermissionCheckHandler | null,
+    devicePermission: null as DevicePermissionHandler | null,
+    downloads: [] as DownloadListener[],
+  },
   openExternal: vi.fn(),
 }));
 
@@ -23,7 +36,7 @@ vi.mock('electron', () => {
   class BrowserWindow {
     webContents = { send: vi.fn() };
     loadURL = vi.fn(async () => undefined);
-    constructor(options: unknown) {
+    constructor(options: BrowserWindowConstructorOptions) {
       windows.push({ options, loadURL: this.loadURL });
     }
     once() {}
@@ -35,7 +48,7 @@ vi.mock('electron', () => {
   return {
     app: {
       requestSingleInstanceLock: () => true,
-      on: (name: string, handler: (...args: any[]) => void) => appHandlers.set(name, handler),
+      on: (name: string, handler: Listener) => appHandlers.set(name, handler),
       whenReady: () => Promise.resolve(),
       getPath: () => '/nonexistent-user-data',
       addRecentDocument: vi.fn(),
@@ -45,8 +58,8 @@ vi.mock('electron', () => {
     Menu: { buildFromTemplate: (template: unknown) => ({ template }), setApplicationMenu: vi.fn() },
     dialog: { showOpenDialog: vi.fn() },
     ipcMain: {
-      handle: (channel: string, handler: (...args: any[]) => any) => ipcHandlers.set(channel, handler),
-      on: (channel: string, handler: (...args: any[]) => any) => ipcListeners.set(channel, handler),
+      handle: (channel: string, handler: Listener) => ipcHandlers.set(channel, handler),
+      on: (channel: string, handler: Listener) => ipcListeners.set(channel, handler),
     },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => privilegedSchemes.push(...schemes),
@@ -54,10 +67,10 @@ vi.mock('electron', () => {
     },
     session: {
       defaultSession: {
-        setPermissionRequestHandler: (h: unknown) => (session.permissionRequest = h),
-        setPermissionCheckHandler: (h: unknown) => (session.permissionCheck = h),
-        setDevicePermissionHandler: (h: unknown) => (session.devicePermission = h),
-        on: (name: string, h: unknown) => name === 'will-download' && session.downloads.push(h),
+        setPermissionRequestHandler: (h: PermissionRequestHandler) => (session.permissionRequest = h),
+        setPermissionCheckHandler: (h: PermissionCheckHandler) => (session.permissionCheck = h),
+        setDevicePermissionHandler: (h: DevicePermissionHandler) => (session.devicePermission = h),
+        on: (name: string, h: DownloadListener) => name === 'will-download' && session.downloads.push(h),
       },
     },
     shell: { openExternal },
@@ -96,7 +109,7 @@ describe('desktop window security', () => {
       webviewTag: false,
       navigateOnDragDrop: false,
     });
-    expect(prefs.preload).toMatch(/preload\.cjs$/);
+    expect(prefs?.preload).toMatch(/preload\.cjs$/);
     expect(prefs).not.toHaveProperty('enableBlinkFeatures');
   });
 
@@ -138,12 +151,12 @@ describe('desktop window security', () => {
 
   it('denies every permission request and download', () => {
     const callback = vi.fn();
-    recorded.session.permissionRequest({}, 'media', callback);
+    recorded.session.permissionRequest!({}, 'media', callback);
     expect(callback).toHaveBeenCalledWith(false);
-    expect(recorded.session.permissionCheck({}, 'clipboard-read')).toBe(false);
-    expect(recorded.session.devicePermission({})).toBe(false);
+    expect(recorded.session.permissionCheck!({}, 'clipboard-read')).toBe(false);
+    expect(recorded.session.devicePermission!({})).toBe(false);
     const preventDefault = vi.fn();
-    recorded.session.downloads[0]({ preventDefault });
+    recorded.session.downloads[0]!({ preventDefault });
     expect(preventDefault).toHaveBeenCalled();
   });
 
