@@ -140,6 +140,10 @@ async function digestWithPool(active: DigestPool, source: string | ByteSource, o
   const free: number[] = Array.from({ length: SLOTS }, (_, i) => i);
   let waiter: (() => void) | null = null;
   let failure: Error | null = null;
+  // Set by the write callbacks, so read through a closure: the compiler cannot see those assignments in this flow.
+  const throwIfFailed = (): void => {
+    if (failure) throw failure;
+  };
   const release = (slot: number): void => {
     if (--pending[slot]! === 0) {
       free.push(slot);
@@ -156,7 +160,7 @@ async function digestWithPool(active: DigestPool, source: string | ByteSource, o
   try {
     for (;;) {
       if (options.signal?.aborted) throw new LedgerError('CANCELLED', 'Cancelled; nothing was added.');
-      if (failure) throw failure;
+      throwIfFailed();
       const slot = await nextFree();
       const view = Buffer.from(active.ring, slot * SLOT_BYTES, SLOT_BYTES);
       let bytesRead: number;
@@ -185,7 +189,7 @@ async function digestWithPool(active: DigestPool, source: string | ByteSource, o
       options.onProgress?.(position);
     }
     while (free.length < SLOTS) await new Promise<void>((resolve) => (waiter = resolve));
-    if (failure) throw failure;
+    throwIfFailed();
     const [[sha256, sha1], [md5]] = (await Promise.all(active.lanes.map((lane) => lane.end()))) as [[string, string], [string]];
     if (output) await output.finish();
     return { sha256, sha1, md5, size: position };

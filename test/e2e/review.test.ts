@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../../bridge/server';
@@ -18,7 +19,7 @@ import { generateBreach } from '../../shared/demo';
 import { launchChromium, type Browser } from '../helpers/browser';
 import { buildRenderer } from './renderer-build';
 
-const SCREENS = '/work/notes/screens';
+const SCREENS = fileURLToPath(new URL('../../test-artifacts/review-screens/', import.meta.url));
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1440, height: 900 },
@@ -261,6 +262,10 @@ describe('the app at laptop and small-window sizes', () => {
         const cells = await row.locator('td').allTextContents();
         expect(cells[1] === 'Not required' && cells[2]!.includes('unknown — counsel must review'), `duty row ${cells.join(' | ')}`).toBe(false);
       }
+      // Confidence on every duty line, as the engine reports it.
+      const firstCard = obligations.jurisdictions[0]!;
+      const dutyConfidences = await page.getByTestId(`jurisdiction-${firstCard.jurisdiction}`).locator('.duties tbody tr td:last-child').allTextContents();
+      expect(dutyConfidences).toEqual([firstCard.individuals.confidence, firstCard.regulator.confidence, firstCard.consumerReportingAgencies.confidence]);
       await expect(page.locator('.why-list li').count()).resolves.toBeGreaterThan(0);
       await page.fill('input[name=jurisdictionSearch]', obligations.jurisdictions[0]!.name);
       await page.getByTestId(`jurisdiction-${obligations.jurisdictions[0]!.jurisdiction}`).waitFor();
@@ -282,6 +287,15 @@ describe('the app at laptop and small-window sizes', () => {
         const qualifying = j.qualifying.exact + j.qualifying.derived + j.qualifying.inferredUpperBound;
         const undetermined = j.undetermined.exact + j.undetermined.derived + j.undetermined.inferredUpperBound;
         if (qualifying === 0 && undetermined > 0) await page.getByTestId(`exposure-${j.code}`).getByTestId('qualification-unknown').waitFor();
+      }
+      // Confidence on every component line, as the engine reports it.
+      const withComponents = exposure.jurisdictions.find((j) => j.components.length > 0);
+      if (withComponents) {
+        const jurisdiction = page.getByTestId(`exposure-${withComponents.code}`);
+        await jurisdiction.locator(':scope > summary').click();
+        const shown = await jurisdiction.locator('tr.component td:last-child').allTextContents();
+        expect(shown).toEqual(withComponents.components.map((c) => c.confidence));
+        await jurisdiction.locator(':scope > summary').click();
       }
       if (exposure.sensitivity.length > 0) await page.getByTestId('tornado-legend').waitFor();
       await page.getByTestId('tornado-left-out').waitFor();

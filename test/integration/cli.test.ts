@@ -2,6 +2,7 @@ import { existsSync, readdirSync, writeFileSync, truncateSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedEvidence, jsonOf, runCli, SAMPLES, spawnCli, type Printed } from '../helpers/cli';
+import { parseJson } from '../helpers/json';
 import { tempDir } from '../helpers/tmp';
 
 /** `verify --json` prints these fields of the engine's result. */
@@ -28,7 +29,7 @@ describe('CLI', () => {
     expect(listed.status).toBe(0);
     expect(listed.stdout).toContain('#1  newrelic__sample_log_lines.csv');
     expect(listed.stdout).toContain(addedEvidence(doc.results[0]).sha256);
-    expect(() => JSON.parse(listed.stdout)).toThrow();
+    expect(() => parseJson<unknown>(listed.stdout)).toThrow();
 
     const custody = jsonOf<Printed<'custody'>>(runCli(['custody', dir, '--json']));
     expect(custody.entries.map((e) => e.action)).toEqual(['case-create', 'acquire']);

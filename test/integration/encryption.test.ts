@@ -7,7 +7,10 @@ import { generateBreach } from '../../shared/demo';
 import { LedgerEngine } from '../../shared/engine/ledger-engine';
 import { canonicalJson } from '../../shared/util/canonical-json';
 import { buildTinyCase } from '../helpers/breach';
-import { runCli } from '../helpers/cli';
+import { jsonOf, runCli, type Printed } from '../helpers/cli';
+import { readJson } from '../helpers/json';
+import type { Scenario } from '../unit/demo/helpers';
+import type { DisposalCertificate } from '../../shared/store/dispose';
 
 const PASSPHRASE = 'tiny breach passphrase';
 let root: string;
@@ -53,7 +56,7 @@ describe('an encrypted case through the whole pipeline', () => {
   beforeAll(async () => {
     const dataDir = path.join(root, 'pipeline-data');
     const breach = await generateBreach({ outDir: dataDir, seed: 11, size: 'tiny' });
-    const scenario = JSON.parse(readFileSync(breach.scenarioPath, 'utf8'));
+    const scenario = readJson<Scenario>(breach.scenarioPath);
     files = breach.files.map((f) => path.join(dataDir, f.path));
     engine = new LedgerEngine();
     caseDir = path.join(root, 'encrypted-case');
@@ -128,14 +131,14 @@ describe('an encrypted case through the whole pipeline', () => {
     const head = (await engine.custody({ caseDir })).head;
     const result = await engine.disposeCase({ caseDir, certificatePath, confirm: true, actor: 'examiner' });
     expect(existsSync(caseDir)).toBe(false);
-    const certificate = JSON.parse(readFileSync(certificatePath, 'utf8'));
+    const certificate = readJson<DisposalCertificate>(certificatePath);
     const { signature, ...body } = certificate;
     expect(verifySignature(null, Buffer.from(canonicalJson(body)), createPublicKey(signature.publicKeyPem), Buffer.from(signature.value, 'base64'))).toBe(true);
     expect(certificate.encrypted).toBe(true);
     expect(certificate.custodyHead.seq).toBe(head.seq + 1);
     expect(certificate.disposedBy.actor).toBe('examiner');
     expect(certificate.files.map((f: { path: string }) => f.path)).toEqual(expect.arrayContaining(before.filter((f) => !f.endsWith('-shm') && !f.endsWith('-wal'))));
-    expect(certificate.files.find((f: { path: string }) => f.path === 'keys/case-key.json')).toMatchObject({ size: expect.any(Number), sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(certificate.files.find((f: { path: string }) => f.path === 'keys/case-key.json')).toMatchObject({ size: expect.any(Number) as unknown, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
     expect(result.filesDestroyed).toBe(certificate.files.length);
   });
 });
@@ -160,7 +163,7 @@ describe('keys and passphrases', () => {
 
   it('a wrong passphrase is one clear error and changes no byte of the folder', async () => {
     const before = folderDigest(caseDir);
-    const engine = new LedgerEngine({ passphraseFor: async () => 'not the passphrase' });
+    const engine = new LedgerEngine({ passphraseFor: () => Promise.resolve('not the passphrase') });
     const error = await engine.listEvidence({ caseDir }).catch((e: Error) => e);
     expect((error as Error).message).toMatch(/^Wrong passphrase for this case/);
     expect((error as Error).message).not.toContain('not the passphrase');
@@ -271,7 +274,7 @@ describe('the CLI', () => {
     const env = { BREACH_LEDGER_PASSPHRASE: 'cli secret passphrase' };
     const created = runCli(['case', 'init', caseDir, '--name', 'CLI', '--investigator', 'Test', '--encrypt', '--json'], { env });
     expect(created.status).toBe(0);
-    expect(JSON.parse(created.stdout).encrypted).toBe(true);
+    expect(jsonOf<Printed<'createCase'>>(created).encrypted).toBe(true);
     expect(created.stdout + created.stderr).not.toContain('cli secret passphrase');
 
     const locked = runCli(['evidence', caseDir], { env: { BREACH_LEDGER_PASSPHRASE: '' } });

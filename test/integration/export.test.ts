@@ -11,11 +11,13 @@ import { exportCase, verifyExport, type ExportResult } from '../../shared/export
 import { assessExposure } from '../../shared/law/exposure';
 import { assessObligations } from '../../shared/law/obligations';
 import { findPack } from '../../shared/law/packs';
+import type { SignedManifest } from '../../shared/export/manifest';
 import { qualify } from '../../shared/law/qualify';
 import { listCustody } from '../../shared/store/custody';
 import { listEvidence } from '../../shared/store/evidence';
 import { verifyCase } from '../../shared/store/verify';
 import { parseCsv } from '../unit/demo/helpers';
+import { readJson } from '../helpers/json';
 import { buildBreachCase, HOSTILE, HOSTILE_EVIDENCE_NAME, type BreachCase } from '../unit/export/breach-case';
 
 let root: string;
@@ -199,12 +201,12 @@ describe('export of a reconstructed breach', () => {
   });
 
   test('the manifest is signed by the case key and lists every file; verifyExport passes on the untouched export', async () => {
-    const manifest = JSON.parse(readFileSync(first.manifestPath, 'utf8'));
+    const manifest = readJson<SignedManifest>(first.manifestPath);
     expect(manifest.signature.publicKeyPem).toBe(breach.handle.info.publicKeyPem);
     expect(manifest.signature.publicKeyFingerprint).toBe(breach.handle.info.publicKeyFingerprint);
     expect(manifest.analysis.outputDigest).toBe(latestAnalysis(breach.handle).outputDigest);
     expect(manifest.rulePacks.length).toBeGreaterThan(0);
-    expect(manifest.files.map((f: { path: string }) => f.path)).toEqual(readdirSync(first.dir).filter((f) => f !== 'manifest.json').sort());
+    expect(manifest.files.map((f) => f.path)).toEqual(readdirSync(first.dir).filter((f) => f !== 'manifest.json').sort());
     const result = await verifyExport(first.manifestPath, { publicKeyPem: breach.handle.info.publicKeyPem });
     expect(result.ok).toBe(true);
     expect(result.signatureOk).toBe(true);
@@ -255,12 +257,12 @@ describe('export of a reconstructed breach', () => {
     expect(second.dir).not.toBe(first.dir);
     expect(second.files).toEqual(first.files);
     for (const f of first.files) expect(readFileSync(path.join(second.dir, f.path)).equals(readFileSync(path.join(first.dir, f.path)))).toBe(true);
-    const a = JSON.parse(readFileSync(first.manifestPath, 'utf8'));
-    const b = JSON.parse(readFileSync(second.manifestPath, 'utf8'));
+    const a = readJson<SignedManifest>(first.manifestPath);
+    const b = readJson<SignedManifest>(second.manifestPath);
     expect(b.exportedAt).not.toBe(a.exportedAt);
     expect(b.custody.headAtExport).toEqual(a.custody.headAtExport);
     expect(b.custody.currentHead.seq).toBe(a.custody.currentHead.seq + 1);
-    const strip = (m: Record<string, unknown>) => ({ ...m, exportedAt: null, custody: { ...(m.custody as object), currentHead: null }, signature: null });
+    const strip = (m: SignedManifest) => ({ ...m, exportedAt: null, custody: { ...m.custody, currentHead: null }, signature: null });
     expect(strip(b)).toEqual(strip(a));
   });
 

@@ -1,5 +1,4 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { recordScope } from '../../shared/scope/scopes';
 import { createCase, type CaseHandle } from '../../shared/store/case-folder';
 import { listCustody } from '../../shared/store/custody';
 import { jsonOf, runCli, type Printed } from '../helpers/cli';
+import { readJson } from '../helpers/json';
 
 /**
  * The issue-17 probe: 700 residents in 7 states (100 each) with name + email + SSN exposed (New York's without a
@@ -122,8 +122,8 @@ describe('amount tables end honestly', () => {
       expect(before.status).toBe('unknown');
       expect(before.reason).toMatch(/^unknown — CPI adjustment pending: .* end 2026-12-31; the CPPA adjusts these amounts/);
 
-      const pack = JSON.parse(readFileSync(path.join(DEFAULT_PACK_DIR, 'US-CA.json'), 'utf8'));
-      const remedy = pack.remedies.find((r: { id: string }) => r.id === 'ccpa-statutory-damages');
+      const pack = readJson<{ version: string; remedies: Array<{ id: string; schedule: unknown[] }> }>(path.join(DEFAULT_PACK_DIR, 'US-CA.json'));
+      const remedy = pack.remedies.find((r) => r.id === 'ccpa-statutory-damages')!;
       remedy.schedule.push({ from: '2027-01-01', to: '2028-12-31', citation: 'test table: 2027 CPI adjustment', standard: { minCents: 11000, maxCents: 82000 } });
       pack.version = '99.0.0';
       const file = path.join(root, 'US-CA-2027.json');

@@ -126,7 +126,7 @@ export function CaseShell(props: Props) {
                 onClick={() => onScreen(s.id)}
               >
                 <span>{s.title}</span>
-                <kbd>Alt {SCREENS.indexOf(s) + 1}</kbd>
+                {SCREENS.indexOf(s) < 9 && <kbd>Alt {SCREENS.indexOf(s) + 1}</kbd>}
               </button>
             ))}
           </div>

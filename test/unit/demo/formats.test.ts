@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateResult } from '../../../shared/demo';
 import { caseSafeSuffix } from '../../../shared/util/salesforce-id';
 import { to18 } from '../../../shared/demo/ids';
-import { generateInTemp, readCsv } from './helpers';
+import { parseJson, readJson } from '../../helpers/json';
+import { generateInTemp, readCsv, type Scenario, type StreamEnvelope, type StreamRecords } from './helpers';
 
 let dir = '';
 let result: GenerateResult;
@@ -47,19 +48,19 @@ describe('demo breach files follow the documented formats', () => {
   });
 
   it('writes RTEM stream envelopes whose Records is JSON inside a string', () => {
-    const apiEvents = readFileSync(join(dir, 'real-time-events/ApiEvent.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const apiEvents = readFileSync(join(dir, 'real-time-events/ApiEvent.jsonl'), 'utf8').trimEnd().split('\n').map((l) => parseJson<StreamEnvelope>(l));
     expect(apiEvents.length).toBeGreaterThan(0);
     for (const event of apiEvents) {
       expect(event.channel).toBe('/event/ApiEventStream');
       const payload = event.data.payload;
       expect(payload.EventDate).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+0000$/);
-      expect(isId18(payload.UserId)).toBe(true);
+      expect(isId18(String(payload.UserId))).toBe(true);
       expect(typeof payload.Records).toBe('string');
-      const records = JSON.parse(payload.Records);
+      const records = parseJson<StreamRecords>(String(payload.Records));
       expect(records.totalSize).toBeGreaterThanOrEqual(records.records.length);
       for (const record of records.records) expect(isId18(record.Id)).toBe(true);
     }
-    const bulk = readFileSync(join(dir, 'real-time-events/BulkApiResultEventStore.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+    const bulk = readFileSync(join(dir, 'real-time-events/BulkApiResultEventStore.jsonl'), 'utf8').trimEnd().split('\n').map((l) => parseJson<StreamEnvelope>(l));
     expect(bulk.every((e) => typeof e.data.payload.Query === 'string' && !('Records' in e.data.payload))).toBe(true);
   });
 
@@ -101,7 +102,7 @@ describe('demo breach files follow the documented formats', () => {
     const { header, rows } = readCsv(join(dir, 'setup-audit-trail/SetupAuditTrail.csv'));
     expect(header).toEqual(['Date', 'User', 'Source Namespace Prefix', 'Action', 'Section', 'Delegate User']);
     expect(rows.every((r) => /^\d{1,2}\/\d{1,2}\/\d{4}, \d{1,2}:\d\d:\d\d [AP]M P[DS]T$/.test(r.Date!))).toBe(true);
-    const scenario = JSON.parse(readFileSync(result.scenarioPath, 'utf8'));
+    const scenario = readJson<Scenario>(result.scenarioPath);
     const install = rows.find((r) => r.Section === 'Connected Apps' && r.Action === `Installed connected app ${scenario.attack.connectedApp.name}`);
     expect(install?.User).toBe(scenario.attack.compromisedUser.username);
   });

@@ -4,17 +4,18 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { GenerateResult, GroundTruthConsumer } from '../../../shared/demo';
 import { ELEMENT_CODES } from '../../../shared/contract/elements';
 import { matches } from '../../../shared/demo/soql';
-import { generateInTemp, readCsv } from './helpers';
+import { parseJson, readJson } from '../../helpers/json';
+import { generateInTemp, readCsv, type Scenario, type StreamEnvelope, type StreamRecords } from './helpers';
 
 let dir = '';
 let result: GenerateResult;
 let truth: GroundTruthConsumer[];
-let scenario: any;
+let scenario: Scenario;
 
 beforeAll(async () => {
   ({ dir, result } = await generateInTemp('ground-truth', 3000));
-  truth = readFileSync(result.groundTruthPath, 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
-  scenario = JSON.parse(readFileSync(result.scenarioPath, 'utf8'));
+  truth = readFileSync(result.groundTruthPath, 'utf8').trimEnd().split('\n').map((l) => parseJson<GroundTruthConsumer>(l));
+  scenario = readJson<Scenario>(result.scenarioPath);
 });
 
 /** Every 18-char id that an attacker-session log entry names. */
@@ -25,13 +26,13 @@ function idsNamedInAttackLogs(): Set<string> {
     if (file.format === 'salesforce-elf') {
       for (const row of readCsv(join(dir, file.path)).rows) {
         if (!loginKeys.has(row.LOGIN_KEY!)) continue;
-        for (const key of ['URI_ID_DERIVED', 'PAGE_ENTITY_ID']) if (row[key]) named.add(row[key]!);
+        for (const key of ['URI_ID_DERIVED', 'PAGE_ENTITY_ID']) if (row[key]) named.add(row[key]);
       }
     } else if (file.format === 'salesforce-rtem') {
       for (const line of readFileSync(join(dir, file.path), 'utf8').trimEnd().split('\n')) {
-        const payload = JSON.parse(line).data.payload;
-        if (!loginKeys.has(payload.LoginKey) || typeof payload.Records !== 'string') continue;
-        for (const record of JSON.parse(payload.Records).records) named.add(record.Id);
+        const payload = parseJson<StreamEnvelope>(line).data.payload;
+        if (!loginKeys.has(payload.LoginKey ?? '') || typeof payload.Records !== 'string') continue;
+        for (const record of parseJson<StreamRecords>(payload.Records).records) named.add(record.Id);
       }
     }
   }
@@ -74,7 +75,7 @@ describe('demo breach ground truth', () => {
   });
 
   it('reproduces the derived Contact records by re-evaluating the logged query against the export', () => {
-    const q2 = scenario.attack.actions.find((a: any) => a.key === 'Q2');
+    const q2 = scenario.attack.actions.find((a) => a.key === 'Q2');
     const at = Date.parse(scenario.attack.window.start);
     const contacts = readCsv(join(dir, 'data-export/Contact.csv'), 'latin1').rows;
     const where = {
@@ -85,10 +86,10 @@ describe('demo breach ground truth', () => {
         { op: 'NOT' as const, term: { op: '=' as const, field: 'LeadSource', value: 'Purchased List' } },
       ],
     };
-    expect(q2.soql).toContain("CreatedDate = LAST_N_DAYS:365 AND (MailingStateCode IN ('NY', 'NJ', 'PA') OR Email LIKE '%@outlook.example')");
+    expect(q2?.soql).toContain("CreatedDate = LAST_N_DAYS:365 AND (MailingStateCode IN ('NY', 'NJ', 'PA') OR Email LIKE '%@outlook.example')");
     const reEvaluated = new Set(contacts.filter((c) => matches(where, c, at)).map((c) => c.Id));
     const q2Records = new Set(truth.filter((t) => t.accesses.includes('Q2')).flatMap((t) => t.records.filter((r) => r.object === 'Contact' && reEvaluated.has(r.id)).map((r) => r.id)));
-    expect(reEvaluated.size).toBe(q2.rowsReturned);
+    expect(reEvaluated.size).toBe(q2?.rowsReturned);
     expect(q2Records).toEqual(reEvaluated);
   });
 

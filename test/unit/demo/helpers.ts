@@ -63,6 +63,32 @@ export function readCsv(path: string, encoding: BufferEncoding = 'utf8'): { head
   };
 }
 
+/** One line of a generated real-time event stream file (the parts the tests read). */
+export interface StreamEnvelope {
+  channel: string;
+  data: { payload: { EventDate?: string; UserId?: string; LoginKey?: string; Records?: string; Query?: string } };
+}
+
+/** The `Records` field of a stream event: JSON inside a string. */
+export interface StreamRecords {
+  totalSize: number;
+  records: Array<{ Id: string }>;
+}
+
+/** The parts of the generator's scenario.json that the tests read. */
+export interface Scenario {
+  attack: {
+    window: { start: string; end: string };
+    attackerIps: string[];
+    connectedApp: { name: string };
+    compromisedUser: { id15: string; id18: string; username: string };
+    loginKeys: string[];
+    actions: Array<{ key: string; soql: string | null; rowsReturned: number }>;
+  };
+  traps: { businessAccountsReached: string[] };
+  counts: GenerateResult['counts'];
+}
+
 export async function generateInTemp(seed: string, size: 'tiny' | number): Promise<{ dir: string; result: GenerateResult }> {
   const dir = mkdtempSync(join(tmpdir(), 'breach-demo-'));
   return { dir, result: await generateBreach({ outDir: dir, seed, size }) };

@@ -43,8 +43,8 @@ describe('engine worker host (real worker thread, real case folder)', () => {
   it('turns engine errors into LedgerErrors with the engine code and message', async () => {
     host = startHost();
     const missing = path.join(tempDir('bl-host-'), 'nothing-here');
-    await expect(host.openCase({ caseDir: missing })).rejects.toMatchObject({ name: 'LedgerError', code: expect.stringMatching(/NOT_A_CASE|NOT_FOUND/) });
-    await expect(host.listFormats()).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ format: expect.any(String) })]));
+    await expect(host.openCase({ caseDir: missing })).rejects.toMatchObject({ name: 'LedgerError', code: expect.stringMatching(/NOT_A_CASE|NOT_FOUND/) as unknown });
+    await expect(host.listFormats()).resolves.toEqual(expect.arrayContaining([expect.objectContaining({ format: expect.any(String) as unknown })]));
   });
 
   it('cancels an add in flight and keeps nothing from it', async () => {

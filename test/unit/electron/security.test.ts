@@ -35,7 +35,7 @@ vi.mock('electron', () => {
   const { windows, protocolHandlers, privilegedSchemes, appHandlers, ipcHandlers, ipcListeners, session, openExternal } = recorded;
   class BrowserWindow {
     webContents = { send: vi.fn() };
-    loadURL = vi.fn(async () => undefined);
+    loadURL = vi.fn(() => Promise.resolve(undefined));
     constructor(options: BrowserWindowConstructorOptions) {
       windows.push({ options, loadURL: this.loadURL });
     }
@@ -115,7 +115,7 @@ describe('desktop window security', () => {
 
   it('loads the UI from app://, never file://', () => {
     expect(recorded.windows[0]!.loadURL).toHaveBeenCalledWith('app://ledger/index.html');
-    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(recorded.privilegedSchemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) as unknown })]);
     expect(recorded.protocolHandlers.has('app')).toBe(true);
     const main = readFileSync(new URL('../../../electron/main.ts', import.meta.url), 'utf8');
     expect(main).not.toMatch(/loadFile|file:\/\/|openExternal/);
@@ -170,11 +170,11 @@ describe('desktop window security', () => {
   it('refuses IPC from any frame that is not the app and lets only contract methods through', async () => {
     const call = recorded.ipcHandlers.get(CHANNELS.call)!;
     for (const sender of [senderFrom('https://attacker.example/'), senderFrom('app://ledger.evil/'), senderFrom(null)]) {
-      await expect(call(sender, { callId: 1, method: 'listFormats' })).resolves.toEqual({ ok: false, error: expect.objectContaining({ code: 'BAD_USAGE' }) });
+      await expect(call(sender, { callId: 1, method: 'listFormats' })).resolves.toEqual({ ok: false, error: expect.objectContaining({ code: 'BAD_USAGE' }) as unknown });
     }
     await expect(call(trusted, { callId: 2, method: 'constructor', request: {} })).resolves.toEqual({
       ok: false,
-      error: expect.objectContaining({ code: 'BAD_USAGE', message: expect.stringContaining('Unknown method') }),
+      error: expect.objectContaining({ code: 'BAD_USAGE', message: expect.stringContaining('Unknown method') as unknown }) as unknown,
     });
     expect(await recorded.ipcHandlers.get(CHANNELS.chooseEvidenceFiles)!(senderFrom('https://attacker.example/'))).toEqual([]);
     expect(await recorded.ipcHandlers.get(CHANNELS.chooseCaseFolder)!(senderFrom('https://attacker.example/'), 'open')).toBeNull();

@@ -1,6 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { expect, test } from 'vitest';
-import { MANIFEST_FORMAT, renderManifest, signatureVerifies, signManifest, type ManifestBody } from '../../../shared/export/manifest';
+import { MANIFEST_FORMAT, renderManifest, signatureVerifies, signManifest, type ManifestBody, type SignedManifest } from '../../../shared/export/manifest';
+import { parseJson } from '../../helpers/json';
 import { custodyAtExport } from '../../../shared/export/custody-cut';
 import { createCase } from '../../../shared/store/case-folder';
 import { appendCustody } from '../../../shared/store/custody';
@@ -24,10 +25,10 @@ test('an Ed25519 signature over the canonical manifest verifies, and fails once 
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const signed = signManifest(body, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), publicKey.export({ type: 'spki', format: 'pem' }).toString());
   expect(signatureVerifies(signed)).toBe(true);
-  expect(signatureVerifies(JSON.parse(renderManifest(signed)))).toBe(true);
+  expect(signatureVerifies(parseJson<SignedManifest>(renderManifest(signed)))).toBe(true);
   expect(signatureVerifies({ ...signed, files: [{ path: 'a.csv', sha256: 's', size: 2 }] })).toBe(false);
   expect(signatureVerifies({ ...signed, signature: { ...signed.signature, value: Buffer.alloc(64).toString('base64') } })).toBe(false);
-  expect(renderManifest(signed)).toBe(renderManifest(JSON.parse(renderManifest(signed))));
+  expect(renderManifest(signed)).toBe(renderManifest(parseJson<SignedManifest>(renderManifest(signed))));
 });
 
 test('the custody shown in an export stops at the last entry that is not an export', async () => {

@@ -4,11 +4,11 @@ import { parseAssumptions } from '../../../shared/law/assumptions';
 import { assessExposure, type ExposureComponent, type ExposureReport } from '../../../shared/law/exposure';
 import { parsePack } from '../../../shared/law/packs';
 import type { LoadedPack } from '../../../shared/law/types';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PACK_DIR } from '../../../shared/law/packs';
 import type { AssessmentInput } from '../../../shared/law/types';
 import { group, input, packs } from './helpers';
+import { readJson } from '../../helpers/json';
 
 function run(assessment: AssessmentInput, ...settings: string[]): ExposureReport {
   return assessExposure(packs(), assessment, parseAssumptions(settings));
@@ -27,9 +27,9 @@ const INSECURE = 'reasonable-security=not-maintained';
 
 /** The California pack with one penalty of unknown amount triggered by late notice to individuals only. */
 function unquantifiedPack(): LoadedPack {
-  const json = JSON.parse(readFileSync(join(DEFAULT_PACK_DIR, 'US-CA.json'), 'utf8'));
+  const json = readJson<{ sources: Array<{ id: string }>; remedies: unknown[] }>(join(DEFAULT_PACK_DIR, 'US-CA.json'));
   json.remedies = [{
-    id: 'penalties', kind: 'unknown-amount', label: 'Penalty', citation: 'X § 1', sourceIds: [json.sources[0].id], conditions: [], definitionId: 'notice',
+    id: 'penalties', kind: 'unknown-amount', label: 'Penalty', citation: 'X § 1', sourceIds: [json.sources[0]!.id], conditions: [], definitionId: 'notice',
     description: 'Amount set by the court', triggers: [{ violation: 'late-notice-individuals', citation: 'X § 1' }],
   }];
   const loaded = parsePack(Buffer.from(JSON.stringify(json)), 'US-CA.json');

@@ -17,7 +17,16 @@ function caJson(): Record<string, unknown> {
   return JSON.parse(readFileSync(join(DEFAULT_PACK_DIR, 'US-CA.json'), 'utf8')) as Record<string, unknown>;
 }
 
-function errorsFor(mutate: (pack: any) => void): string[] {
+/** Breaks one field of a parsed pack: sets the value at a path of keys and indexes. */
+function setAt(path: ReadonlyArray<string | number>, value: unknown): (pack: Record<string, unknown>) => void {
+  return (pack) => {
+    let node = pack as Record<string | number, unknown>;
+    for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+    node[path[path.length - 1]!] = value;
+  };
+}
+
+function errorsFor(mutate: (pack: Record<string, unknown>) => void): string[] {
   const pack = caJson();
   mutate(pack);
   const result = validatePack(pack, 'US-CA.json');
@@ -87,48 +96,50 @@ describe('rule pack validation errors', () => {
   });
 
   it('names the path and the bad value for an impossible date', () => {
-    expect(errorsFor((p) => (p.remedies[0].schedule[1].from = '2025-02-30'))).toContain(
+    expect(errorsFor(setAt(['remedies', 0, 'schedule', 1, 'from'], '2025-02-30'))).toContain(
       'US-CA.json: remedies[0].schedule[1].from: expected a calendar date YYYY-MM-DD, got "2025-02-30"',
     );
   });
 
   it('rejects an element code outside the contract vocabulary', () => {
-    const errors = errorsFor((p) => (p.definitions[0].combinations[0].requires[1] = ['social_security']));
+    const errors = errorsFor(setAt(['definitions', 0, 'combinations', 0, 'requires', 1], ['social_security']));
     expect(errors.join('\n')).toMatch(/definitions\[0\]\.combinations\[0\]\.requires\[1\]\[0\]: expected one of name, email/);
   });
 
   it('rejects a minimum above the maximum and non-integer cents', () => {
-    expect(errorsFor((p) => (p.remedies[0].schedule[0].standard = { minCents: 80000, maxCents: 75000 }))).toContain(
+    expect(errorsFor(setAt(['remedies', 0, 'schedule', 0, 'standard'], { minCents: 80000, maxCents: 75000 }))).toContain(
       'US-CA.json: remedies[0].schedule[0].standard.minCents: exceeds maxCents 75000, got number 80000',
     );
-    expect(errorsFor((p) => (p.remedies[0].schedule[0].standard.maxCents = 750.5)).join('\n')).toMatch(/standard\.maxCents: expected an integer from 0/);
+    expect(errorsFor(setAt(['remedies', 0, 'schedule', 0, 'standard', 'maxCents'], 750.5)).join('\n')).toMatch(/standard\.maxCents: expected an integer from 0/);
   });
 
   it('rejects overlapping amount tables', () => {
-    expect(errorsFor((p) => (p.remedies[0].schedule[1].from = '2024-12-31'))).toContain(
+    expect(errorsFor(setAt(['remedies', 0, 'schedule', 1, 'from'], '2024-12-31'))).toContain(
       'US-CA.json: remedies[0].schedule[1].from: overlaps the previous period ending 2024-12-31, got "2024-12-31"',
     );
   });
 
   it('rejects a gap in notice periods and a missing party', () => {
-    expect(errorsFor((p) => (p.notices[0].periods[1].from = '2026-01-05')).join('\n')).toMatch(/notices\[0\]\.periods\[1\]\.from: leaves a gap after 2025-12-31/);
-    expect(errorsFor((p) => p.notices.pop()).join('\n')).toMatch(/needs an entry for party "consumer-reporting-agencies"/);
+    expect(errorsFor(setAt(['notices', 0, 'periods', 1, 'from'], '2026-01-05')).join('\n')).toMatch(/notices\[0\]\.periods\[1\]\.from: leaves a gap after 2025-12-31/);
+    expect(errorsFor((p) => (p.notices as unknown[]).pop()).join('\n')).toMatch(/needs an entry for party "consumer-reporting-agencies"/);
   });
 
   it('rejects unknown fields, unknown source ids and unknown definition ids', () => {
-    expect(errorsFor((p) => (p.penalty = 5)).join('\n')).toMatch(/US-CA.json: penalty: is not a known field/);
-    expect(errorsFor((p) => (p.remedies[0].sourceIds = ['nowhere'])).join('\n')).toMatch(/remedies\[0\]\.sourceIds\[0\]: is not an id declared in sources/);
-    expect(errorsFor((p) => (p.remedies[0].definitionId = 'gdpr')).join('\n')).toMatch(/remedies\[0\]\.definitionId: expected a definition id \(notice, statutory-damages\), got "gdpr"/);
+    expect(errorsFor(setAt(['penalty'], 5)).join('\n')).toMatch(/US-CA.json: penalty: is not a known field/);
+    expect(errorsFor(setAt(['remedies', 0, 'sourceIds'], ['nowhere'])).join('\n')).toMatch(/remedies\[0\]\.sourceIds\[0\]: is not an id declared in sources/);
+    expect(errorsFor(setAt(['remedies', 0, 'definitionId'], 'gdpr')).join('\n')).toMatch(/remedies\[0\]\.definitionId: expected a definition id \(notice, statutory-damages\), got "gdpr"/);
   });
 
   it('rejects a condition value the assumption cannot take, and a lone exclusive-group member', () => {
-    expect(errorsFor((p) => (p.remedies[0].conditions[0].appliesWhen = ['maybe'])).join('\n')).toMatch(/conditions\[0\]\.appliesWhen\[0\]: expected one of false, true/);
-    const onlyCppa = (p: any) => p.remedies.filter((r: any) => r.enforcer?.id === 'ag').forEach((r: any) => delete r.exclusiveGroup);
+    expect(errorsFor(setAt(['remedies', 0, 'conditions', 0, 'appliesWhen'], ['maybe'])).join('\n')).toMatch(/conditions\[0\]\.appliesWhen\[0\]: expected one of false, true/);
+    const onlyCppa = (p: Record<string, unknown>) => {
+      for (const r of p.remedies as Array<{ enforcer?: { id?: string }; exclusiveGroup?: string }>) if (r.enforcer?.id === 'ag') delete r.exclusiveGroup;
+    };
     expect(errorsFor(onlyCppa).join('\n')).toMatch(/exclusiveGroup "ca-fine-or-penalty" has only one member/);
   });
 
   it('rejects deadline fields on a duty that does not exist', () => {
-    expect(errorsFor((p) => (p.notices[2].periods[0].deadline = { kind: 'unknown', text: 'x' })).join('\n')).toMatch(/notices\[2\]\.periods\[0\]\.deadline: must be omitted when duty is "none"/);
+    expect(errorsFor(setAt(['notices', 2, 'periods', 0, 'deadline'], { kind: 'unknown', text: 'x' })).join('\n')).toMatch(/notices\[2\]\.periods\[0\]\.deadline: must be omitted when duty is "none"/);
   });
 });
 

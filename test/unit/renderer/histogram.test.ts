@@ -77,7 +77,7 @@ describe('events-over-time histogram', () => {
         { start: '2025-06-16T11:00:00.000Z', events: 2, rowsProcessed: 0, byType: { a: 2 } },
       ],
     };
-    const api = { eventHistogram: async (request: { bucket: string }) => (calls.push(request), answers[request.bucket]!) } as unknown as LedgerApi;
+    const api = { eventHistogram: (request: { bucket: string }) => (calls.push(request), Promise.resolve(answers[request.bucket]!)) } as unknown as LedgerApi;
     const histogram = await loadHistogram(api, '/case', null);
     expect(calls).toEqual([
       { caseDir: '/case', bucket: 'day' },

@@ -2,13 +2,14 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createKeyFile, KEY_FILE, rewrapKeyFile, unlockKeyFile } from '../../../shared/store/case-keys';
+import { readJson } from '../../helpers/json';
 import { tempDir } from '../../helpers/tmp';
 
 describe('case key file (scrypt-wrapped data key)', () => {
   it('unlocks with the passphrase and derives the same keys; records scrypt parameters and salt', async () => {
     const dir = tempDir();
     const created = await createKeyFile(dir, 'correct horse battery');
-    const file = JSON.parse(readFileSync(path.join(dir, KEY_FILE), 'utf8'));
+    const file = readJson<{ kdf: { name: string; N: number; r: number; p: number; salt: string } }>(path.join(dir, KEY_FILE));
     expect(file.kdf).toMatchObject({ name: 'scrypt', N: 131072, r: 8, p: 1 });
     expect(Buffer.from(file.kdf.salt, 'base64')).toHaveLength(16);
     expect(JSON.stringify(file)).not.toContain('correct horse battery');

@@ -54,9 +54,10 @@ function ComponentRows({ c }: { c: ExposureComponent }) {
         <td>
           <Truncate className="small" text={c.citation} />
         </td>
+        <td className={`small confidence-${c.confidence}`}>{c.confidence}</td>
       </tr>
       <tr className="component-detail">
-        <td colSpan={5}>
+        <td colSpan={6}>
           <details>
             <summary className="small">Formula and working{c.review ? ` · ${c.review}` : ''}</summary>
             <dl className="kv kv-tight small">
@@ -69,8 +70,6 @@ function ComponentRows({ c }: { c: ExposureComponent }) {
                   <FragmentRow key={s} term={s} text={c.working![s]} />
                 ))}
               {c.reason && <FragmentRow term="Note" text={c.reason} />}
-              <dt>Confidence</dt>
-              <dd>{c.confidence}</dd>
             </dl>
           </details>
         </td>
@@ -97,7 +96,7 @@ export function ExposureTable({ jurisdictions }: { jurisdictions: readonly Juris
         <span />
         <span>Qualifying consumers</span>
         <span className="num">Low</span>
-        <span className="num">Expected</span>
+        <span className="num">Stated</span>
         <span className="num">High</span>
       </div>
       {jurisdictions.map((j) => (
@@ -116,9 +115,10 @@ export function ExposureTable({ jurisdictions }: { jurisdictions: readonly Juris
               <tr>
                 <th>Component</th>
                 <th className="num">Low</th>
-                <th className="num">Expected</th>
+                <th className="num">Stated</th>
                 <th className="num">High</th>
                 <th>Citation</th>
+                <th>Confidence</th>
               </tr>
             </thead>
             <tbody>

@@ -73,6 +73,7 @@ export function JurisdictionCard({ j, today, timeZone }: { j: JurisdictionObliga
             <th>Duty</th>
             <th>Due</th>
             <th>Citation</th>
+            <th>Confidence</th>
           </tr>
         </thead>
         <tbody>
@@ -91,6 +92,7 @@ export function JurisdictionCard({ j, today, timeZone }: { j: JurisdictionObliga
                   <Due o={o} today={today} timeZone={timeZone} />
                 </td>
                 <td className="small wrap">{o.citation}</td>
+                <td className={`small confidence-${o.confidence}`}>{o.confidence}</td>
               </tr>
             );
           })}

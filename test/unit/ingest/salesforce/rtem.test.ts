@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { rtemParser } from '../../../../shared/ingest/salesforce/rtem';
 import { runParser } from '../../../helpers/parse';
 import { fixture, sample } from './paths';
+import { parseJson } from '../../../helpers/json';
 
 describe('salesforce-rtem on the shared samples', () => {
   it('reads an ApiEventStream envelope: query, counts, partial record list', async () => {
@@ -86,7 +87,7 @@ describe('salesforce-rtem shapes', () => {
     expect(partial).toMatchObject({ ts: '2025-06-01T12:00:02.000Z', recordIds: ['0035j00000AbCdHAAV'], recordsPartial: true, rowsProcessed: 5000 });
     const text = readFileSync(file).toString();
     const slice = text.slice(full!.byteOffset, full!.byteOffset + full!.byteLength);
-    expect(JSON.parse(slice).EventIdentifier).toBe('0f3c9d2e-1111-4a5b-9c8d-000000000001');
+    expect(parseJson<{ EventIdentifier: string }>(slice).EventIdentifier).toBe('0f3c9d2e-1111-4a5b-9c8d-000000000001');
     expect(full!.dedupKey).not.toBe(partial!.dedupKey);
   });
 

@@ -6,6 +6,7 @@ import { awsCloudTrailParser } from '../../../../shared/ingest/weblogs/cloudtrai
 import { genericCsvLogParser } from '../../../../shared/ingest/weblogs/generic-csv';
 import { genericJsonLinesParser } from '../../../../shared/ingest/weblogs/generic-jsonl';
 import { runParser } from '../../../helpers/parse';
+import { parseJson } from '../../../helpers/json';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const fixture = (name: string): string => join(HERE, '../../../fixtures/weblogs', name);
@@ -18,12 +19,12 @@ describe('web-access-log', () => {
     expect(run.events).toHaveLength(7);
     const [common, combined, dash, extra, hostname, , vhost] = run.events;
     expect(common).toMatchObject({ sourceType: 'web:common', ts: '2016-12-26T14:16:29.000Z', clientIp: '::1', operation: 'GET', uri: '/favicon.ico', status: '404' });
-    expect(combined).toMatchObject({ sourceType: 'web:combined', clientIp: '192.168.33.1', userAgent: expect.stringMatching(/^Mozilla\/5.0 \(Macintosh/) });
+    expect(combined).toMatchObject({ sourceType: 'web:combined', clientIp: '192.168.33.1', userAgent: expect.stringMatching(/^Mozilla\/5.0 \(Macintosh/) as unknown });
     expect(dash).toMatchObject({ operation: null, uri: null, status: '408' });
     expect(dash?.details).toBeNull();
     expect(extra?.details).toMatchObject({ bytes: 612 });
-    expect(hostname).toMatchObject({ clientIp: null, details: expect.objectContaining({ remoteHost: 'monitoring-server' }) });
-    expect(vhost).toMatchObject({ clientIp: '123.123.123.123', ts: '2019-07-04T07:20:46.000Z', details: expect.objectContaining({ vhost: 'vhost1.domaine.fr', bytes: 32953 }) });
+    expect(hostname).toMatchObject({ clientIp: null, details: expect.objectContaining({ remoteHost: 'monitoring-server' }) as unknown });
+    expect(vhost).toMatchObject({ clientIp: '123.123.123.123', ts: '2019-07-04T07:20:46.000Z', details: expect.objectContaining({ vhost: 'vhost1.domaine.fr', bytes: 32953 }) as unknown });
     expect(new Set(run.events.map((e) => e.dedupKey)).size).toBe(7);
   });
 
@@ -31,7 +32,7 @@ describe('web-access-log', () => {
     const run = await runParser(webAccessLogParser, fixture('access-mixed.log'), {}, { chunkSize: 13 });
     expect(run.events).toHaveLength(4);
     expect(run.rejects).toHaveLength(1);
-    expect(run.rejects[0]).toMatchObject({ lineNo: 4, reason: expect.stringMatching(/not in Apache\/Nginx/) });
+    expect(run.rejects[0]).toMatchObject({ lineNo: 4, reason: expect.stringMatching(/not in Apache\/Nginx/) as unknown });
     expect(run.rejects[0]?.raw.toString()).toBe('this is not a log line');
     const [first, second, cafe, last] = run.events;
     expect(first).toMatchObject({ username: 'alice', ts: '2025-08-12T10:14:15.000Z', uri: '/api/contacts?page=2' });
@@ -59,10 +60,10 @@ describe('aws-cloudtrail', () => {
     const run = await runParser(awsCloudTrailParser, fixture('cloudtrail-records.json'), {}, { chunkSize: 17 });
     const [get, denied] = run.events;
     expect(get).toMatchObject({ actorId: 'arn:aws:iam::111122223333:user/svc-sync', sessionKey: 'AKIAIOSFODNN7EXAMPLE', objectType: 'AWS::S3::Object', operation: 'GetObject', requestId: 'REQ1' });
-    expect(denied).toMatchObject({ username: 'Admin', clientIp: null, status: 'AccessDenied', details: expect.objectContaining({ sourceService: 'cloudformation.amazonaws.com' }) });
+    expect(denied).toMatchObject({ username: 'Admin', clientIp: null, status: 'AccessDenied', details: expect.objectContaining({ sourceService: 'cloudformation.amazonaws.com' }) as unknown });
     const { readFileSync } = await import('node:fs');
     const bytes = readFileSync(fixture('cloudtrail-records.json'));
-    for (const e of run.events) expect(JSON.parse(bytes.subarray(e.byteOffset, e.byteOffset + e.byteLength).toString()).eventID).toBe(e.dedupKey.slice('cloudtrail:'.length));
+    for (const e of run.events) expect(parseJson<{ eventID: string }>(bytes.subarray(e.byteOffset, e.byteOffset + e.byteLength).toString()).eventID).toBe(e.dedupKey.slice('cloudtrail:'.length));
   });
 
   it('streams a multi-MB single-line Records file, rejects a bad record and a truncated tail', async () => {
