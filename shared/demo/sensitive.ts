@@ -30,6 +30,11 @@ export function ssnValue(random: Random, masked: boolean): string {
   return masked ? `XXX-XX-${ssn.slice(-4)}` : ssn;
 }
 
+/** The body with its Luhn check digit appended. */
+export function withLuhnDigit(body: string): string {
+  return body + luhnCheckDigit(body);
+}
+
 function luhnCheckDigit(body: string): string {
   let sum = 0;
   for (let i = 0; i < body.length; i++) {
@@ -51,8 +56,7 @@ export function cardNumber(random: Random): string {
     ['555555', 16],
     ['378282', 15],
   ] as const);
-  const body = bin + random.digits(length - bin.length - 1);
-  return body + luhnCheckDigit(body);
+  return withLuhnDigit(bin + random.digits(length - bin.length - 1));
 }
 
 export function maskCard(card: string): string {

@@ -8,6 +8,7 @@ import { id18, KEY_PREFIX } from './ids';
 import { STREET_NAMES, STREET_SUFFIXES } from './names';
 import type { Org } from './org';
 import { Random } from './random';
+import { withLuhnDigit } from './sensitive';
 import { US_STATES } from './states';
 
 export interface BusinessAccount {
@@ -17,20 +18,6 @@ export interface BusinessAccount {
 
 const COMPANY_WORDS = ['Gravity', 'Summit', 'Harbor', 'Pioneer', 'Keystone', 'Meridian', 'Cascade', 'Ironwood', 'Bluebird', 'Redwood', 'Lakeside', 'Northstar'];
 const COMPANY_KINDS = ['Investments', 'Logistics', 'Holdings', 'Partners', 'Supply Co', 'Foods', 'Systems', 'Builders'];
-
-/** Appends the Luhn check digit. */
-function withLuhnDigit(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let digit = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 /**
  * A street whose leading digits (a site code and a street number, 13 digits in all) pass Luhn and, when `visaLike`,
