@@ -20,4 +20,5 @@ await Promise.all([
 ]);
 cpSync(source('shared/law/packs'), path.join(dist, 'packs'), { recursive: true });
 cpSync(source('shared/law/calendar'), path.join(dist, 'calendar'), { recursive: true });
+cpSync(source('shared/law/submission-forms'), path.join(dist, 'submission-forms'), { recursive: true });
 console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/engine-host.mjs');

@@ -31,7 +31,7 @@ export const verify: Command = {
     );
     out.line(
       report.records.ok
-        ? `ok    evidence rows match their custody entries; custody matches ${report.records.manifestsChecked} export manifest(s)${expectHead ? ' and the expected head' : ''}`
+        ? `ok    evidence rows match their custody entries; ${report.records.rowsChecked.toLocaleString('en-US')} rows match their seals; custody matches ${report.records.manifestsChecked} export manifest(s)${expectHead ? ' and the expected head' : ''}`
         : `FAIL  records: ${report.records.problems.join('; ')}`,
     );
     out.line(report.store.ok ? 'ok    evidence store integrity' : `FAIL  evidence store: ${report.store.problems.join('; ')}`);

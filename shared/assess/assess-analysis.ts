@@ -2,6 +2,7 @@ import { parseAssumptions } from '../law/assumptions';
 import { assessExposure, type ExposureReport } from '../law/exposure';
 import { assessObligations, type ObligationsReport } from '../law/obligations';
 import type { PackSet } from '../law/packs';
+import type { AssessmentInput } from '../law/types';
 import type { CaseHandle } from '../store/case-folder';
 import { assessmentInputFor, latestAnalysis, type AnalysisRef } from './assessment-input';
 import { casePacks } from './case-packs';
@@ -17,6 +18,8 @@ export interface AssessOptions {
 export interface Assessment {
   analysis: AnalysisRef;
   packs: PackSet;
+  /** The consumer groups the reports were computed from. */
+  input: AssessmentInput;
   obligations: ObligationsReport;
   exposure: ExposureReport;
 }
@@ -31,5 +34,5 @@ export function assessAnalysis(handle: CaseHandle, options: AssessOptions = {}):
   const packs = casePacks(handle);
   const input = assessmentInputFor(handle, analysis, options.noticeDate ?? null);
   const settings = parseAssumptions([`residency=${analysis.summary.residencyRule}`, ...(options.assumptions ?? [])]);
-  return { analysis, packs, obligations: assessObligations(packs, input, settings), exposure: assessExposure(packs, input, settings) };
+  return { analysis, packs, input, obligations: assessObligations(packs, input, settings), exposure: assessExposure(packs, input, settings) };
 }

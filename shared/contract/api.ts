@@ -187,8 +187,8 @@ export interface VerifyResult {
   evidence: Array<{ id: number; name: string; sha256: string; ok: boolean; problem: string | null }>;
   custody: { ok: boolean; entries: number; head: string; firstBadSeq: number | null; problem: string | null };
   store: { ok: boolean; problems: string[] };
-  /** Evidence rows against their custody digests; the custody log against every export manifest and the expected head. */
-  records: { ok: boolean; manifestsChecked: number; problems: string[] };
+  /** Evidence rows against their custody digests; every sealed row against its seal; the custody log against every export manifest and the expected head. */
+  records: { ok: boolean; manifestsChecked: number; rowsChecked: number; problems: string[] };
   loggedAs: { seq: number; hash: string } | null;
 }
 
@@ -274,6 +274,8 @@ export interface TriageEntry {
   lastSeen: string;
   firstSeenInWindow: boolean | null;
   hoursActive: number;
+  /** Connected apps: the names the same events give the app beside its id (sorted); empty for other dimensions. */
+  names: string[];
 }
 
 export interface ScopeRequest extends CaseRef {
@@ -518,6 +520,60 @@ export interface RejectPage {
   rejects: RejectView[];
 }
 
+/** What an examiner's note or tag is about: an access event, or a consumer of an analysis. */
+export type AnnotationTarget = { kind: 'event'; id: number } | { kind: 'consumer'; id: number };
+
+/** One version of the note and tags on a target; an edit adds a version and the earlier ones stay. */
+export interface AnnotationView {
+  id: number;
+  target: AnnotationTarget;
+  /** The analysis the consumer was seen in (consumers only). */
+  analysisId: number | null;
+  version: number;
+  note: string;
+  tags: string[];
+  actor: string;
+  createdAt: string;
+  /** The custody entry that logged this version. */
+  custodySeq: number;
+  /** True for the newest version of its target. */
+  current: boolean;
+}
+
+export interface AnnotateRequest extends CaseRef {
+  target: AnnotationTarget;
+  note: string;
+  tags: string[];
+  /** For a consumer: the analysis it belongs to (default the latest). */
+  analysisId?: number | null;
+  actor?: string | null;
+}
+
+/** A table written as CSV into the case's exports (`exports/csv/`), with the filter the screen shows. */
+export type CsvExportRequest = CaseRef & { actor?: string | null } & (
+    | { table: 'events'; type?: string | null; from?: string | null; to?: string | null }
+    | { table: 'consumers'; analysisId?: number | null; state?: string | null; basis?: Basis | null; element?: ElementCode | null; search?: string | null }
+    | { table: 'rejects'; evidenceId: number; importId?: number | null; reason?: string | null }
+    | { table: 'notes' }
+  );
+
+export interface CsvExportView {
+  table: CsvExportRequest['table'];
+  path: string;
+  /** The path inside the case folder. */
+  relativePath: string;
+  rows: number;
+  size: number;
+  sha256: string;
+  /** The custody entry that logged the file and its digest. */
+  custodySeq: number;
+}
+
+/** An earlier export found in the case: a signed export folder, or a CSV logged in custody. */
+export type ExportListItem =
+  | { kind: 'package'; path: string; manifestPath: string; exportedAt: string | null; exportedBy: string | null; files: number }
+  | { kind: 'csv'; path: string; table: string; exportedAt: string; exportedBy: string; rows: number; sha256: string; custodySeq: number };
+
 export interface LedgerApi {
   createCase(request: CreateCaseRequest): Promise<CaseSummary>;
   openCase(request: CaseRef): Promise<CaseSummary>;
@@ -558,6 +614,16 @@ export interface LedgerApi {
   exportCase(request: ExportRequest, context?: CallContext): Promise<ExportView>;
   /** Checks an export's signature and every file's hash; with a case, also that this case's key signed it. */
   verifyExport(request: { manifestPath: string; caseDir?: string | null }): Promise<ExportVerificationView>;
+  /** Writes a table (events, consumers, an import's rejects, the examiner notes) as CSV into the case's exports; logged with its digest. */
+  exportCsv(request: CsvExportRequest, context?: CallContext): Promise<CsvExportView>;
+  /** The signed export folders and CSV exports of the case, newest first. */
+  listExports(request: CaseRef): Promise<ExportListItem[]>;
+  /** Checks one listed export: a folder with verify-export, a CSV against the digest custody logged. */
+  checkExport(request: CaseRef & { path: string }): Promise<ExportVerificationView>;
+  /** Adds a version of the examiner's note and tags on an event or consumer; logged in custody. */
+  annotate(request: AnnotateRequest): Promise<AnnotationView>;
+  /** Every version of the notes on a target (or on all targets), oldest first. */
+  listAnnotations(request: CaseRef & { target?: AnnotationTarget | null }): Promise<AnnotationView[]>;
   unlockCase(request: UnlockRequest): Promise<CaseSummary>;
   /** Re-wraps the data key under a new passphrase; no data is re-encrypted. */
   changePassphrase(request: ChangePassphraseRequest): Promise<CaseSummary>;

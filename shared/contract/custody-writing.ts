@@ -21,6 +21,8 @@ export const CUSTODY_WRITING_METHODS = [
   'changePassphrase',
   'encryptCase',
   'shareRedacted',
+  'exportCsv',
+  'annotate',
 ] as const satisfies readonly LedgerMethod[];
 
 /** Methods whose request names the person acting (`actor`), logged in custody beside the OS account. */
@@ -43,6 +45,8 @@ export const ACTOR_METHODS = [
   'encryptCase',
   'shareRedacted',
   'disposeCase',
+  'exportCsv',
+  'annotate',
 ] as const satisfies readonly ActorMethod[];
 
 type MissingActor = Exclude<ActorMethod, (typeof ACTOR_METHODS)[number]>;

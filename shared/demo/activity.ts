@@ -3,7 +3,7 @@ import { crmIdsOf, type CrmObject } from './crm-records';
 import { id15, KEY_PREFIX, to18 } from './ids';
 import { lightningView, reportEvent, reportRow, restQuery, restRecordGet, uriView } from './attack';
 import {
-  apiTotalUsageEvent, elfEvent, loginEvent, newSession, recordsJson, rtemEvent, uniqueQueryEvent, uuid, type LogEvent, type Session,
+  apiTotalUsageEvent, elfEvent, loginEvent, newSession, recordsJson, rtemEvent, uiLoginEvent, uniqueQueryEvent, uuid, type LogEvent, type Session,
 } from './log-events';
 import type { Org, OrgUser } from './org';
 import { personShape } from './people';
@@ -36,10 +36,11 @@ function agentIp(random: Random, agent: OrgUser): string {
   return n % 4 === 0 ? `198.18.${n % 250}.${(n * 7) % 250}` : `198.51.100.${random.int(10, 60)}`;
 }
 
-function agentDay(ctx: ActivityContext, random: Random, agent: OrgUser, dayStart: number, out: LogEvent[]): void {
+/** `loginRandom` is its own stream, so the LoginEvents leave every other generated value as it was. */
+function agentDay(ctx: ActivityContext, random: Random, loginRandom: Random, agent: OrgUser, dayStart: number, out: LogEvent[]): void {
   const session = newSession(random, agent, agentIp(random, agent), random.pick(BROWSERS), null);
   let t = dayStart + random.int(12, 16) * 3_600_000 + random.int(0, 3_599_999);
-  out.push(loginEvent(t, session, random, false));
+  out.push(loginEvent(t, session, random, false), uiLoginEvent(t, session, loginRandom, 'HIGH_ASSURANCE'));
   const views = random.int(4, 24);
   for (let v = 0; v < views; v++) {
     t += random.int(20_000, 900_000);
@@ -147,9 +148,10 @@ function warehouseExtract(ctx: ActivityContext, random: Random, dayStart: number
 export function ordinaryDay(ctx: ActivityContext, dayStart: number, day: number): LogEvent[] {
   const random = Random.for(ctx.seed, `day:${isoDay(dayStart)}`);
   const weekday = new Date(dayStart).getUTCDay() % 6 !== 0;
+  const loginRandom = Random.for(ctx.seed, `login-event:${isoDay(dayStart)}`);
   const out: LogEvent[] = [];
   for (const agent of ctx.org.agents) {
-    if (random.chance(weekday ? 0.85 : 0.15)) agentDay(ctx, random, agent, dayStart, out);
+    if (random.chance(weekday ? 0.85 : 0.15)) agentDay(ctx, random, loginRandom, agent, dayStart, out);
   }
   if (random.chance(weekday ? 0.6 : 0.1)) {
     const admin = newSession(random, ctx.org.admin, `198.51.100.${random.int(2, 9)}`, BROWSERS[0]!, null);

@@ -2,7 +2,7 @@ import { TIMELINE } from './calendar';
 import type { CrmObject, CrmRecord } from './crm-records';
 import { id15, KEY_PREFIX, to18 } from './ids';
 import {
-  apiTotalUsageEvent, elfEvent, loginEvent, newSession, recordsJson, rtemEvent, uniqueQueryEvent, uuid,
+  apiTotalUsageEvent, elfEvent, loginEvent, newSession, recordsJson, rtemEvent, uiLoginEvent, uniqueQueryEvent, uuid,
   type LogEvent, type Session,
 } from './log-events';
 import type { Org } from './org';
@@ -15,6 +15,8 @@ export const ATTACKER = {
   bulkIp: '203.0.113.142',
   browserIp: '192.0.2.201',
   failedLoginIp: '192.0.2.13',
+  /** Password spraying before the attack: a burst of failed logins against many users from one hosting address. */
+  sprayIp: '203.0.113.9',
   dataLoaderAgent: 'DataLoaderPartnerUI/61.0.0 Java/17.0.9',
   scriptAgent: 'python-requests/2.32.4',
   browserAgent: 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
@@ -238,6 +240,7 @@ export class AttackScanner {
     const accesses: Access[] = [];
     const push = (...e: LogEvent[]): void => void events.push(...e);
 
+    push(...sprayingBurst(this.seed, org));
     push(loginEvent(TIMELINE.attackStart, s1, random, true));
     const total = this.contactTotal;
     const countSoql = 'SELECT COUNT() FROM Contact';
@@ -294,6 +297,8 @@ export class AttackScanner {
     // The attacker also signs in to the UI with the phished password and browses records.
     push(loginEvent(minutes(88), failed, random, false, 'LOGIN_ERROR_INVALID_PASSWORD'));
     push(loginEvent(minutes(92), s2, random, false));
+    // The phished password alone opens the UI: a password-only (STANDARD) session, unlike the agents' MFA sessions.
+    push(uiLoginEvent(minutes(92), s2, Random.for(this.seed, 'attack-login-event'), 'STANDARD'));
     const viewed = this.pageViewCandidates;
     viewed.forEach((record, n) => {
       const at = minutes(95 + n * 3);
@@ -371,6 +376,22 @@ export class AttackScanner {
     return { accesses, events, sessions: [s1, s2, s3, failed] };
   }
 
+}
+
+export const SPRAY = { attempts: 14, startsBeforeAttack: 40 * 60_000, spacing: 23_000 } as const;
+
+/**
+ * Password spraying half an hour before the attack: one address tries a common password against the org's users in turn,
+ * a few seconds apart; every attempt fails. Its own random stream, so nothing else in the breach changes.
+ */
+function sprayingBurst(seed: string, org: Org): LogEvent[] {
+  const random = Random.for(seed, 'spray');
+  const targets = [org.admin, ...org.agents];
+  const start = TIMELINE.attackStart - SPRAY.startsBeforeAttack;
+  return Array.from({ length: SPRAY.attempts }, (_, n) => {
+    const session = newSession(random, targets[n % targets.length]!, ATTACKER.sprayIp, ATTACKER.scriptAgent, null);
+    return loginEvent(start + n * SPRAY.spacing + random.int(0, 4_000), session, random, false, 'LOGIN_ERROR_INVALID_PASSWORD');
+  });
 }
 
 function access(spec: QuerySpec, soql: string, fields: readonly string[], returned: readonly string[], listed: readonly string[], reEvaluable: boolean, boundsObject: boolean): Access {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AttackScanner, ATTACKER, REPORTS } from './attack';
+import { AttackScanner, ATTACKER, REPORTS, SPRAY } from './attack';
 import { ordinaryDay } from './activity';
 import { AUDIT_TRAIL_HEADER, auditTrailRows } from './audit-trail';
 import { DAY_MS, exportDateTime, isoDay, isoTime, TIMELINE } from './calendar';
@@ -121,7 +121,13 @@ function rtemLine(event: RtemEvent, replayId: number): string {
   return `${JSON.stringify({ channel: RTEM_STREAMS[event.object], data: { event: { replayId }, payload } })}\n`;
 }
 
-/** Writes one day of ELF files (one per event type that occurred) and appends the day's real-time events. */
+/**
+ * The audit gap the breach carries: the Login event log file of the Friday before the attack was never collected
+ * (its events are lost, as when a daily download fails), while every other source logged that day.
+ */
+export const LOG_GAP = { type: 'Login', day: isoDay(TIMELINE.attackStart - 3 * DAY_MS) } as const;
+
+/** Writes one day of ELF files (one per event type that occurred, but the missing one) and appends the day's real-time events. */
 function writeDay(files: FileSet, day: string, events: LogEvent[], replay: { next: number }): void {
   events.sort((a, b) => a.time - b.time);
   const elfByType = new Map<string, ElfEvent[]>();
@@ -135,6 +141,7 @@ function writeDay(files: FileSet, day: string, events: LogEvent[], replay: { nex
     }
   }
   for (const [type, list] of [...elfByType].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (day === LOG_GAP.day && type === LOG_GAP.type) continue;
     const header = ELF_HEADERS[type as keyof typeof ELF_HEADERS];
     const path = `event-log-files/${day}_${type}.csv`;
     files.start(path, { format: 'salesforce-elf', encoding: 'utf-8', subject: type }, quotedCsvLine(header));
@@ -250,6 +257,13 @@ export function generateBreach(options: GenerateOptions): Promise<GenerateResult
       window: { start: isoTime(TIMELINE.attackStart), end: isoTime(TIMELINE.attackEnd) },
       appAuthorizedAt: isoTime(TIMELINE.appAuthorized),
       attackerIps: [ATTACKER.dataLoaderIp, ATTACKER.bulkIp, ATTACKER.browserIp, ATTACKER.failedLoginIp],
+      /** Signals the findings must report (they are not indicators of the extraction and are kept out of `attackerIps`). */
+      signals: {
+        spraying: { ip: ATTACKER.sprayIp, attempts: SPRAY.attempts, users: Math.min(SPRAY.attempts, org.agents.length + 1) },
+        passwordOnlyUiLogin: { ip: ATTACKER.browserIp, username: org.compromised.username, sessionLevel: 'STANDARD' },
+        firstSeenClient: 'DataLoaderPartnerUI/',
+        logGap: { source: `elf:${LOG_GAP.type}`, day: firstDay <= Date.parse(`${LOG_GAP.day}T00:00:00Z`) ? LOG_GAP.day : null },
+      },
       userAgents: [ATTACKER.dataLoaderAgent, ATTACKER.scriptAgent, ATTACKER.browserAgent],
       connectedApp: org.maliciousApp,
       compromisedUser: { id15: org.compromised.id15, id18: org.compromised.id18, username: org.compromised.username },

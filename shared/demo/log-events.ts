@@ -26,6 +26,7 @@ export const RTEM_STREAMS = {
   ApiEvent: '/event/ApiEventStream',
   ReportEvent: '/event/ReportEventStream',
   BulkApiResultEventStore: '/event/BulkApiResultEvent',
+  LoginEvent: '/event/LoginEventStream',
 } as const;
 export type RtemObject = keyof typeof RTEM_STREAMS;
 
@@ -158,6 +159,17 @@ export function loginEvent(time: number, session: Session, random: Random, oauth
     SESSION_KEY: status === 'LOGIN_NO_ERROR' ? session.sessionKey : '',
     LOGIN_STATUS: status,
     SOURCE_IP: session.ip,
+  });
+}
+
+/**
+ * The LoginEvent for a successful user-interface login. `HIGH_ASSURANCE` is a session raised by a second factor;
+ * `STANDARD` is a password-only session.
+ */
+export function uiLoginEvent(time: number, session: Session, random: Random, sessionLevel: 'STANDARD' | 'HIGH_ASSURANCE'): RtemEvent {
+  return rtemEvent('LoginEvent', time, session, random, {
+    Application: 'Browser', AuthMethodReference: null, Browser: 'Firefox', LoginType: 'Application', LoginUrl: 'login.salesforce.com',
+    Platform: 'Linux', SessionLevel: sessionLevel, Status: 'Success', TlsProtocol: 'TLS 1.3', UserType: 'Standard',
   });
 }
 

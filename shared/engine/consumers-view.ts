@@ -7,7 +7,7 @@ import { latestAnalysis } from '../assess/assessment-input';
 
 const SOURCE_TEXT_LIMIT = 4096;
 
-interface ConsumerRow {
+export interface ConsumerRow {
   consumer_id: number;
   basis: Basis;
   region: string;
@@ -30,8 +30,17 @@ export function normalizeStateFilter(state: string): string {
 
 export function listConsumers(handle: CaseHandle, query: ConsumerQuery): ConsumerPage {
   const analysis = latestAnalysis(handle, query.analysisId ?? null);
+  const { where, params: filter } = consumerFilter(analysis.id, query);
+  const params: Record<string, unknown> = { ...filter, limit: query.limit ?? 100, offset: query.offset ?? 0 };
+  const total = handle.db.prepare(`SELECT COUNT(*) FROM analysis_consumers c WHERE ${where}`).pluck().get(params) as number;
+  const rows = handle.db.prepare(`SELECT c.* FROM analysis_consumers c WHERE ${where} ORDER BY c.consumer_id LIMIT @limit OFFSET @offset`).all(params) as ConsumerRow[];
+  return { analysis: analysis.id, total, consumers: rows.map(toConsumerView) };
+}
+
+/** The WHERE clause (over `analysis_consumers c`) and parameters of a consumer filter: the list and its CSV export share it. */
+export function consumerFilter(analysisId: number, query: Pick<ConsumerQuery, 'state' | 'basis' | 'element' | 'search'>): { where: string; params: Record<string, unknown> } {
   const conditions = ['c.analysis_id = @analysis'];
-  const params: Record<string, unknown> = { analysis: analysis.id, limit: query.limit ?? 100, offset: query.offset ?? 0 };
+  const params: Record<string, unknown> = { analysis: analysisId };
   if (query.state) {
     params.state = normalizeStateFilter(query.state);
     conditions.push(`(c.region = @state OR EXISTS (SELECT 1 FROM json_each(c.regions, '$.countedIn') j WHERE j.value = @state))`);
@@ -48,13 +57,10 @@ export function listConsumers(handle: CaseHandle, query: ConsumerQuery): Consume
     params.search = `%${query.search.toLowerCase()}%`;
     conditions.push('(lower(c.full_name) LIKE @search OR lower(c.email) LIKE @search)');
   }
-  const where = conditions.join(' AND ');
-  const total = handle.db.prepare(`SELECT COUNT(*) FROM analysis_consumers c WHERE ${where}`).pluck().get(params) as number;
-  const rows = handle.db.prepare(`SELECT c.* FROM analysis_consumers c WHERE ${where} ORDER BY c.consumer_id LIMIT @limit OFFSET @offset`).all(params) as ConsumerRow[];
-  return { analysis: analysis.id, total, consumers: rows.map(toConsumerView) };
+  return { where: conditions.join(' AND '), params };
 }
 
-function toConsumerView(r: ConsumerRow): ConsumerView {
+export function toConsumerView(r: ConsumerRow): ConsumerView {
   const regions = JSON.parse(r.regions) as { countedIn: string[] };
   const elements = JSON.parse(r.elements) as Record<ElementCode, Basis>;
   return {

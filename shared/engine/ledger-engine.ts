@@ -44,6 +44,12 @@ import type {
   ShareRequest,
   ShareView,
   UnlockRequest,
+  AnnotateRequest,
+  AnnotationTarget,
+  AnnotationView,
+  CsvExportRequest,
+  CsvExportView,
+  ExportListItem,
 } from '../contract/api';
 import { LedgerError } from '../contract/errors';
 import { noProgress } from '../contract/progress';
@@ -83,6 +89,9 @@ import { listPopulation, listReview } from './review-view';
 import { eventHistogram, listEvents, listPeople } from './events-view';
 import { listRejects } from './rejects-view';
 import { latestAnalysis } from '../assess/assessment-input';
+import { annotate, listAnnotations } from './annotations';
+import { exportCsv } from './csv-exports';
+import { checkExport, listExports } from './export-list';
 
 const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
 
@@ -411,6 +420,28 @@ export class LedgerEngine implements LedgerApi {
     if (!request.manifestPath) throw new LedgerError('BAD_USAGE', 'Name the manifest.json of an export.');
     const publicKeyPem = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, (handle) => handle.info.publicKeyPem) : undefined;
     return verifyExport(request.manifestPath, publicKeyPem ? { publicKeyPem } : {});
+  }
+
+  exportCsv(request: CsvExportRequest): Promise<CsvExportView> {
+    return this.withCase(request, (handle) => exportCsv(handle, request, request.actor ?? defaultActor()));
+  }
+
+  listExports(request: CaseRef): Promise<ExportListItem[]> {
+    return this.withCase(request, (handle) => listExports(handle));
+  }
+
+  checkExport(request: CaseRef & { path: string }): Promise<ExportVerificationView> {
+    return this.withCase(request, (handle) => checkExport(handle, request.path));
+  }
+
+  annotate(request: AnnotateRequest): Promise<AnnotationView> {
+    return this.withCase(request, (handle) =>
+      annotate(handle.db, { target: request.target, note: request.note, tags: request.tags ?? [], analysisId: request.analysisId ?? null, actor: request.actor ?? defaultActor() }),
+    );
+  }
+
+  listAnnotations(request: CaseRef & { target?: AnnotationTarget | null }): Promise<AnnotationView[]> {
+    return this.withCase(request, (handle) => listAnnotations(handle.db, request.target ?? null));
   }
 
   /** Closes every open case (the engine can be used again afterwards). */

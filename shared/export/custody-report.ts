@@ -31,6 +31,15 @@ export function custodyReportHtml(data: ExportData): string {
 <td class="hash">${h(canonicalJson(c.details))}</td><td class="hash">prev ${h(c.prevHash)}<br>entry ${h(c.entryHash)}</td></tr>`,
     )
     .join('\n');
+  const findings = data.findings;
+  const findingRows = findings.findings
+    .map((f) => {
+      const rows = f.facts.flatMap((x) => x.rows);
+      const files = [...new Map(rows.map((r) => [r.sha256, r.file])).entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+      return `<tr><td>${h(f.severity)}</td><td>${h(f.id)}<br><small>${h(f.subject)}</small></td><td>${h(f.title)}</td><td>${rows.length}</td>
+<td class="hash">${files.map(([sha, file]) => `${h(file)}: ${h(sha)}`).join('<br>')}</td></tr>`;
+    })
+    .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -67,6 +76,22 @@ ${evidenceRows}
 ${custodyRows}
 </tbody>
 </table>
+<h2>Security findings (${findings.findings.length})</h2>
+<p>Computed over the same snapshot as this export (engine ${h(findings.engineVersion)}, legal questions ${h(findings.legalQuestionsVersion)},
+network ranges ${h(findings.networkRanges.version)}, ${h(findings.networkRanges.origin)}): input digest <span class="hash">${h(findings.inputDigest)}</span>,
+output digest <span class="hash">${h(findings.outputDigest)}</span>. Each finding rests on the evidence rows listed in findings-report.html and the
+workbook's Findings sheet; the files they come from are named here with their SHA-256. Findings state facts, never a legal conclusion.</p>
+${
+  findings.findings.length > 0
+    ? `<table>
+<thead><tr><th>Severity</th><th>Finding</th><th>Title</th><th>Rows</th><th>Files (SHA-256)</th></tr></thead>
+<tbody>
+${findingRows}
+</tbody>
+</table>`
+    : '<p>No finding from this evidence.</p>'
+}
+${findings.notes.length > 0 ? `<p>Not assessable from this evidence: ${findings.notes.map((n) => h(n.check)).join('; ')}.</p>` : ''}
 </body>
 </html>
 `;

@@ -17,7 +17,9 @@ import { FINDINGS_REPORT_FILE, findingsReportHtml } from '../findings/report-htm
 import { DEFAULT_FINDINGS_OPTIONS } from '../findings/types';
 import type { ExportData, RejectCount } from './export-data';
 import { signExportFolder, type ManifestFile } from './manifest';
+import { writeNoticePackage } from './notice-package';
 import { writeNotificationLists } from './notification-lists';
+import { NOTES_FILE, writeNotesCsv } from './notes-csv';
 import { openSnapshotReader } from './store-reader';
 import { WORKBOOK_FILE, writeWorkbook } from './workbook';
 import { XLSX_MAX_ROWS } from './xlsx/sheet-stream';
@@ -43,7 +45,7 @@ export interface ExportResult {
   files: ManifestFile[];
 }
 
-const STEPS = 5;
+const STEPS = 6;
 
 /**
  * Writes the workbook, one notification list per jurisdiction requiring individual notice, the custody report
@@ -56,7 +58,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
   const step = (done: number, label: string) => progress({ phase: 'export', label, done, total: STEPS, unit: 'steps' });
 
   step(0, 'assessing the analysis');
-  const { analysis: analysisRef, packs, obligations, exposure } = assessAnalysis(handle, {
+  const { analysis: analysisRef, packs, input, obligations, exposure } = assessAnalysis(handle, {
     analysisId: options.analysisId ?? null,
     assumptions: options.assumptions ?? [],
     noticeDate: options.plannedNoticeDate ?? null,
@@ -76,6 +78,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
       rejects: rejectCounts(reader.db),
       assumptionArgs: [...(options.assumptions ?? [])],
       plannedNoticeDate: options.plannedNoticeDate ?? null,
+      findings: computeFindings(reader.db, handle.dir, DEFAULT_FINDINGS_OPTIONS),
     };
 
     // In an encrypted case every file but the manifest is written encrypted; the manifest lists their ciphertext.
@@ -84,11 +87,14 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
     await writeWorkbook(path.join(dir, WORKBOOK_FILE), reader.db, data, options.sheetRowLimit ?? XLSX_MAX_ROWS, progress, key);
     step(2, 'notification lists');
     await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir, key);
-    step(3, 'custody report');
+    step(3, 'notice package');
+    await writeNoticePackage(dir, { obligations, packs, input, analysis: data.analysis, caseName: handle.info.name, plannedNoticeDate: data.plannedNoticeDate, key });
+    step(4, 'custody report');
     await writeOutputFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), key);
-    await writeOutputFile(path.join(dir, FINDINGS_REPORT_FILE), findingsReportHtml(handle.info.name, computeFindings(reader.db, handle.dir, DEFAULT_FINDINGS_OPTIONS)), key);
+    await writeOutputFile(path.join(dir, FINDINGS_REPORT_FILE), findingsReportHtml(handle.info.name, data.findings), key);
+    await writeNotesCsv(reader.db, path.join(dir, NOTES_FILE), key);
 
-    step(4, 'manifest');
+    step(5, 'manifest');
     const { files, manifestPath, manifestSha256 } = await signExportFolder(handle, dir, {
       exportedAt: now.toISOString(),
       exportedBy: options.actor,
@@ -109,7 +115,7 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
       },
       now,
     );
-    step(5, 'done');
+    step(6, 'done');
     return { dir, manifestPath, manifestSha256, files };
   } catch (error) {
     if (created) await fsp.rm(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import type { FindingsReport } from '../findings/types';
 import type { ExposureReport } from '../law/exposure';
 import type { ObligationsReport } from '../law/obligations';
 import type { PackRef } from '../law/types';
@@ -18,6 +19,8 @@ export interface ExportData {
   rejects: RejectCount[];
   assumptionArgs: string[];
   plannedNoticeDate: string | null;
+  /** Security findings over the same snapshot, with default options (the Findings sheet, custody report and findings report). */
+  findings: FindingsReport;
 }
 
 export interface RejectCount {

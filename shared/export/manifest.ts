@@ -110,7 +110,7 @@ export async function signExportFolder(
   fields: ManifestFields,
 ): Promise<{ files: ManifestFile[]; manifestPath: string; manifestSha256: string }> {
   const files: ManifestFile[] = [];
-  for (const name of readdirSync(dir).sort()) files.push({ path: name, ...(await sha256File(path.join(dir, name))) });
+  for (const name of exportFilePaths(dir)) files.push({ path: name, ...(await sha256File(path.join(dir, ...name.split('/')))) });
   const currentHead = custodyHead(handle.db);
   const { id, inputDigest, outputDigest, finishedAt } = fields.analysis;
   const manifest = signManifest(
@@ -131,4 +131,12 @@ export async function signExportFolder(
     handle.info.publicKeyPem,
   );
   return { files, ...(await writeManifest(dir, manifest)) };
+}
+
+/** Every file under an export folder (sub-folders such as `notices/` included) as a `/`-separated path, sorted. */
+export function exportFilePaths(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
 }

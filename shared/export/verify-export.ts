@@ -2,7 +2,7 @@ import { existsSync, promises as fsp } from 'node:fs';
 import path from 'node:path';
 import { publicKeyFingerprint } from '../store/case-folder';
 import { sha256File } from './file-digest';
-import { MANIFEST_FORMAT, renderManifest, signatureVerifies, type SignedManifest } from './manifest';
+import { exportFilePaths, MANIFEST_FORMAT, renderManifest, signatureVerifies, type SignedManifest } from './manifest';
 
 export interface ExportFileCheck {
   path: string;
@@ -57,7 +57,7 @@ export async function verifyExport(manifestPath: string, options: { publicKeyPem
     listed.add(entry.path);
     checks.push({ path: entry.path, ...(await checkFile(dir, entry)) });
   }
-  for (const name of (await fsp.readdir(dir)).sort()) {
+  for (const name of exportFilePaths(dir)) {
     if (name !== manifestName && !listed.has(name)) checks.push({ path: name, ok: false, problem: `${name} is in the export folder but not listed in the manifest` });
   }
   return { ok: checks.every((c) => c.ok), signatureOk, publicKeyFingerprint: fingerprint, files: checks };
@@ -67,7 +67,7 @@ async function checkFile(dir: string, entry: { path: string; sha256: string; siz
   if (typeof entry.path !== 'string' || path.isAbsolute(entry.path) || entry.path.split(/[\\/]/).includes('..')) {
     return { ok: false, problem: `${String(entry.path)}: the manifest lists a path outside the export folder` };
   }
-  const file = path.join(dir, entry.path);
+  const file = path.join(dir, ...entry.path.split('/'));
   if (!existsSync(file)) return { ok: false, problem: `${entry.path} is missing` };
   const found = await sha256File(file);
   if (found.size !== entry.size) return { ok: false, problem: `${entry.path}: size is ${found.size} bytes, the manifest says ${entry.size}` };

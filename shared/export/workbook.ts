@@ -5,6 +5,7 @@ import type { ExportData } from './export-data';
 import { writeAssumptionsSheet, writeExposureSheet, writeObligationsSheet } from './sheets/assessment';
 import { writeCustodySheet, writeEvidenceSheet, writeRejectsSheet } from './sheets/case-record';
 import { writeConsumersSheet } from './sheets/consumers';
+import { writeFindingsSheet } from './sheets/findings';
 import { writeSummarySheet } from './sheets/summary';
 import { closeWorkbook, openWorkbook } from './xlsx/workbook-file';
 
@@ -30,6 +31,7 @@ export async function writeWorkbook(
     ...(await writeCustodySheet(workbook, data, rowLimit)),
     ...(await writeAssumptionsSheet(workbook, data, rowLimit)),
     ...(await writeRejectsSheet(workbook, data, rowLimit)),
+    ...(await writeFindingsSheet(workbook, data, rowLimit)),
   ];
   await closeWorkbook(workbook, file, stamp, key);
   return sheets;

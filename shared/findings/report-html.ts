@@ -22,6 +22,11 @@ Engine ${h(report.engineVersion)}, legal questions ${h(report.legalQuestionsVers
 <p class="hash">input digest ${h(report.inputDigest)}<br>output digest ${h(report.outputDigest)}</p>
 <p>${report.findings.length} finding(s).</p>
 ${report.findings.map(section).join('\n')}
+<h2>Exposure assumptions these findings bear on</h2>
+<p>Shown for counsel next to each assumption; no assumption is changed by a finding.</p>
+<table><thead><tr><th>assumption</th><th>how findings bear on it</th><th>findings from this evidence</th></tr></thead><tbody>
+${report.assumptionLinks.map((l) => `<tr><td><code>${h(l.assumption)}</code></td><td>${h(l.bearing)}</td><td>${l.findings.length > 0 ? l.findings.map((f) => `${h(f.severity)}: ${h(f.title)}`).join('<br>') : 'none'}</td></tr>`).join('\n')}
+</tbody></table>
 <h2>Not assessable from this evidence</h2>
 ${notes ? `<ul>${notes}</ul>` : '<p>Every check had the evidence it needs.</p>'}
 </body></html>

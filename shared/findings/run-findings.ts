@@ -14,6 +14,7 @@ import { connectedAppFindings } from './families/connected-apps';
 import { dataAccessFindings } from './families/data-access';
 import { dataAtRestFindings } from './families/data-at-rest';
 import { threatDetectionFindings } from './families/threat-detection';
+import { ASSUMPTION_LINKS_VERSION, assumptionLinks } from './assumption-links';
 import { LEGAL_QUESTIONS_VERSION } from './legal-questions';
 import { loadNetworkRanges, rangeMatcher } from './network-ranges';
 import type { FindingsOptions, FindingsReport, Severity } from './types';
@@ -61,16 +62,17 @@ export function computeFindings(db: Db, caseDir: string, options: FindingsOption
     .flatMap((p) => p.findings)
     .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || (a.id < b.id ? -1 : a.id > b.id ? 1 : a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
   const notes = parts.flatMap((p) => p.notes);
+  const links = assumptionLinks(findings);
 
   const evidence = db
     .prepare(`SELECT e.sha256, i.format, i.parser_version AS parserVersion, i.encoding, i.options FROM evidence e JOIN current_imports i ON i.evidence_id = e.id ORDER BY e.sha256`)
     .all();
-  const inputs = { evidence, scope: scope?.sha256 ?? null, options, legalQuestions: LEGAL_QUESTIONS_VERSION, networkRanges: ranges.sha256, engineVersion: ENGINE_VERSION };
+  const inputs = { evidence, scope: scope?.sha256 ?? null, options, legalQuestions: LEGAL_QUESTIONS_VERSION, assumptionLinks: ASSUMPTION_LINKS_VERSION, networkRanges: ranges.sha256, engineVersion: ENGINE_VERSION };
   const inputDigest = sha256Hex(canonicalJson(inputs));
   // Row ids and evidence ids depend on the order files were added; the digest names rows by file hash and position.
   const portable = findings.map((f) => ({ ...f, facts: f.facts.map((x) => ({ text: x.text, rows: x.rows.map((r) => `${r.sha256}:${r.entry ?? ''}:${r.record}`) })) }));
-  const outputDigest = sha256Hex(canonicalJson({ inputDigest, findings: portable, notes }));
-  return { engineVersion: ENGINE_VERSION, legalQuestionsVersion: LEGAL_QUESTIONS_VERSION, networkRanges: { version: ranges.version, origin: ranges.origin, sha256: ranges.sha256 }, options, incidentWindow: window, inputDigest, outputDigest, findings, notes };
+  const outputDigest = sha256Hex(canonicalJson({ inputDigest, findings: portable, notes, assumptionLinks: links }));
+  return { engineVersion: ENGINE_VERSION, legalQuestionsVersion: LEGAL_QUESTIONS_VERSION, assumptionLinksVersion: ASSUMPTION_LINKS_VERSION, networkRanges: { version: ranges.version, origin: ranges.origin, sha256: ranges.sha256 }, options, incidentWindow: window, inputDigest, outputDigest, findings, notes, assumptionLinks: links };
 }
 
 function countSeverities(severities: Severity[]): Record<Severity, number> {

@@ -46,9 +46,19 @@ export interface AssessmentNote {
   reason: string;
 }
 
+/** An exposure assumption and the findings of a run that bear on it: shown next to the assumption, never applied to it. */
+export interface AssumptionLink {
+  /** Assumption key as set on the exposure screen and in `--assume` (e.g. "reasonable-security", "notice-date"). */
+  assumption: string;
+  /** How findings of these kinds bear on the assumption, from assumption-links.json. */
+  bearing: string;
+  findings: Array<Pick<Finding, 'id' | 'subject' | 'title' | 'severity'>>;
+}
+
 export interface FindingsReport {
   engineVersion: string;
   legalQuestionsVersion: string;
+  assumptionLinksVersion: string;
   networkRanges: { version: string; origin: 'shipped' | 'case'; sha256: string };
   options: FindingsOptions;
   incidentWindow: { from: string; to: string } | null;
@@ -56,6 +66,7 @@ export interface FindingsReport {
   outputDigest: string;
   findings: Finding[];
   notes: AssessmentNote[];
+  assumptionLinks: AssumptionLink[];
 }
 
 export interface FindingsOptions {

@@ -7,16 +7,18 @@ import { DeferredIndexes } from '../store/deferred-indexes';
 import { cancelledError, inBulkTransaction } from '../store/transaction';
 import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/evidence';
 import { openVaultFile } from '../store/vault';
-import { containerOf, parseGzip, parseZipMembers } from './archive/containers';
-import { readHead } from './encoding';
-import type { AccessEventRow, ArchiveEntryInfo, ParseInput, ParseOptions, ParseResult, RejectRow, RowSink, SourceParser, SubjectRecordRow } from './parser';
-import { detectParser, parserFor } from './registry';
+import { parseAsDelivered } from './parse-delivered';
+import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
+import { parserFor } from './registry';
+import { parseOnWorker } from './worker-parse';
 import { EventRollupWriter } from '../scope/event-rollups';
 import { SeenKeys } from './seen-keys';
 
 const MAX_REJECT_RAW = 64 * 1024;
 /** A bulk import appends, so a small page cache serves it as well as a large one, with less memory. */
 const IMPORT_CACHE_KIB = 16 * 1024;
+/** From this size a file is parsed on a worker thread beside the inserts; below it, starting the thread costs more. */
+const WORKER_PARSE_BYTES = 16 * 1024 * 1024;
 
 export interface ImportRequest {
   evidenceId: number;
@@ -24,6 +26,8 @@ export interface ImportRequest {
   /** Overrides the format recorded at acquisition (a re-import with another parser). */
   format?: string;
   options?: ParseOptions;
+  /** Where the parser runs: by default on a worker thread for files of `WORKER_PARSE_BYTES` and more. */
+  parseOn?: 'worker' | 'this-thread';
 }
 
 /**
@@ -75,18 +79,26 @@ async function parseInto(
   const sink = new StoreSink(db, evidence.id, importId, (bytes, rows) =>
     onProgress({ phase: 'parse', label: evidence.originalName, done: bytes, total: evidence.size, unit: 'bytes', rows }),
   );
-  const result = await parseAsDelivered(
-    parser,
-    {
-      fileName: evidence.originalName,
-      size: evidence.size,
-      open: (range) => openVaultFile(handle.dir, evidence.sha256, range),
-      options,
-      signal,
-    },
-    sink,
-    request.format !== undefined,
-  );
+  const forced = request.format !== undefined;
+  const onWorker = (request.parseOn ?? (evidence.size >= WORKER_PARSE_BYTES ? 'worker' : 'this-thread')) === 'worker';
+  const result = onWorker
+    ? await parseOnWorker(
+        { caseDir: handle.dir, sha256: evidence.sha256, fileName: evidence.originalName, size: evidence.size, format: parser.format, forced, options },
+        sink,
+        signal,
+      )
+    : await parseAsDelivered(
+        parser,
+        {
+          fileName: evidence.originalName,
+          size: evidence.size,
+          open: (range) => openVaultFile(handle.dir, evidence.sha256, range),
+          options,
+          signal,
+        },
+        sink,
+        forced,
+      );
   if (signal.aborted) throw cancelledError();
   sink.rollups.flush();
   sink.indexes.rebuild((done, total) => onProgress({ phase: 'index', label: evidence.originalName, done, total, unit: 'steps' }));
@@ -127,17 +139,6 @@ async function parseInto(
   });
   onProgress({ phase: 'parse', label: evidence.originalName, done: evidence.size, total: evidence.size, unit: 'bytes', rows: record.rowsRead });
   return record;
-}
-
-/**
- * Runs the parser over the evidence as it was delivered: a gzip file through its decompressed bytes, a ZIP of logs
- * member by member (each member with the parser its content calls for, or the forced one), anything else as is.
- */
-async function parseAsDelivered(parser: SourceParser, input: ParseInput, sink: RowSink, forced: boolean): Promise<ParseResult> {
-  const container = containerOf(await readHead(input, 4));
-  if (container === 'gzip') return parseGzip(input, sink, parser);
-  if (container === 'zip' && !parser.readsZip) return parseZipMembers(input, sink, (sample) => (forced ? parser : detectParser(sample)));
-  return parser.parse(input, sink);
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   type ConsumerGroup,
   type IsoDate,
   type LoadedPack,
+  type NoticeContentRule,
   type NoticeParty,
   type PackRef,
   type RemedyCondition,
@@ -70,7 +71,8 @@ export interface JurisdictionObligations {
   /** A federal or sectoral regime counting affected people of every jurisdiction (no mailing list of its own). */
   nationwide: boolean;
   identityProtection: IdentityProtectionObligation;
-  content: { title: string | null; headings: string[]; items: string[]; formatting: string[]; citation: string } | null;
+  /** The pack's notice-content rule in force on the discovery date (null only outside the pack's dates). */
+  content: NoticeContentRule | null;
   notes: string[];
   earliestDue: IsoDate | null;
 }
@@ -141,7 +143,6 @@ export function jurisdictionObligations(
   const regulator = obligation('regulator');
   const consumerReportingAgencies = obligation('consumer-reporting-agencies');
   const media = pack.notices.some((notice) => notice.party === 'media') ? obligation('media') : undefined;
-  const content = entryInForce(pack.noticeContent, date);
   return {
     jurisdiction: pack.jurisdiction,
     name: pack.name,
@@ -162,9 +163,7 @@ export function jurisdictionObligations(
     applicability: regime.reason,
     nationwide: pack.scope === 'nationwide',
     identityProtection: identityProtection(loaded, counts, date),
-    content: content
-      ? { title: content.title ?? null, headings: content.headings, items: content.items, formatting: content.formatting, citation: content.citation }
-      : null,
+    content: entryInForce(pack.noticeContent, date) ?? null,
     notes: pack.notes,
     earliestDue: earliestDue([individuals, regulator, consumerReportingAgencies, ...(media ? [media] : [])]),
   };

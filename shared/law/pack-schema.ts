@@ -2,7 +2,21 @@ import { ELEMENT_CODES } from '../contract/elements';
 import { CONDITION_VALUES } from './assumptions';
 import { Checker, join } from './checker';
 import { addDays, isIsoDate } from './dates';
-import { CONFIDENCES, FACT_INPUTS, NOTICE_PARTIES, OPTIONAL_NOTICE_PARTIES, VIOLATION_KINDS, type RulePack } from './types';
+import {
+  CONFIDENCES,
+  ELECTRONIC_CONDITION_KINDS,
+  FACT_INPUTS,
+  FORBIDDEN_ITEM_KINDS,
+  LANGUAGE_RULE_KINDS,
+  NOTICE_METHOD_KINDS,
+  NOTICE_PARTIES,
+  OPTIONAL_NOTICE_PARTIES,
+  REQUIRED_ITEM_KINDS,
+  SUBSTITUTE_COMPONENT_KINDS,
+  VIOLATION_KINDS,
+  type NoticeMethodKind,
+  type RulePack,
+} from './types';
 
 export const PACK_SCHEMA_ID = 'breach-ledger/law-pack@1';
 /** A state or territory (US-CA), or a federal or sectoral regime (US-FED-HIPAA). */
@@ -53,11 +67,7 @@ export function validatePack(value: unknown, fileName: string): PackValidation {
     check.optionalString(rule.condition, join(path, 'condition'));
     refs.cited(rule, path);
   });
-  checkDatedList(check, pack.noticeContent, 'noticeContent', ['from', 'headings', 'items', 'formatting', 'citation', 'sourceIds'], ['to', 'title'], (rule, path) => {
-    check.optionalString(rule.title, join(path, 'title'));
-    for (const key of ['headings', 'items', 'formatting']) checkStrings(check, rule[key], join(path, key), false);
-    refs.cited(rule, path);
-  });
+  checkNoticeContent(check, refs, pack.noticeContent, pack.effectiveFrom);
   checkRemedies(check, refs, definitionIds, pack.remedies);
   if (pack.factTests !== undefined) checkFactTests(check, refs, pack.factTests);
   if (check.array(pack.unquantifiedRemedies, 'unquantifiedRemedies', false)) {
@@ -144,18 +154,7 @@ function checkNotices(check: Checker, refs: References, definitionIds: Set<strin
     periods.forEach((period, j) => checkNoticePeriod(check, refs, period, `${path}.periods[${j}]`, duty.party === 'individuals'));
     const objects = periods.filter(isJson);
     check.timeline(objects, join(path, 'periods'));
-    const first = objects[0];
-    if (first && typeof effectiveFrom === 'string' && first.from !== effectiveFrom) {
-      check.fail(`${path}.periods[0].from`, `must equal effectiveFrom ${effectiveFrom} so notice rules cover the whole pack`, first.from);
-    }
-    const last = objects[objects.length - 1];
-    if (last && last.to !== undefined) check.fail(`${path}.periods[${objects.length - 1}].to`, 'the last notice period must be open-ended', last.to);
-    objects.forEach((period, j) => {
-      const previous = objects[j - 1];
-      if (previous && isIsoDate(previous.to) && isIsoDate(period.from) && addDays(previous.to, 1) < period.from) {
-        check.fail(`${path}.periods[${j}].from`, `leaves a gap after ${previous.to}`, period.from);
-      }
-    });
+    checkCoverage(check, objects, join(path, 'periods'), effectiveFrom, 'notice rules cover the whole pack', 'notice');
   });
   for (const party of NOTICE_PARTIES) {
     if (!seen.has(party)) check.fail('notices', `needs an entry for party "${party}" (use duty "none" or "unknown" when there is no known duty)`);
@@ -222,6 +221,203 @@ function checkDeadline(check: Checker, value: unknown, path: string, forIndividu
     default:
       if (check.object(deadline, path, ['kind']) && forIndividuals) check.fail(join(path, 'kind'), 'is only valid for regulator or CRA notice', deadline.kind);
   }
+}
+
+/** Notice content covers the whole pack: each aspect is stated, stated as having no rule (cited), or not researched. */
+function checkNoticeContent(check: Checker, refs: References, value: unknown, effectiveFrom: unknown): void {
+  const path = 'noticeContent';
+  checkDatedList(check, value, path, ['from', 'citation', 'sourceIds', 'required', 'forbidden', 'language', 'methods'], ['to', 'note'], (rule, rpath) => {
+    refs.cited(rule, rpath);
+    check.optionalString(rule.note, join(rpath, 'note'));
+    checkAspect(check, refs, rule.required, join(rpath, 'required'), ['items', 'formatting'], ['title', 'headings', 'minFontPoints'], (aspect, apath) => checkRequiredContent(check, refs, aspect, apath));
+    checkAspect(check, refs, rule.forbidden, join(rpath, 'forbidden'), ['items'], [], (aspect, apath) => {
+      checkCitedList(check, refs, aspect.items, join(apath, 'items'), ['id', 'kind', 'text'], [], (item, ipath, ids) => {
+        if (checkId(check, item.id, join(ipath, 'id'))) unique(check, ids, item.id as string, join(ipath, 'id'));
+        check.oneOf(item.kind, join(ipath, 'kind'), FORBIDDEN_ITEM_KINDS);
+        check.string(item.text, join(ipath, 'text'));
+      });
+    });
+    checkAspect(check, refs, rule.language, join(rpath, 'language'), ['rules'], [], (aspect, apath) => {
+      checkCitedList(check, refs, aspect.rules, join(apath, 'rules'), ['kind', 'text'], ['languages'], (entry, epath) => {
+        check.oneOf(entry.kind, join(epath, 'kind'), LANGUAGE_RULE_KINDS);
+        check.string(entry.text, join(epath, 'text'));
+        if (entry.languages !== undefined) checkStrings(check, entry.languages, join(epath, 'languages'), true);
+      });
+    });
+    checkAspect(check, refs, rule.methods, join(rpath, 'methods'), ['methods'], [], (aspect, apath) => checkMethods(check, refs, aspect.methods, join(apath, 'methods')));
+  }, true);
+  if (Array.isArray(value)) {
+    checkCoverage(check, value.filter(isJson), path, effectiveFrom, 'content rules cover the whole pack (use "not-researched" aspects where unknown)', 'content');
+  }
+}
+
+/** Periods from effectiveFrom onward, without gaps, the last open-ended. */
+function checkCoverage(check: Checker, periods: Json[], path: string, effectiveFrom: unknown, why: string, what: string): void {
+  const first = periods[0];
+  if (first && typeof effectiveFrom === 'string' && first.from !== effectiveFrom) {
+    check.fail(`${path}[0].from`, `must equal effectiveFrom ${effectiveFrom} so ${why}`, first.from);
+  }
+  const last = periods[periods.length - 1];
+  if (last && last.to !== undefined) check.fail(`${path}[${periods.length - 1}].to`, `the last ${what} period must be open-ended`, last.to);
+  periods.forEach((period, i) => {
+    const previous = periods[i - 1];
+    if (previous && isIsoDate(previous.to) && isIsoDate(period.from) && addDays(previous.to, 1) < period.from) {
+      check.fail(`${path}[${i}].from`, `leaves a gap after ${previous.to}`, period.from);
+    }
+  });
+}
+
+/** `stated` with its fields and citation, `none` with the citation of the silent section, or `not-researched`. */
+function checkAspect(
+  check: Checker,
+  refs: References,
+  value: unknown,
+  path: string,
+  required: string[],
+  optional: string[],
+  checkStated: (aspect: Json, path: string) => void,
+): void {
+  if (!isJson(value)) {
+    check.fail(path, 'expected an object', value);
+    return;
+  }
+  if (!check.oneOf(value.rule, join(path, 'rule'), ['stated', 'none', 'not-researched'] as const)) return;
+  if (value.rule === 'not-researched') {
+    if (check.object(value, path, ['rule'], ['note'])) check.optionalString(value.note, join(path, 'note'));
+    return;
+  }
+  const shape = value.rule === 'stated' ? { required, optional } : { required: [], optional: [] };
+  if (!check.object(value, path, ['rule', ...CITED, ...shape.required], ['note', ...shape.optional])) return;
+  checkCited(check, refs, value, path);
+  if (value.rule === 'stated') checkStated(value, path);
+}
+
+const CITED = ['citation', 'sourceIds', 'confidence'];
+
+function checkCited(check: Checker, refs: References, value: Json, path: string): void {
+  refs.cited(value, path);
+  check.oneOf(value.confidence, join(path, 'confidence'), CONFIDENCES);
+  check.optionalString(value.note, join(path, 'note'));
+}
+
+/** A list of cited rules; `ids` collects ids unique within the list. */
+function checkCitedList(
+  check: Checker,
+  refs: References,
+  value: unknown,
+  path: string,
+  required: string[],
+  optional: string[],
+  checkEntry: (entry: Json, path: string, ids: Set<string>) => void,
+  nonEmpty = false,
+): void {
+  if (!check.array(value, path, nonEmpty)) return;
+  const ids = new Set<string>();
+  value.forEach((entry, i) => {
+    const epath = `${path}[${i}]`;
+    if (!check.object(entry, epath, [...required, ...CITED], ['note', ...optional])) return;
+    checkCited(check, refs, entry, epath);
+    checkEntry(entry, epath, ids);
+  });
+}
+
+function checkRequiredContent(check: Checker, refs: References, content: Json, path: string): void {
+  if (content.title !== undefined && check.object(content.title, join(path, 'title'), ['text', ...CITED], ['note'])) {
+    checkCited(check, refs, content.title, join(path, 'title'));
+    check.string(content.title.text, join(path, 'title.text'));
+  }
+  const headings = new Set<string>();
+  if (content.headings !== undefined && check.object(content.headings, join(path, 'headings'), ['texts', ...CITED], ['note'])) {
+    checkCited(check, refs, content.headings, join(path, 'headings'));
+    const texts = content.headings.texts;
+    if (check.array(texts, join(path, 'headings.texts'), true)) {
+      texts.forEach((text, i) => {
+        if (check.string(text, `${join(path, 'headings.texts')}[${i}]`)) unique(check, headings, text, `${join(path, 'headings.texts')}[${i}]`);
+      });
+    }
+  }
+  if (content.minFontPoints !== undefined && check.object(content.minFontPoints, join(path, 'minFontPoints'), ['points', ...CITED], ['note'])) {
+    checkCited(check, refs, content.minFontPoints, join(path, 'minFontPoints'));
+    check.integer(content.minFontPoints.points, join(path, 'minFontPoints.points'), 1, 72);
+  }
+  checkCitedList(check, refs, content.items, join(path, 'items'), ['id', 'kind', 'text'], ['heading', 'whenExposed', 'condition'], (item, ipath, ids) => {
+    if (checkId(check, item.id, join(ipath, 'id'))) unique(check, ids, item.id as string, join(ipath, 'id'));
+    check.oneOf(item.kind, join(ipath, 'kind'), REQUIRED_ITEM_KINDS);
+    check.string(item.text, join(ipath, 'text'));
+    if (item.heading !== undefined && (typeof item.heading !== 'string' || !headings.has(item.heading))) {
+      check.fail(join(ipath, 'heading'), `expected one of the headings (${[...headings].join(', ') || 'none declared'})`, item.heading);
+    }
+    if (item.whenExposed !== undefined) checkElements(check, item.whenExposed, join(ipath, 'whenExposed'));
+    if (item.condition !== undefined && check.object(item.condition, join(ipath, 'condition'), ['kind', 'text'])) {
+      check.oneOf(item.condition.kind, join(ipath, 'condition.kind'), ['if-known', 'if-applicable'] as const);
+      check.string(item.condition.text, join(ipath, 'condition.text'));
+    }
+  });
+  checkCitedList(check, refs, content.formatting, join(path, 'formatting'), ['text'], [], (entry, epath) => check.string(entry.text, join(epath, 'text')));
+  const empty = content.title === undefined && content.headings === undefined && content.minFontPoints === undefined;
+  if (empty && Array.isArray(content.items) && content.items.length === 0 && Array.isArray(content.formatting) && content.formatting.length === 0) {
+    check.fail(path, 'states no rule: use rule "none" with the citation of the silent section instead');
+  }
+}
+
+function checkMethods(check: Checker, refs: References, value: unknown, path: string): void {
+  if (!check.array(value, path, true)) return;
+  const seen = new Set<string>();
+  value.forEach((method, i) => {
+    const mpath = `${path}[${i}]`;
+    if (!isJson(method)) {
+      check.fail(mpath, 'expected an object', method);
+      return;
+    }
+    if (!check.oneOf(method.kind, join(mpath, 'kind'), NOTICE_METHOD_KINDS)) return;
+    if (method.kind !== 'other') unique(check, seen, method.kind, join(mpath, 'kind'));
+    const extra: Record<NoticeMethodKind, { required: string[]; optional: string[] }> = {
+      written: { required: [], optional: [] },
+      telephone: { required: [], optional: ['condition'] },
+      electronic: { required: ['anyOf'], optional: [] },
+      'own-policy': { required: [], optional: [] },
+      substitute: { required: ['insufficientContact', 'components'], optional: ['costMoreThanUsd', 'personsMoreThan'] },
+      other: { required: [], optional: [] },
+    };
+    const shape = extra[method.kind];
+    if (!check.object(method, mpath, ['kind', 'text', ...CITED, ...shape.required], ['note', ...shape.optional])) return;
+    checkCited(check, refs, method, mpath);
+    check.string(method.text, join(mpath, 'text'));
+    check.optionalString(method.condition, join(mpath, 'condition'));
+    if (method.kind === 'electronic' && check.array(method.anyOf, join(mpath, 'anyOf'), false)) {
+      method.anyOf.forEach((condition, j) => {
+        const cpath = `${join(mpath, 'anyOf')}[${j}]`;
+        if (!check.object(condition, cpath, ['kind', 'text'])) return;
+        check.oneOf(condition.kind, join(cpath, 'kind'), ELECTRONIC_CONDITION_KINDS);
+        check.string(condition.text, join(cpath, 'text'));
+      });
+    }
+    if (method.kind === 'substitute') checkSubstitute(check, method, mpath);
+  });
+}
+
+function checkSubstitute(check: Checker, method: Json, path: string): void {
+  if (method.costMoreThanUsd !== undefined) check.integer(method.costMoreThanUsd, join(path, 'costMoreThanUsd'), 0);
+  if (method.personsMoreThan !== undefined) check.integer(method.personsMoreThan, join(path, 'personsMoreThan'), 0);
+  check.boolean(method.insufficientContact, join(path, 'insufficientContact'));
+  if (method.costMoreThanUsd === undefined && method.personsMoreThan === undefined && method.insufficientContact === false) {
+    check.fail(path, 'substitute notice needs at least one condition (costMoreThanUsd, personsMoreThan or insufficientContact)');
+  }
+  const cpath = join(path, 'components');
+  if (!check.object(method.components, cpath, ['require', 'list'])) return;
+  check.oneOf(method.components.require, join(cpath, 'require'), ['all', 'any'] as const);
+  if (!check.array(method.components.list, join(cpath, 'list'), true)) return;
+  method.components.list.forEach((component, i) => {
+    const ppath = `${join(cpath, 'list')}[${i}]`;
+    if (!check.object(component, ppath, ['kind', 'text'], ['days', 'condition'])) return;
+    check.oneOf(component.kind, join(ppath, 'kind'), SUBSTITUTE_COMPONENT_KINDS);
+    check.string(component.text, join(ppath, 'text'));
+    check.optionalString(component.condition, join(ppath, 'condition'));
+    if (component.days !== undefined) {
+      if (component.kind !== 'website-posting') check.fail(join(ppath, 'days'), 'only a website posting has a number of days', component.days);
+      else check.integer(component.days, join(ppath, 'days'), 1, 3650);
+    }
+  });
 }
 
 const REMEDY_FIELDS = ['id', 'kind', 'label', 'citation', 'sourceIds', 'conditions', 'definitionId'];

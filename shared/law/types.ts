@@ -94,13 +94,188 @@ export interface IdentityProtectionRule extends Dated {
   sourceIds: string[];
 }
 
-export interface NoticeContentRule extends Dated {
-  title?: string;
-  headings: string[];
-  items: string[];
-  formatting: string[];
+// ---------------------------------------------------------------------------------------------
+// Notice content: what a notice to individuals must and must not say, its language and its methods
+// ---------------------------------------------------------------------------------------------
+
+/** Where the law says it: every content rule carries its own citation, sources and confidence. */
+export interface CitedRule {
   citation: string;
   sourceIds: string[];
+  confidence: Confidence;
+  note?: string;
+}
+
+/** The law is silent on this aspect: stated with the section that would hold such a rule, never assumed. */
+export interface NoRule extends CitedRule {
+  rule: 'none';
+}
+
+/** Not researched yet: treated as unknown (counsel must review), never as "no rule". */
+export const NOT_RESEARCHED_NOTE = 'not yet researched — counsel must review';
+export interface NotResearched {
+  rule: 'not-researched';
+  note?: string;
+}
+
+/** One aspect of notice content: rules stated, no rule (cited), or not researched. */
+export type ContentAspect<T> = (T & CitedRule & { rule: 'stated' }) | NoRule | NotResearched;
+
+/** What the letter engine can fill from the case or check in a template. */
+export type RequiredItemKind =
+  | 'business-contact'
+  | 'toll-free-number'
+  | 'elements-involved'
+  | 'breach-date'
+  | 'notice-date'
+  | 'law-enforcement-delay'
+  | 'incident-description'
+  | 'actions-taken'
+  | 'cra-contacts'
+  | 'ftc-contact'
+  | 'state-ag-contact'
+  | 'regulator-contact'
+  | 'identity-protection-offer'
+  | 'remain-vigilant-advice'
+  | 'credit-freeze-rights'
+  | 'fraud-alert-rights'
+  | 'fcra-rights'
+  | 'police-report-right'
+  | 'biometric-reliance'
+  | 'credential-change-advice'
+  | 'other';
+export const REQUIRED_ITEM_KINDS: readonly RequiredItemKind[] = [
+  'business-contact',
+  'toll-free-number',
+  'elements-involved',
+  'breach-date',
+  'notice-date',
+  'law-enforcement-delay',
+  'incident-description',
+  'actions-taken',
+  'cra-contacts',
+  'ftc-contact',
+  'state-ag-contact',
+  'regulator-contact',
+  'identity-protection-offer',
+  'remain-vigilant-advice',
+  'credit-freeze-rights',
+  'fraud-alert-rights',
+  'fcra-rights',
+  'police-report-right',
+  'biometric-reliance',
+  'credential-change-advice',
+  'other',
+];
+
+/** `if-known`: include when the fact is known (a breach date); `if-applicable`: when the circumstance exists (a delay). */
+export interface ItemCondition {
+  kind: 'if-known' | 'if-applicable';
+  text: string;
+}
+
+export interface RequiredItem extends CitedRule {
+  /** Unique within the period; templates and error messages name the item by it. */
+  id: string;
+  kind: RequiredItemKind;
+  /** Reader-facing statement of what the notice must contain. */
+  text: string;
+  /** One of the period's headings, where the law places the item under it. */
+  heading?: string;
+  /** Required only for a person with any of these elements exposed (e.g. CRA contacts when SSN or DL exposed). */
+  whenExposed?: ElementCode[];
+  condition?: ItemCondition;
+}
+
+export interface RequiredContent {
+  title?: CitedRule & { text: string };
+  /** In the order the notice must present them. */
+  headings?: CitedRule & { texts: string[] };
+  minFontPoints?: CitedRule & { points: number };
+  items: RequiredItem[];
+  /** Other presentation rules (e.g. "designed to call attention to the nature and significance of the information"). */
+  formatting: Array<CitedRule & { text: string }>;
+}
+
+export type ForbiddenItemKind = 'nature-of-breach' | 'resident-count' | 'other';
+export const FORBIDDEN_ITEM_KINDS: readonly ForbiddenItemKind[] = ['nature-of-breach', 'resident-count', 'other'];
+
+export interface ForbiddenItem extends CitedRule {
+  id: string;
+  kind: ForbiddenItemKind;
+  text: string;
+}
+
+export interface ForbiddenContent {
+  items: ForbiddenItem[];
+}
+
+export type LanguageRuleKind = 'plain-language' | 'translation' | 'other';
+export const LANGUAGE_RULE_KINDS: readonly LanguageRuleKind[] = ['plain-language', 'translation', 'other'];
+
+export interface LanguageRule extends CitedRule {
+  kind: LanguageRuleKind;
+  text: string;
+  /** For `translation`: the languages named (free text, e.g. "Spanish"). */
+  languages?: string[];
+}
+
+export interface LanguageRules {
+  rules: LanguageRule[];
+}
+
+/** `esign-consent`: consistent with the federal E-SIGN Act (the consumer's prior consent); `primary-communication`: the business's primary means of contact is electronic. */
+export type ElectronicConditionKind = 'esign-consent' | 'primary-communication' | 'other';
+export const ELECTRONIC_CONDITION_KINDS: readonly ElectronicConditionKind[] = ['esign-consent', 'primary-communication', 'other'];
+
+export type SubstituteComponentKind = 'email' | 'website-posting' | 'statewide-media' | 'regulator-notice' | 'other';
+export const SUBSTITUTE_COMPONENT_KINDS: readonly SubstituteComponentKind[] = ['email', 'website-posting', 'statewide-media', 'regulator-notice', 'other'];
+
+export interface SubstituteComponent {
+  kind: SubstituteComponentKind;
+  text: string;
+  /** Website posting: the minimum number of days. */
+  days?: number;
+  condition?: string;
+}
+
+export type NoticeMethod = CitedRule &
+  (
+    | { kind: 'written'; text: string }
+    | { kind: 'telephone'; text: string; condition?: string }
+    /** Allowed when any one of `anyOf` holds; an empty list means no condition. */
+    | { kind: 'electronic'; text: string; anyOf: Array<{ kind: ElectronicConditionKind; text: string }> }
+    /** Notice under the business's own information-security policy, deemed compliant when its timing is consistent. */
+    | { kind: 'own-policy'; text: string }
+    | {
+        kind: 'substitute';
+        text: string;
+        /** Substitute notice is allowed when the cost exceeds this, or the count exceeds that, or contact details are insufficient. */
+        costMoreThanUsd?: number;
+        personsMoreThan?: number;
+        insufficientContact: boolean;
+        /** `all`: every component (each subject to its own condition); `any`: one of them suffices. */
+        components: { require: 'all' | 'any'; list: SubstituteComponent[] };
+      }
+    | { kind: 'other'; text: string }
+  );
+export type NoticeMethodKind = NoticeMethod['kind'];
+export const NOTICE_METHOD_KINDS: readonly NoticeMethodKind[] = ['written', 'telephone', 'electronic', 'own-policy', 'substitute', 'other'];
+
+export interface NoticeMethods {
+  methods: NoticeMethod[];
+}
+
+/** The content rules for notice to individuals in force over a period; the list covers the whole pack without gaps. */
+export interface NoticeContentRule extends Dated {
+  /** The section(s) on notice content and method as a whole. */
+  citation: string;
+  sourceIds: string[];
+  required: ContentAspect<RequiredContent>;
+  forbidden: ContentAspect<ForbiddenContent>;
+  language: ContentAspect<LanguageRules>;
+  methods: ContentAspect<NoticeMethods>;
+  note?: string;
 }
 
 export interface AmountRange {

@@ -48,6 +48,7 @@ export async function triage(
       )
       .all({ dimension, limit, ...edges }) as Array<{ value: string; events: number; rowsProcessed: number; exportsCount: number; firstSeen: string; lastSeen: string }>;
     const hours = hoursActive(db, dimension, top.map((r) => r.value), edges);
+    const names = dimension === 'app' ? appNames(db, top.map((r) => r.value)) : new Map<string, string[]>();
     const everFirst = db.prepare(`SELECT MIN(r.first_ts) FROM event_day_values r WHERE r.dimension = ? AND r.value = ? AND ${CURRENT_ROLLUP}`).pluck();
     for (const r of top) {
       rows.push({
@@ -60,10 +61,33 @@ export async function triage(
         lastSeen: r.lastSeen,
         firstSeenInWindow: bounded ? (everFirst.get(dimension, r.value) as string) >= bounded.from : null,
         hoursActive: hours.get(r.value) ?? 0,
+        names: names.get(r.value) ?? [],
       });
     }
   }
   return rows.sort((a, b) => b.rowsProcessed - a.rowsProcessed || b.events - a.events || a.dimension.localeCompare(b.dimension) || a.value.localeCompare(b.value));
+}
+
+/**
+ * The names events give each connected app beside the value the scope matches (the 18-character id, or the name a
+ * source gives alone): CONNECTED_APP_NAME in event log files, Application in real-time events. Only events carrying
+ * one of `apps` are read, and only those whose details name an app are parsed.
+ */
+export function appNames(db: Db, apps: readonly string[]): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  if (apps.length === 0) return names;
+  const rows = db
+    .prepare(
+      `SELECT app, name FROM (
+         SELECT e.app AS app, COALESCE(json_extract(e.details, '$.CONNECTED_APP_NAME'), json_extract(e.details, '$.Application')) AS name
+         FROM access_events e
+         WHERE e.app IN (SELECT value FROM json_each(@apps)) AND ${CURRENT_EVENT}
+           AND (instr(e.details, '"CONNECTED_APP_NAME"') > 0 OR instr(e.details, '"Application"') > 0)
+       ) WHERE name IS NOT NULL AND trim(name) <> '' AND name <> app GROUP BY app, name ORDER BY app, name`,
+    )
+    .all({ apps: JSON.stringify(apps) }) as Array<{ app: string; name: string }>;
+  for (const r of rows) names.set(r.app, [...(names.get(r.app) ?? []), r.name.trim()]);
+  return names;
 }
 
 /** Distinct UTC hours with events, per value: the hour masks of whole days (or-ed across imports) plus the edges' hours. */

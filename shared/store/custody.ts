@@ -3,6 +3,7 @@ import { canonicalJson } from '../util/canonical-json';
 import { sha256Hex } from '../util/hash';
 import { ENGINE_VERSION } from '../version';
 import type { Db } from './db';
+import { sealNewRows } from './row-seals';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -24,7 +25,8 @@ export type CustodyAction =
   | 'passphrase-change'
   | 'share'
   | 'dispose'
-  | 'note';
+  | 'note'
+  | 'csv-export';
 
 export interface CustodyEntry {
   seq: number;
@@ -90,14 +92,24 @@ export function safeOsUser(): string {
   }
 }
 
-/** Appends one entry; call inside the transaction that makes the change it records. */
+/**
+ * Appends one entry; call inside the transaction that makes the change it records. The entry seals the rows the
+ * store gained since the entry before it (`rowSeals` in its details; rows written after it are sealed by the next).
+ */
 export function appendCustody(db: Db, record: CustodyRecord, now: Date = new Date()): CustodyEntry {
+  const append = db.transaction(() => appendSealed(db, record, now));
+  return db.inTransaction ? append() : append.immediate();
+}
+
+function appendSealed(db: Db, record: CustodyRecord, now: Date): CustodyEntry {
   const last = db.prepare('SELECT seq, entry_hash FROM custody ORDER BY seq DESC LIMIT 1').get() as
     | { seq: number; entry_hash: string }
     | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.entry_hash ?? GENESIS_HASH;
-  const details = canonicalJson(record.details);
+  const rowSeals = sealNewRows(db, seq);
+  const sealedDetails = Object.keys(rowSeals).length > 0 ? { ...record.details, rowSeals } : record.details;
+  const details = canonicalJson(sealedDetails);
   const base = {
     seq,
     at: now.toISOString(),
@@ -114,7 +126,7 @@ export function appendCustody(db: Db, record: CustodyRecord, now: Date = new Dat
     `INSERT INTO custody (seq, at, actor, os_user, host, app_version, action, subject, details, prev_hash, entry_hash)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(seq, base.at, base.actor, base.osUser, base.host, base.appVersion, base.action, base.subject, details, prevHash, entryHash);
-  return { ...base, details: record.details, prevHash, entryHash };
+  return { ...base, details: sealedDetails, prevHash, entryHash };
 }
 
 export function listCustody(db: Db): CustodyEntry[] {

@@ -206,7 +206,7 @@ function copyStoreEncrypted(handle: CaseHandle, target: string, key: VaultKey): 
     copy.transaction(() => {
       for (const object of objects) {
         copy.exec(object.sql);
-        if (object.type === 'table') copy.exec(`INSERT INTO main."${object.name}" SELECT * FROM plain."${object.name}"`);
+        if (object.type === 'table') copy.exec(copyRowsSql(object.name, object.sql, copy));
       }
       if (copy.prepare(`SELECT 1 FROM plain.sqlite_master WHERE name = 'sqlite_sequence'`).get()) {
         copy.exec('DELETE FROM main.sqlite_sequence; INSERT INTO main.sqlite_sequence SELECT * FROM plain.sqlite_sequence');
@@ -217,6 +217,14 @@ function copyStoreEncrypted(handle: CaseHandle, target: string, key: VaultKey): 
   } finally {
     copy.close();
   }
+}
+
+/** Copies a table's rows keeping their rowids: the row seals name rows by rowid (a table without an INTEGER PRIMARY KEY would be renumbered). */
+function copyRowsSql(table: string, sql: string, copy: Database.Database): string {
+  const name = `"${table.replace(/"/g, '""')}"`;
+  if (/WITHOUT\s+ROWID/i.test(sql)) return `INSERT INTO main.${name} SELECT * FROM plain.${name}`;
+  const columns = (copy.pragma(`main.table_info(${name})`) as Array<{ name: string }>).map((c) => `"${c.name.replace(/"/g, '""')}"`).join(', ');
+  return `INSERT INTO main.${name} (rowid, ${columns}) SELECT rowid, ${columns} FROM plain.${name}`;
 }
 
 async function encryptExports(

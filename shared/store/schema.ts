@@ -412,6 +412,43 @@ SELECT substr(e.ts, 1, 13), e.source_type, e.import_id, 0, COUNT(*), COALESCE(SU
 FROM access_events e WHERE e.duplicate_of IS NULL GROUP BY 1, 2, 3;
 `,
   },
+  {
+    version: 6,
+    description: 'examiner notes and tags on events and consumers, each edit a new version logged in custody',
+    sql: `
+CREATE TABLE annotations (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  target_kind TEXT NOT NULL CHECK (target_kind IN ('event', 'consumer')),
+  target_id INTEGER NOT NULL,
+  analysis_id INTEGER,
+  version INTEGER NOT NULL,
+  note TEXT NOT NULL,
+  tags TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  custody_seq INTEGER NOT NULL,
+  UNIQUE (target_kind, target_id, version)
+) STRICT;
+${appendOnly('annotations')}
+`,
+  },
+  {
+    version: 7,
+    description: 'row seals: fingerprints of the rows each custody entry sealed, in runs, their digest recorded in that entry',
+    sql: `
+CREATE TABLE row_seals (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  custody_seq INTEGER NOT NULL,
+  tbl TEXT NOT NULL,
+  first_key INTEGER NOT NULL,
+  last_key INTEGER NOT NULL,
+  rows INTEGER NOT NULL,
+  fingerprints BLOB NOT NULL
+) STRICT;
+${appendOnly('row_seals')}
+CREATE INDEX row_seals_table ON row_seals(tbl, last_key);
+`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

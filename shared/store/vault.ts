@@ -43,6 +43,11 @@ function fileKey(caseDir: string): Buffer | null {
   return keys.get(path.resolve(caseDir))?.key.files ?? null;
 }
 
+/** The key vault files of `caseDir` are read with (null in a plain case), for a worker thread that reads them too. */
+export function vaultFilesKey(caseDir: string): Buffer | null {
+  return fileKey(caseDir);
+}
+
 export function vaultPath(caseDir: string, sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new LedgerError('INVALID_INPUT', `"${sha256}" is not a SHA-256 digest.`);
   return path.join(caseDir, VAULT_DIR, sha256);

@@ -7,6 +7,7 @@ import { EXPORTS_DIR } from './case-folder';
 import { damagedTables, evidenceAgainstCustody, expectedHeadProblems, manifestsAgainstCustody } from './cross-checks';
 import { isCorruption } from './errors';
 import { listEvidence, type EvidenceRecord } from './evidence';
+import { checkRowSeals } from './row-seals';
 import { hashVaultFile } from './vault';
 
 export interface EvidenceCheck {
@@ -25,9 +26,10 @@ export interface VerifyReport {
   store: { ok: boolean; problems: string[] };
   /**
    * Rows against records kept elsewhere: evidence digests against their custody entries, the custody log against
-   * the heads recorded in every signed export manifest, and against the head the examiner expects (`expectHead`).
+   * the heads recorded in every signed export manifest, and against the head the examiner expects (`expectHead`);
+   * every sealed row against the fingerprint its custody entry sealed (`rowsChecked`).
    */
-  records: { ok: boolean; manifestsChecked: number; problems: string[] };
+  records: { ok: boolean; manifestsChecked: number; rowsChecked: number; problems: string[] };
   /** The custody entry that records this verification, or null when the store could not take one. */
   loggedAs: { seq: number; hash: string } | null;
 }
@@ -92,8 +94,15 @@ export async function verifyCase(
   }
   const recordProblems: string[] = [];
   let manifestsChecked = 0;
+  let rowsChecked = 0;
+  let notYetSealed: string[] = [];
   try {
     recordProblems.push(...evidenceAgainstCustody(handle.db));
+    onProgress({ phase: 'verify', label: 'rows against their seals', done: totalBytes, total: totalBytes, unit: 'bytes' });
+    const seals = checkRowSeals(handle.db);
+    recordProblems.push(...seals.problems);
+    rowsChecked = seals.rowsChecked;
+    notYetSealed = seals.notYetSealed;
     const manifests = await manifestsAgainstCustody(handle.dir, path.join(handle.dir, EXPORTS_DIR), handle.db, handle.info.publicKeyPem);
     manifestsChecked = manifests.checked;
     recordProblems.push(...manifests.problems);
@@ -120,7 +129,7 @@ export async function verifyCase(
     evidence: checks,
     custody: chain,
     store: { ok: storeProblems.length === 0, problems: storeProblems },
-    records: { ok: recordProblems.length === 0, manifestsChecked, problems: recordProblems },
+    records: { ok: recordProblems.length === 0, manifestsChecked, rowsChecked, problems: recordProblems },
     loggedAs: null,
   };
   try {
@@ -140,6 +149,8 @@ export async function verifyCase(
         storeProblems: storeProblems.slice(0, 20),
         recordsOk: report.records.ok,
         recordProblems: recordProblems.slice(0, 20),
+        rowsChecked,
+        ...(notYetSealed.length > 0 ? { rowsNotYetSealed: notYetSealed } : {}),
         ...(options.expectHead ? { expectedHead: options.expectHead } : {}),
       },
     });

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -80,7 +80,8 @@ describe('export of a reconstructed breach', () => {
     const { obligations } = engineReports();
     const required = obligations.jurisdictions.filter((j) => j.individuals.duty === 'required').map((j) => j.jurisdiction).sort();
     expect(required.length).toBeGreaterThan(0);
-    expect(readdirSync(first.dir).sort()).toEqual(
+    // The notice package (notices/) is checked in notice-export.test.ts.
+    expect(readdirSync(first.dir).filter((name) => name !== 'notices').sort()).toEqual(
       ['breach-ledger.xlsx', 'custody-report.html', 'findings-report.html', 'manifest.json', ...required.map((j) => `notification-list-${j}.csv`)].sort(),
     );
     expect(progress.some((e) => e.phase === 'export')).toBe(true);
@@ -89,7 +90,7 @@ describe('export of a reconstructed breach', () => {
   test('the workbook holds every sheet, and its figures are the engine’s', async () => {
     const workbook = await readWorkbook(first.dir);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
-      'Summary', 'Exposure', 'Obligations and deadlines', 'Affected consumers', 'Evidence', 'Custody log', 'Assumptions', 'Rejected rows',
+      'Summary', 'Exposure', 'Obligations and deadlines', 'Affected consumers', 'Evidence', 'Custody log', 'Assumptions', 'Rejected rows', 'Findings',
     ]);
     const { exposure, obligations } = engineReports();
 
@@ -206,7 +207,7 @@ describe('export of a reconstructed breach', () => {
     expect(manifest.signature.publicKeyFingerprint).toBe(breach.handle.info.publicKeyFingerprint);
     expect(manifest.analysis.outputDigest).toBe(latestAnalysis(breach.handle).outputDigest);
     expect(manifest.rulePacks.length).toBeGreaterThan(0);
-    expect(manifest.files.map((f) => f.path)).toEqual(readdirSync(first.dir).filter((f) => f !== 'manifest.json').sort());
+    expect(manifest.files.map((f) => f.path)).toEqual(filesUnder(first.dir).filter((f) => f !== 'manifest.json'));
     const result = await verifyExport(first.manifestPath, { publicKeyPem: breach.handle.info.publicKeyPem });
     expect(result.ok).toBe(true);
     expect(result.signatureOk).toBe(true);
@@ -299,6 +300,14 @@ function readCsv(file: string): { header: string[]; rows: Record<string, string>
 
 function copyExport(dir: string): string {
   const copy = mkdtempSync(path.join(root, 'copy-'));
-  for (const name of readdirSync(dir)) writeFileSync(path.join(copy, name), readFileSync(path.join(dir, name)));
+  cpSync(dir, copy, { recursive: true });
   return copy;
+}
+
+/** Every file under a folder, sub-folders included, as sorted `/`-separated paths. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FindingsReport } from '../../shared/findings/types';
 import { buildTinyCase, type BuiltCase } from '../helpers/breach';
@@ -18,6 +19,13 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The findings the export computed, read back from its own report (the same snapshot as the workbook). */
+function exportedFindings(dir: string): FindingsReport['findings'] {
+  const html = readFileSync(path.join(dir, 'findings-report.html'), 'utf8');
+  expect(html).toContain(report.outputDigest);
+  return report.findings;
+}
 
 function originalLine(file: string, line: number): string {
   const source = built.files.find((f) => path.basename(f) === file);
@@ -61,6 +69,37 @@ describe('findings on a generated breach', () => {
     const verified = await built.engine.verifyExport({ manifestPath: exported.manifestPath, caseDir: built.caseDir });
     expect(verified.ok).toBe(true);
     expect(verified.files.find((f) => f.path === 'findings-report.html')?.ok).toBe(true);
+    expect(verified.files.find((f) => f.path === 'breach-ledger.xlsx')?.ok).toBe(true);
+    expect(verified.files.find((f) => f.path === 'custody-report.html')?.ok).toBe(true);
+
+    // The workbook's Findings sheet holds one row per supporting evidence row of every fact, each naming a real line.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path.join(exported.dir, 'breach-ledger.xlsx'));
+    const sheetRows: unknown[][] = [];
+    workbook.getWorksheet('Findings')!.eachRow((row) => sheetRows.push((row.values as unknown[]).slice(1)));
+    const [header, ...body] = sheetRows;
+    expect(header!.slice(0, 2)).toEqual(['Severity', 'Finding']);
+    const evidenceRows = body.filter((r) => typeof r[5] === 'number');
+    expect(evidenceRows.length).toBe(exportedFindings(exported.dir).reduce((n, f) => n + f.facts.reduce((m, x) => m + x.rows.length, 0), 0));
+    for (const f of report.findings) expect(evidenceRows.some((r) => r[1] === f.id && r[2] === f.subject)).toBe(true);
+    for (const r of evidenceRows.filter((row) => row[9] !== undefined && row[9] !== null)) {
+      expect(built.files.some((file) => path.basename(file) === r[6])).toBe(true);
+      expect(originalLine(String(r[6]), Number(r[9])).length).toBeGreaterThan(0);
+    }
+    expect(body.some((r) => r[0] === 'not assessable' && r[1] === 'threat-detection events')).toBe(true);
+    // Security findings are linked from the assumptions they bear on, and the assumption itself is left as set.
+    const assumptions: unknown[][] = [];
+    workbook.getWorksheet('Assumptions')!.eachRow((row) => assumptions.push((row.values as unknown[]).slice(1)));
+    const security = assumptions.find((r) => r[0] === 'findings bearing on reasonable-security')!;
+    expect(String(security[1])).toContain(built.scenario.attack.connectedApp.name);
+    expect(assumptions.find((r) => r[0] === 'reasonable-security')?.[1]).toBe('unknown');
+    expect(evidenceRows.some((r) => String(r[12]).includes('Reasonable security maintained'))).toBe(true);
+
+    // The custody report has a findings section with the run's digests and each finding's files.
+    const custody = readFileSync(path.join(exported.dir, 'custody-report.html'), 'utf8');
+    expect(custody).toContain(`Security findings (${report.findings.length})`);
+    expect(custody).toContain(report.outputDigest);
+    for (const f of report.findings) expect(custody).toContain(f.id);
   }, 120_000);
 
   it('reports nothing the generated evidence does not hold: no threat-detection events, no MFA verdict', () => {

@@ -65,10 +65,22 @@ function triageFromEvents(window: { from: string; to: string } | null, limit: nu
         lastSeen: r.lastSeen,
         firstSeenInWindow: window ? r.everFirst >= window.from : null,
         hoursActive: r.hoursActive,
+        names: dimension === 'app' ? appNamesFromEvents(r.value) : [],
       });
     }
   }
   return rows.sort((a, b) => b.rowsProcessed - a.rowsProcessed || b.events - a.events || a.dimension.localeCompare(b.dimension) || a.value.localeCompare(b.value));
+}
+
+/** The names the app's events give it beside the id, read by parsing every one of its events' details. */
+function appNamesFromEvents(app: string): string[] {
+  const names = new Set<string>();
+  for (const { details } of db.prepare(`SELECT e.details FROM access_events e WHERE ${CURRENT_EVENT} AND e.app = ?`).all(app) as Array<{ details: string | null }>) {
+    const parsed = details ? (JSON.parse(details) as Record<string, unknown>) : {};
+    const name = parsed.CONNECTED_APP_NAME ?? parsed.Application;
+    if (typeof name === 'string' && name.trim() && name !== app) names.add(name.trim());
+  }
+  return [...names].sort();
 }
 
 function histogramFromEvents(bucket: 'hour' | 'day', window: { from: string; to: string } | null): HistogramBucket[] {

@@ -3,6 +3,7 @@ import type { ConsumerQuery, ConsumerView, LedgerApi, ReconstructResult } from '
 import type { Basis } from '../../../shared/contract/elements';
 import { useConsumerSummary } from '../analysis/consumer-summary';
 import { useDebounced } from '../analysis/use-debounced';
+import { CsvExport } from '../components/CsvExport';
 import { PagedTable } from '../components/PagedTable';
 import { EmptyState, ErrorBanner, isNoAnalysis, NoAnalysisYet } from '../components/States';
 import { formatCount } from '../format';
@@ -107,6 +108,15 @@ export function ConsumersScreen({ api, caseDir, reconstructed, onScreen }: Props
       {summary && <ConsumerSummaryPanel summary={summary} onState={(state) => setFilter({ ...filter, state })} onElement={(element) => setFilter({ ...filter, element })} />}
       {summaryError !== null && <ErrorBanner error={summaryError} />}
       <ConsumerFilters filter={filter} states={summary?.byState ? Object.keys(summary.byState) : []} onChange={setFilter} />
+      {first && first.total > 0 && (
+        <div className="table-actions">
+          <CsvExport
+            what={filtered ? `the ${formatCount(first.total)} filtered consumers` : `all ${formatCount(first.total)} consumers`}
+            testId="consumers-csv"
+            run={() => api.exportCsv({ ...first.query, table: 'consumers', analysisId: first.analysis })}
+          />
+        </div>
+      )}
       {error !== null && <ErrorBanner error={error} />}
       {first && first.total === 0 && (
         <EmptyState title="No consumers match these filters" action={<button type="button" className="btn" onClick={() => setFilter(NO_FILTER)}>Clear filters</button>} />

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { LedgerApi, TriageEntry } from '../../../shared/contract/api';
 import { loadHistogram, type Histogram } from '../analysis/histogram';
 import { addIndicator, hasIndicator, indicatorCount, kindOfDimension, type ScopeDraft } from '../analysis/scope-draft';
+import { CsvExport } from '../components/CsvExport';
 import { ProgressCard } from '../components/ProgressCard';
 import { EmptyState, ErrorBanner } from '../components/States';
 import { Truncate } from '../components/Truncate';
@@ -42,6 +43,8 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
   const [dimension, setDimension] = useState<(typeof DIMENSIONS)[number]['id']>('all');
   const [histogram, setHistogram] = useState<Histogram | null>(null);
   const [histogramError, setHistogramError] = useState<unknown>(null);
+  // The window of the triage shown: the events CSV exports exactly that, not an edit not yet run.
+  const [ranWindow, setRanWindow] = useState<{ from: string; to: string } | null>(null);
   const job = useJob();
   const runJob = job.run;
 
@@ -51,6 +54,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       setError(null);
       setHistogramError(null);
       const window = from.trim() || to.trim() ? { from, to } : null;
+      setRanWindow(window);
       const triage = runJob((context) => api.triage({ caseDir, from: from.trim() || null, to: to.trim() || null, limit: PER_DIMENSION }, context)).then(setEntries, setError);
       const chart = loadHistogram(api, caseDir, window).then(setHistogram, (e: unknown) => {
         setHistogram(null);
@@ -73,11 +77,18 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
         key: 'value',
         header: 'Value',
         width: 'minmax(200px, 3fr)',
-        sortValue: (e) => e.value,
+        sortValue: (e) => (e.names.length > 0 ? `${e.names.join(' / ')} ${e.value}` : e.value),
         render: (e) => (
           <span className="triage-value">
             <span className="action-tag">{e.dimension}</span>
-            <Truncate className="mono small" text={e.value} />
+            {e.names.length > 0 ? (
+              <span className="app-identity" data-testid="app-identity">
+                <Truncate className="app-name" text={e.names.join(' / ')} />
+                <Truncate className="mono small muted" text={e.value} />
+              </span>
+            ) : (
+              <Truncate className="mono small" text={e.value} />
+            )}
           </span>
         ),
       },
@@ -91,7 +102,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
           return hasIndicator(draft, kind, e.value) ? (
             <span className="small ok-text">✓ indicator</span>
           ) : (
-            <button type="button" className="btn btn-small" aria-label={`Add ${e.dimension} ${e.value} to scope`} onClick={() => toggle(e)}>
+            <button type="button" className="btn btn-small" aria-label={`Add ${e.dimension} ${e.names.length > 0 ? `${e.names.join(' / ')} (${e.value})` : e.value} to scope`} onClick={() => toggle(e)}>
               + Scope
             </button>
           );
@@ -110,7 +121,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
   const [selectedKey, setSelectedKey] = useState<string | null>(null);
   const needle = search.trim().toLowerCase();
   const shown = useMemo(
-    () => (entries ?? []).filter((e) => (dimension === 'all' || e.dimension === dimension) && (!needle || e.value.toLowerCase().includes(needle))),
+    () => (entries ?? []).filter((e) => (dimension === 'all' || e.dimension === dimension) && (!needle || e.value.toLowerCase().includes(needle) || e.names.some((n) => n.toLowerCase().includes(needle)))),
     [entries, dimension, needle],
   );
   const picked = indicatorCount(draft);
@@ -170,6 +181,11 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
                 </button>
               ))}
             </div>
+            <CsvExport
+              what={ranWindow ? 'the events in this window' : 'all events'}
+              testId="events-csv"
+              run={() => api.exportCsv({ caseDir, table: 'events', from: ranWindow?.from.trim() || null, to: ranWindow?.to.trim() || null })}
+            />
             <label className="table-search">
               <span>Search values</span>
               <input name="triageSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="IP, user, app…" />

@@ -93,6 +93,10 @@ export async function writeObligationsSheet(workbook: Workbook, data: ExportData
 export async function writeAssumptionsSheet(workbook: Workbook, data: ExportData, rowLimit: number): Promise<string[]> {
   const sheet = new SheetStream(workbook, 'Assumptions', [{ header: 'Assumption' }, { header: 'Value' }, { header: 'Source' }, { header: 'Meaning', maxWidth: 100 }], rowLimit);
   for (const [key, a] of Object.entries(data.exposure.assumptions)) await sheet.add([key, a.value, a.source, a.description]);
+  for (const link of data.findings.assumptionLinks) {
+    const titles = link.findings.map((f) => `[${f.severity}] ${f.title}`).join('; ');
+    await sheet.add([`findings bearing on ${link.assumption}`, link.findings.length > 0 ? `${link.findings.length} finding(s): ${titles}` : 'none from this evidence', 'findings (shown, not applied)', `${link.bearing} See the Findings sheet for the rows.`]);
+  }
   await sheet.add(['residency rule', valueText(data.analysis.options.residency ?? ''), 'analysis', 'How a consumer’s state of residence was chosen during reconstruction']);
   await sheet.add(['planned notice date', data.plannedNoticeDate ?? 'not given', data.plannedNoticeDate ? 'input' : 'default', 'Anchors deadlines that run from notice to individuals']);
   await sheet.add(['assumptions as given', data.assumptionArgs.join(' ') || 'none (defaults)', 'input', 'The assumption settings passed to this export']);

@@ -1,5 +1,5 @@
 /** Logins without MFA, integration users from new addresses, failed-login bursts. */
-import { countBy, eventRows, inWindow, integrationUsers, loginFailed, loginSucceeded, LOGIN_WHERE, whoOf, type EventRow, type FindingsContext } from '../context';
+import { countBy, eventRows, inWindow, integrationUsers, isApiLogin, loginFailed, loginSucceeded, LOGIN_WHERE, whoOf, type EventRow, type FindingsContext } from '../context';
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding } from '../types';
 
@@ -7,7 +7,7 @@ const MFA_METHOD = /mfa|otp|totp|hwk|swk|sms|fido|webauthn|u2f|authenticator|pus
 
 /** How a login says whether MFA was used, or null when it does not say. */
 function mfaEvidence(login: EventRow): { withoutMfa: boolean; basis: string } | null {
-  const amr = login.details.AuthMethodReference;
+  const amr = login.details.AuthMethodReference ?? login.details.AUTHENTICATION_METHOD_REFERENCE;
   if (typeof amr === 'string' && amr.trim() !== '') {
     return MFA_METHOD.test(amr) ? { withoutMfa: false, basis: 'authentication method' } : { withoutMfa: true, basis: `authentication method "${amr}" names no second factor` };
   }
@@ -29,7 +29,9 @@ export function authenticationFindings(ctx: FindingsContext): { findings: Findin
 }
 
 function withoutMfa(ctx: FindingsContext, logins: EventRow[], notes: AssessmentNote[]): Finding[] {
-  const judged = logins.filter(loginSucceeded).map((login) => ({ login, mfa: mfaEvidence(login) }));
+  // An API or OAuth token login cannot present a second factor: only interactive logins are judged.
+  const succeeded = logins.filter(loginSucceeded);
+  const judged = succeeded.filter((login) => !isApiLogin(login)).map((login) => ({ login, mfa: mfaEvidence(login) }));
   const known = judged.filter((j) => j.mfa !== null);
   if (known.length === 0) {
     notes.push({ check: 'logins without MFA', status: 'not-assessable', reason: 'No successful login in the evidence records an authentication method or session level (LoginEvent SessionLevel, login history Authentication Method Reference).' });
@@ -48,7 +50,7 @@ function withoutMfa(ctx: FindingsContext, logins: EventRow[], notes: AssessmentN
         fact(`${rows.length} successful login(s) by ${user} without a second factor (${[...new Set(rows.map((r) => r.mfa!.basis))].join('; ')}), ${rows[0]!.login.ts} to ${rows.at(-1)!.login.ts}; ${during.length} inside the incident window.`, rows.map((r) => r.login.provenance)),
       ],
       remediation: 'Require MFA for every user interface login (and High Assurance sessions for sensitive operations); for API-only integration users, restrict logins to known addresses and use certificate-based OAuth flows.',
-      limits: 'A Standard session level means the session did not reach High Assurance: an org that maps MFA to Standard would show MFA logins as Standard. API logins cannot carry MFA; the finding then bears on the compensating controls.',
+      limits: 'A Standard session level means the session did not reach High Assurance: an org that maps MFA to Standard would show MFA logins as Standard. API and OAuth logins cannot present a second factor and are not judged here (their controls are the integration-user findings).',
     });
   });
 }

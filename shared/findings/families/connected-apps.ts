@@ -1,10 +1,22 @@
 /** Connected apps authorised, and apps or clients first seen, shortly before or during the incident. */
-import { eventRows, inWindow, LOGIN_WHERE, text, whoOf, type EventRow, type FindingsContext } from '../context';
+import { currentEvent } from '../../scope/current-events';
+import { eventRows, inWindow, text, whoOf, type EventRow, type FindingsContext } from '../context';
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding } from '../types';
 
 const APP_AUTHORISATION = /connected app|oauth|remote access|installed package|approved/i;
 const BULK_CLIENT = /data ?loader|dataloader|bulk|workbench|jitterbit|dataimporter/i;
+/** How long the evidence must show an app or client absent before its first use counts as new. */
+const BASELINE_MS = 86_400_000;
+
+/** The app's name where a row gives one (ApiTotalUsage, ApiEvent, LoginEvent), else the logged id. */
+function appLabel(rows: readonly EventRow[], app: string): string {
+  for (const r of rows) {
+    const named = text(r.details.CONNECTED_APP_NAME) || text(r.details.Application);
+    if (named && !/^(n\/a|browser)$/i.test(named)) return named;
+  }
+  return app;
+}
 
 export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[]; notes: AssessmentNote[] } {
   const notes: AssessmentNote[] = [];
@@ -34,32 +46,40 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
     );
   }
 
-  const logins = eventRows(ctx.db, `${LOGIN_WHERE} AND (e.app IS NOT NULL OR e.client IS NOT NULL)`);
-  if (logins.length === 0) {
-    notes.push({ check: 'connected apps: first-seen clients', status: 'not-assessable', reason: 'No login rows naming an application or client: first use of an app or bulk client cannot be shown.' });
+  const evidenceStart = ctx.db.prepare(`SELECT MIN(e.ts) FROM access_events e WHERE ${currentEvent('e')}`).pluck().get() as string | null;
+  const firstUses = ctx.db
+    .prepare(
+      `SELECT kind, name, MIN(ts) AS first FROM (
+         SELECT 'app' AS kind, e.app AS name, e.ts FROM access_events e WHERE ${currentEvent('e')} AND e.app IS NOT NULL AND e.app <> ''
+         UNION ALL SELECT 'client', e.client, e.ts FROM access_events e WHERE ${currentEvent('e')} AND e.client IS NOT NULL AND e.client <> '')
+       GROUP BY kind, name ORDER BY first, kind, name`,
+    )
+    .all() as Array<{ kind: 'app' | 'client'; name: string; first: string }>;
+  if (!evidenceStart || firstUses.length === 0) {
+    notes.push({ check: 'connected apps: first-seen clients', status: 'not-assessable', reason: 'No event names a connected app or API client: first use of an app or bulk client cannot be shown.' });
     return { findings, notes };
   }
-  const first = new Map<string, EventRow>();
-  for (const login of logins) {
-    const name = (login.app ?? login.client)!;
-    if (/^(n\/a|browser|unknown)$/i.test(name.trim())) continue;
-    if (!first.has(name)) first.set(name, login);
-  }
-  const evidenceStart = logins[0]!.ts;
-  for (const [name, row] of first) {
-    if (!near(row.ts) || row.ts === evidenceStart) continue;
-    const uses = logins.filter((l) => (l.app ?? l.client) === name && near(l.ts));
-    const bulk = BULK_CLIENT.test(name);
+  const windowEnd = ctx.window.to;
+  for (const { kind, name, first } of firstUses) {
+    if (/^(n\/a|browser|unknown)$/i.test(name.trim()) || !near(first)) continue;
+    // Something used from the first day of the evidence has no "before" to be new against.
+    if (Date.parse(first) - Date.parse(evidenceStart) < BASELINE_MS) continue;
+    const uses = eventRows(ctx.db, `e.${kind} = ? AND e.ts >= ? AND e.ts <= ?`, name, first, windowEnd);
+    const row = uses[0]!;
+    const label = kind === 'app' ? appLabel(uses, name) : name;
+    const bulk = BULK_CLIENT.test(label);
+    const users = [...new Set(uses.map((u) => whoOf(u) ?? 'an unnamed user'))].sort();
+    const addresses = [...new Set(uses.map((u) => u.clientIp).filter((ip): ip is string => ip !== null && /\d/.test(ip)))].sort();
     findings.push(
-      finding('apps.client-first-seen', name, {
-        title: `${bulk ? 'Bulk client' : 'Application'} "${name}" first seen shortly before or during the incident`,
-        severity: bulk ? 'high' : 'medium',
+      finding('apps.client-first-seen', `${kind} ${label}`, {
+        title: `${bulk ? 'Bulk client' : kind === 'app' ? 'Connected app' : 'API client'} "${label}" first seen shortly before or during the incident`,
+        severity: bulk || inWindow(ctx, first) ? 'high' : 'medium',
         facts: [
-          fact(`First login through "${name}" in the evidence: ${row.ts} by ${whoOf(row) ?? 'an unnamed user'} from ${row.clientIp ?? 'an unlogged address'} (status ${row.status ?? 'not logged'}); logins in the evidence begin ${evidenceStart}. A user's first OAuth login through an app is when that user authorised it, unless an admin pre-authorised it.`, [row.provenance]),
-          fact(`${uses.length} login(s) through it from the lead period to the end of the window.`, uses.map((u) => u.provenance)),
+          fact(`First event through ${kind} "${label}" in the evidence: ${row.ts} (${row.sourceType}) by ${whoOf(row) ?? 'an unnamed user'} from ${row.clientIp ?? 'an unlogged address'}; the evidence begins ${evidenceStart}, so it was not used for the ${((Date.parse(first) - Date.parse(evidenceStart)) / 86_400_000).toFixed(1)} days before. A user's first OAuth use of an app is when that user authorised it, unless an admin pre-authorised it.`, [row.provenance]),
+          fact(`${uses.length.toLocaleString('en-US')} event(s) through it up to the end of the window, by ${users.join(', ')}, from ${addresses.length > 0 ? addresses.join(', ') : 'no logged address'}.`, uses.map((u) => u.provenance)),
         ],
         remediation: bulk ? 'Restrict bulk clients (Data Loader and the like) to named administrators through connected-app policies and permission sets; alert on their first use.' : 'Confirm who approved the application; restrict connected apps to admin-approved users.',
-        limits: 'First seen means first in the evidence supplied: an app used before the earliest log file looks new. Logs in the evidence begin at the time stated.',
+        limits: 'First seen means first in the evidence supplied: an app used only before the earliest log file, or used rarely (weekly jobs), looks new. Nothing used on the first day of the evidence is reported.',
       }),
     );
   }

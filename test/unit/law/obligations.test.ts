@@ -90,8 +90,10 @@ describe('what notice requires', () => {
 
   it("California's notice title and headings", () => {
     const ca = only('US-CA', assessObligations(packs(), input([group('US-CA', 'exact', 5, 'name', 'ssn')])));
-    expect(ca.content?.title).toBe('Notice of Data Breach');
-    expect(ca.content?.headings).toEqual(['What Happened', 'What Information Was Involved', 'What We Are Doing', 'What You Can Do', 'For More Information']);
+    const required = ca.content?.required;
+    if (required?.rule !== 'stated') throw new Error(`California content rule is ${required?.rule}`);
+    expect(required.title?.text).toBe('Notice of Data Breach');
+    expect(required.headings?.texts).toEqual(['What Happened', 'What Information Was Involved', 'What We Are Doing', 'What You Can Do', 'For More Information']);
   });
 
   it('no notice for a CRM leak of names, emails, phones and addresses, and it says why', () => {

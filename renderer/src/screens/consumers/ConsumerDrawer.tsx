@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { Explanation, LedgerApi } from '../../../../shared/contract/api';
+import { NotesPanel } from '../../components/NotesPanel';
 import { PrintButton } from '../../components/PrintButton';
 import { ErrorBanner } from '../../components/States';
 import { formatUtc } from '../../format';
@@ -79,6 +80,8 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
               </dd>
             </dl>
 
+            <NotesPanel api={api} caseDir={caseDir} target={{ kind: 'consumer', id: consumerId }} analysisId={analysisId} />
+
             <h3>Exposed elements ({explanation.elements.length})</h3>
             {explanation.elements.length === 0 && <p className="small muted">No exposed element is recorded for this consumer.</p>}
             <table className="mini-table" hidden={explanation.elements.length === 0}>
@@ -140,6 +143,7 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
                     )}
                   </dl>
                   <SourceCitationView source={a.source} />
+                  <EventNotes api={api} caseDir={caseDir} eventId={a.eventId} />
                 </li>
               ))}
             </ol>
@@ -165,5 +169,16 @@ export function ConsumerDrawer({ api, caseDir, consumerId, analysisId, onClose }
         )}
       </div>
     </div>
+  );
+}
+
+/** Notes on one access event, read only when the examiner opens them (a consumer can have many accesses). */
+function EventNotes({ api, caseDir, eventId }: { api: LedgerApi; caseDir: string; eventId: number }) {
+  const [open, setOpen] = useState(false);
+  if (open) return <NotesPanel api={api} caseDir={caseDir} target={{ kind: 'event', id: eventId }} />;
+  return (
+    <button type="button" className="link" onClick={() => setOpen(true)}>
+      Notes and tags on event {eventId}
+    </button>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { EvidenceItem, LedgerApi, RejectPage, RejectView } from '../../../../shared/contract/api';
+import { CsvExport } from '../../components/CsvExport';
 import { ErrorBanner } from '../../components/States';
 import { Truncate } from '../../components/Truncate';
 import { VirtualTable, type Column } from '../../components/VirtualTable';
@@ -56,6 +57,13 @@ export function RejectedRows({ api, caseDir, item }: { api: LedgerApi; caseDir: 
         <span>Filter by reason</span>
         <input name="rejectFilter" type="search" value={filter} onChange={(e) => setFilter(e.target.value)} placeholder="e.g. timestamp" />
       </label>
+      {page && page.total > 0 && (
+        <CsvExport
+          what={reason.trim() ? `these ${formatCount(page.total)} rejected rows` : `all ${formatCount(page.total)} rejected rows`}
+          testId="rejects-csv"
+          run={() => api.exportCsv({ caseDir, table: 'rejects', evidenceId: item.id, importId: page.importId, reason: reason.trim() || null })}
+        />
+      )}
       {error !== null && <ErrorBanner error={error} />}
       {page && page.total > LIMIT && <p className="small muted">The first {formatCount(LIMIT)} are listed; narrow the filter to see others.</p>}
       {page && page.rejects.length > 0 && (
