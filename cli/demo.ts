@@ -1,17 +1,15 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateBreach, SIZES, type BreachSize } from '../shared/demo';
+import { demoNoticeFacts, generateBreach, SIZES, type BreachSize, type DemoScenario } from '../shared/demo';
 import { LedgerEngine } from '../shared/engine/ledger-engine';
 import { formatCents } from '../shared/display/money';
 import { createOutput, formatBytes, formatCount } from './output';
 
 const MARKER = '.breach-ledger-demo';
 
-interface Scenario {
-  company: { name: string };
-  discovery: string;
-  attack: { window: { start: string; end: string }; attackerIps: string[]; connectedApp: { name: string } };
+interface Scenario extends DemoScenario {
+  attack: DemoScenario['attack'] & { attackerIps: string[] };
 }
 
 /** `npm run demo`: generate a synthetic breach and run the whole investigation on it, end to end. */
@@ -86,6 +84,9 @@ async function demo(argv: readonly string[]): Promise<number> {
     const exposure = await engine.exposure({ caseDir });
     const t = exposure.totals;
     out.line(`Exposure: low ${formatCents(t.low)}, stated ${formatCents(t.stated)}, high ${formatCents(t.high)}${t.complete ? '' : ` (known components; ${t.unknownComponents.length} need counsel's review)`}`);
+
+    const facts = await engine.setNoticeFacts({ caseDir, facts: demoNoticeFacts(scenario), actor: 'demo' });
+    out.line(`Recorded notice facts for the letters (notice date ${facts.facts.noticeDate}); change them with: notices facts <case> --set facts.json`);
 
     const exported = await engine.exportCase({ caseDir, actor: 'demo' }, { onProgress: out.progress });
     out.endProgress();

@@ -17,8 +17,10 @@ await Promise.all([
   // ESM, one level under the package root: the engine finds ../package.json, ./packs/ and ./calendar/
   // through import.meta.url. Dependencies (better-sqlite3 is native, asarUnpack) load from node_modules.
   build({ ...common, format: 'esm', entryPoints: [source('electron/engine-host.ts')], outfile: path.join(dist, 'engine-host.mjs'), packages: 'external' }),
+  // The import's parsing thread, beside the engine: shared/ingest/worker-parse.ts starts ./parse-worker.mjs from it.
+  build({ ...common, format: 'esm', entryPoints: [source('shared/ingest/parse-worker.ts')], outfile: path.join(dist, 'parse-worker.mjs'), packages: 'external' }),
 ]);
 cpSync(source('shared/law/packs'), path.join(dist, 'packs'), { recursive: true });
 cpSync(source('shared/law/calendar'), path.join(dist, 'calendar'), { recursive: true });
 cpSync(source('shared/law/submission-forms'), path.join(dist, 'submission-forms'), { recursive: true });
-console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/engine-host.mjs');
+console.log('Built dist/electron/main.cjs, dist/electron/preload.cjs, dist/engine-host.mjs, dist/parse-worker.mjs');

@@ -10,6 +10,7 @@ import { classify, consumers, explain, population, reconstruct, resolve, review,
 import { exposure, obligations, rules, rulesAdd } from './law';
 import { findings } from './findings';
 import { exportCommand, verifyExportCommand } from './exports';
+import { noticesCheckTemplate, noticesFacts, noticesImportTemplate, noticesPreview, noticesSubmissions, noticesTemplate, noticesWrite } from './notices';
 import { caseEncrypt, casePassphrase } from './encryption';
 import { dispose, share } from './share-dispose';
 
@@ -37,6 +38,13 @@ export const COMMANDS: readonly Command[] = [
   rulesAdd,
   obligations,
   exposure,
+  noticesFacts,
+  noticesTemplate,
+  noticesCheckTemplate,
+  noticesImportTemplate,
+  noticesPreview,
+  noticesSubmissions,
+  noticesWrite,
   exportCommand,
   verifyExportCommand,
   caseEncrypt,

@@ -4,6 +4,17 @@
  */
 import type { ObligationsReport } from '../law/obligations';
 import type { ExposureReport } from '../law/exposure';
+import type { FilledSubmission } from '../submissions/fill';
+import type { StoredNoticeFacts } from '../notices/facts-store';
+import type { TemplateInUse } from '../notices/template-store';
+import type { TemplateCheck } from '../notices/check-template';
+export type { TemplateInUse } from '../notices/template-store';
+import type { LetterPreview } from '../notices/plan-notices';
+export type { LetterPreview } from '../notices/plan-notices';
+export type { TemplateCheck } from '../notices/check-template';
+export type { StoredNoticeFacts } from '../notices/facts-store';
+export type { NoticeFacts } from '../notices/notice-facts';
+export type { FilledField, FilledSubmission, SubmissionSection } from '../submissions/fill';
 import type { FindingsOptions, FindingsReport } from '../findings/types';
 export type { Finding, FindingsOptions, FindingsReport, Severity as FindingSeverity } from '../findings/types';
 import type { Basis, ElementCode } from './elements';
@@ -458,6 +469,8 @@ export interface AssessRequest extends CaseRef {
 
 export type ObligationsResult = ObligationsReport & { analysis: number; analysisDigest: string };
 export type ExposureResult = ExposureReport & { analysis: number; analysisDigest: string };
+/** The regulator and consumer-reporting-agency submissions the obligations call for, filled from the case. */
+export type SubmissionsResult = { analysis: number; analysisDigest: string; submissions: FilledSubmission[] };
 
 export interface ExportRequest extends CaseRef {
   /** Defaults to `<case>/exports/<UTC timestamp>/`; must be new or empty. */
@@ -569,6 +582,24 @@ export interface CsvExportView {
   custodySeq: number;
 }
 
+/** Per jurisdiction whose individual notice is required: the letters, the people held back for review, and delivery. */
+export interface NoticePlanView {
+  analysis: number;
+  analysisDigest: string;
+  jurisdictions: Array<{
+    jurisdiction: string;
+    name: string;
+    letters: number;
+    /** People owed notice whose records wait in the review queue: counted, never mailed until decided. */
+    heldForReview: number;
+    heldByKind: Partial<Record<'conflict' | 'possible-match' | 'content-only', number>>;
+    /** People counted there only by inference: an upper bound, never mailed on inference. */
+    inferredUpperBound: number;
+    /** How each letter can go out with what the evidence holds: a postal address in the jurisdiction, else email. */
+    byMethod: { 'postal mail': number; 'email only': number; 'no address or email': number };
+  }>;
+}
+
 /** An earlier export found in the case: a signed export folder, or a CSV logged in custody. */
 export type ExportListItem =
   | { kind: 'package'; path: string; manifestPath: string; exportedAt: string | null; exportedBy: string | null; files: number }
@@ -611,6 +642,24 @@ export interface LedgerApi {
   addRules(request: CaseRef & { file: string; actor?: string | null }): Promise<{ jurisdiction: string; version: string; sha256: string; supersedes: string | null }>;
   obligations(request: AssessRequest): Promise<ObligationsResult>;
   exposure(request: AssessRequest): Promise<ExposureResult>;
+  /** Regulator and agency submissions with every field filled from the case or marked for counsel. */
+  noticeSubmissions(request: AssessRequest): Promise<SubmissionsResult>;
+  /** Counsel's notice facts in force (the latest recorded version), or null before any is recorded. */
+  noticeFacts(request: CaseRef): Promise<StoredNoticeFacts | null>;
+  /** Validates and records a new version of the notice facts (append-only, logged in custody). */
+  setNoticeFacts(request: CaseRef & { facts: unknown; actor?: string | null }): Promise<StoredNoticeFacts>;
+  /** The template a jurisdiction's letters use (counsel's latest, else the default from the pack), checked against the pack. */
+  noticeTemplate(request: CaseRef & { jurisdiction: string }): Promise<TemplateInUse>;
+  /** Checks a template against the jurisdiction's content rules without recording it. */
+  checkNoticeTemplate(request: CaseRef & { jurisdiction: string; text: string }): Promise<TemplateCheck>;
+  /** Records counsel's template (append-only, logged in custody); refuses one that fails the check, naming every problem. */
+  setNoticeTemplate(request: CaseRef & { jurisdiction: string; text: string; actor?: string | null }): Promise<{ id: number; sha256: string; check: TemplateCheck }>;
+  /** Per jurisdiction requiring individual notice: letters, people held back for review, letters by delivery method. */
+  noticePlan(request: AssessRequest): Promise<NoticePlanView>;
+  /** One real person's letter in a jurisdiction (the first letter when no consumer is named), as the letters print it. */
+  previewLetter(request: CaseRef & { jurisdiction: string; consumerId?: number | null; analysisId?: number | null }): Promise<LetterPreview>;
+  /** The notice package alone (letters and submissions) in a new folder with its own signed manifest; logged in custody. */
+  writeNoticePackage(request: CaseRef & { outDir?: string | null; analysisId?: number | null; noticeDate?: string | null; actor?: string | null }, context?: CallContext): Promise<ExportView>;
   exportCase(request: ExportRequest, context?: CallContext): Promise<ExportView>;
   /** Checks an export's signature and every file's hash; with a case, also that this case's key signed it. */
   verifyExport(request: { manifestPath: string; caseDir?: string | null }): Promise<ExportVerificationView>;

@@ -23,6 +23,9 @@ export const CUSTODY_WRITING_METHODS = [
   'shareRedacted',
   'exportCsv',
   'annotate',
+  'setNoticeFacts',
+  'writeNoticePackage',
+  'setNoticeTemplate',
 ] as const satisfies readonly LedgerMethod[];
 
 /** Methods whose request names the person acting (`actor`), logged in custody beside the OS account. */
@@ -47,6 +50,9 @@ export const ACTOR_METHODS = [
   'disposeCase',
   'exportCsv',
   'annotate',
+  'setNoticeFacts',
+  'writeNoticePackage',
+  'setNoticeTemplate',
 ] as const satisfies readonly ActorMethod[];
 
 type MissingActor = Exclude<ActorMethod, (typeof ACTOR_METHODS)[number]>;

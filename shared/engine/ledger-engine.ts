@@ -6,6 +6,11 @@ import type {
   EventPage,
   Explanation,
   ExposureResult,
+  SubmissionsResult,
+  StoredNoticeFacts,
+  TemplateCheck,
+  TemplateInUse,
+  LetterPreview,
   ObligationsResult,
   HistogramBucket,
   ExportRequest,
@@ -50,6 +55,7 @@ import type {
   CsvExportRequest,
   CsvExportView,
   ExportListItem,
+  NoticePlanView,
 } from '../contract/api';
 import { LedgerError } from '../contract/errors';
 import { noProgress } from '../contract/progress';
@@ -72,6 +78,12 @@ import { isElementCode } from '../contract/elements';
 import { addCasePack, casePacks } from '../assess/case-packs';
 import { assessAnalysis } from '../assess/assess-analysis';
 import { exportCase, verifyExport } from '../export';
+import { caseSubmissions } from '../submissions/case-submissions';
+import { exportNoticePackage } from '../export/notice-package';
+import { readNoticeFacts, recordNoticeFacts } from '../notices/facts-store';
+import { recordNoticeTemplate, rulesFor, templateInUse } from '../notices/template-store';
+import { checkTemplate } from '../notices/check-template';
+import { previewLetter } from '../notices/plan-notices';
 import { parseAssumptions } from '../law/assumptions';
 import { loadPacks } from '../law/packs';
 import { reconstruct, summaryOf } from '../reconstruct/analysis';
@@ -91,6 +103,7 @@ import { listRejects } from './rejects-view';
 import { latestAnalysis } from '../assess/assessment-input';
 import { annotate, listAnnotations } from './annotations';
 import { exportCsv } from './csv-exports';
+import { noticePlan } from './notice-plan';
 import { checkExport, listExports } from './export-list';
 
 const ENCODINGS: readonly EncodingName[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1252'];
@@ -398,6 +411,61 @@ export class LedgerEngine implements LedgerApi {
     });
   }
 
+  noticeFacts(request: CaseRef): Promise<StoredNoticeFacts | null> {
+    return this.withCase(request, (handle) => readNoticeFacts(handle.db));
+  }
+
+  setNoticeFacts(request: CaseRef & { facts: unknown; actor?: string | null }): Promise<StoredNoticeFacts> {
+    return this.withCase(request, (handle) => recordNoticeFacts(handle.db, request.facts, request.actor ?? defaultActor()));
+  }
+
+  noticeTemplate(request: CaseRef & { jurisdiction: string }): Promise<TemplateInUse> {
+    return this.withCase(request, (handle) => templateInUse(handle.db, casePacks(handle), noticeJurisdiction(request.jurisdiction), lawDate(handle)));
+  }
+
+  checkNoticeTemplate(request: CaseRef & { jurisdiction: string; text: string }): Promise<TemplateCheck> {
+    return this.withCase(request, (handle) => checkTemplate(request.text, rulesFor(casePacks(handle), noticeJurisdiction(request.jurisdiction), lawDate(handle))));
+  }
+
+  setNoticeTemplate(request: CaseRef & { jurisdiction: string; text: string; actor?: string | null }): Promise<{ id: number; sha256: string; check: TemplateCheck }> {
+    return this.withCase(request, (handle) =>
+      recordNoticeTemplate(handle.db, casePacks(handle), noticeJurisdiction(request.jurisdiction), request.text, request.actor ?? defaultActor(), lawDate(handle)),
+    );
+  }
+
+  previewLetter(request: CaseRef & { jurisdiction: string; consumerId?: number | null; analysisId?: number | null }): Promise<LetterPreview> {
+    return this.withCase(request, (handle) => {
+      const stored = readNoticeFacts(handle.db);
+      if (!stored) throw new LedgerError('BAD_USAGE', 'No notice facts are recorded, so no letter can be written yet; record them with "notices facts <case> --set facts.json".');
+      const assessment = assessAnalysis(handle, { analysisId: request.analysisId ?? null });
+      return previewLetter(handle.db, assessment, stored.facts, noticeJurisdiction(request.jurisdiction), request.consumerId ?? null);
+    });
+  }
+
+  writeNoticePackage(request: CaseRef & { outDir?: string | null; analysisId?: number | null; noticeDate?: string | null; actor?: string | null }, context: CallContext = {}): Promise<ExportView> {
+    return this.withCase(request, async (handle) => {
+      const result = await exportNoticePackage(
+        handle,
+        {
+          actor: request.actor ?? defaultActor(),
+          ...(request.outDir ? { outDir: request.outDir } : {}),
+          analysisId: request.analysisId ?? null,
+          plannedNoticeDate: request.noticeDate ?? null,
+        },
+        context.onProgress ?? noProgress,
+      );
+      return { dir: result.dir, manifestPath: result.manifestPath, manifestSha256: result.manifestSha256, files: result.files };
+    });
+  }
+
+  noticeSubmissions(request: AssessRequest): Promise<SubmissionsResult> {
+    parseAssumptions(request.assumptions ?? []);
+    return this.withCase(request, (handle) => {
+      const { assessment, submissions } = caseSubmissions(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
+      return { analysis: assessment.analysis.id, analysisDigest: assessment.analysis.outputDigest, submissions };
+    });
+  }
+
   exportCase(request: ExportRequest, context: CallContext = {}): Promise<ExportView> {
     parseAssumptions(request.assumptions ?? []);
     return this.withCase(request, async (handle) => {
@@ -420,6 +488,13 @@ export class LedgerEngine implements LedgerApi {
     if (!request.manifestPath) throw new LedgerError('BAD_USAGE', 'Name the manifest.json of an export.');
     const publicKeyPem = request.caseDir ? await this.withCase({ caseDir: request.caseDir }, (handle) => handle.info.publicKeyPem) : undefined;
     return verifyExport(request.manifestPath, publicKeyPem ? { publicKeyPem } : {});
+  }
+
+  noticePlan(request: AssessRequest): Promise<NoticePlanView> {
+    parseAssumptions(request.assumptions ?? []);
+    return this.withCase(request, (handle) =>
+      noticePlan(handle.db, assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] })),
+    );
   }
 
   exportCsv(request: CsvExportRequest): Promise<CsvExportView> {
@@ -611,4 +686,19 @@ function toEvidenceItem(e: EvidenceWithImport): EvidenceItem {
       : null,
     notImported: e.notImported,
   };
+}
+
+/** `CA`, `ca` or `US-CA` as the pack code `US-CA`; anything else is bad usage. */
+function noticeJurisdiction(text: string): string {
+  const code = (text ?? '').trim().toUpperCase();
+  const full = code.startsWith('US-') ? code : `US-${code}`;
+  if (!/^US-[A-Z]{2}$|^US-(?:FED|SECTOR)-[A-Z0-9-]+$/.test(full)) throw new LedgerError('BAD_USAGE', `Name the jurisdiction as a code like US-CA or CA, not "${text}".`);
+  return full;
+}
+
+/** Notice content is read as the law stands on the letters' date (the notice facts), else on the discovery date, as the letters are. */
+function lawDate(handle: CaseHandle): string {
+  const date = readNoticeFacts(handle.db)?.facts.noticeDate ?? handle.info.discovered;
+  if (!date) throw new LedgerError('BAD_USAGE', 'The case has no discovery date or notice facts; the notice rules in force depend on the date. Record the notice facts with "notices facts".');
+  return date;
 }

@@ -1,6 +1,5 @@
-import { existsSync, promises as fsp, readdirSync } from 'node:fs';
+import { promises as fsp, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { LedgerError } from '../contract/errors';
 import { noProgress, throttleProgress, type ProgressListener } from '../contract/progress';
 import { assessAnalysis } from '../assess/assess-analysis';
 import { packRefs } from '../law/packs';
@@ -16,6 +15,7 @@ import { computeFindings } from '../findings/run-findings';
 import { FINDINGS_REPORT_FILE, findingsReportHtml } from '../findings/report-html';
 import { DEFAULT_FINDINGS_OPTIONS } from '../findings/types';
 import type { ExportData, RejectCount } from './export-data';
+import { displayPath, prepareDir } from './export-dir';
 import { signExportFolder, type ManifestFile } from './manifest';
 import { writeNoticePackage } from './notice-package';
 import { writeNotificationLists } from './notification-lists';
@@ -48,7 +48,8 @@ export interface ExportResult {
 const STEPS = 6;
 
 /**
- * Writes the workbook, one notification list per jurisdiction requiring individual notice, the custody report
+ * Writes the workbook, the notice package (letters per jurisdiction requiring individual notice and the agencies'
+ * submissions; the notification lists instead of letters while no notice facts are recorded), the custody report
  * and the signed manifest, then logs the export in custody. Everything but the manifest is a function of the
  * analysis and the custody chain up to the last non-export entry, so re-exports are byte-identical.
  */
@@ -58,11 +59,12 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
   const step = (done: number, label: string) => progress({ phase: 'export', label, done, total: STEPS, unit: 'steps' });
 
   step(0, 'assessing the analysis');
-  const { analysis: analysisRef, packs, input, obligations, exposure } = assessAnalysis(handle, {
+  const assessment = assessAnalysis(handle, {
     analysisId: options.analysisId ?? null,
     assumptions: options.assumptions ?? [],
     noticeDate: options.plannedNoticeDate ?? null,
   });
+  const { analysis: analysisRef, packs, obligations, exposure } = assessment;
 
   const { dir, created } = await prepareDir(options.outDir ?? path.join(handle.dir, EXPORTS_DIR, now.toISOString().replace(/:/g, '-')));
   const reader = openSnapshotReader(handle);
@@ -85,10 +87,11 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
     const key = handle.vaultKey?.files ?? null;
     step(1, 'workbook');
     await writeWorkbook(path.join(dir, WORKBOOK_FILE), reader.db, data, options.sheetRowLimit ?? XLSX_MAX_ROWS, progress, key);
-    step(2, 'notification lists');
-    await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir, key);
-    step(3, 'notice package');
-    await writeNoticePackage(dir, { obligations, packs, input, analysis: data.analysis, caseName: handle.info.name, plannedNoticeDate: data.plannedNoticeDate, key });
+    step(2, 'notice package');
+    const notices = await writeNoticePackage(dir, { assessment, db: reader.db, caseName: handle.info.name, plannedNoticeDate: data.plannedNoticeDate, key, onProgress: progress });
+    // The letters' mail-merge CSVs replace the notification lists; without notice facts there are no letters, so the lists stay.
+    step(3, 'notification lists');
+    if (notices.letters === null) await writeNotificationLists(reader.db, data.analysis.id, obligations, packs, dir, key);
     step(4, 'custody report');
     await writeOutputFile(path.join(dir, CUSTODY_REPORT_FILE), custodyReportHtml(data), key);
     await writeOutputFile(path.join(dir, FINDINGS_REPORT_FILE), findingsReportHtml(handle.info.name, data.findings), key);
@@ -126,16 +129,6 @@ export async function exportCase(handle: CaseHandle, options: ExportOptions, onP
   }
 }
 
-async function prepareDir(dir: string): Promise<{ dir: string; created: boolean }> {
-  const resolved = path.resolve(dir);
-  const exists = existsSync(resolved);
-  if (exists && readdirSync(resolved).length > 0) {
-    throw new LedgerError('BAD_USAGE', `${resolved} is not empty; export into a new or empty folder.`);
-  }
-  await fsp.mkdir(resolved, { recursive: true });
-  return { dir: resolved, created: !exists };
-}
-
 function rejectCounts(db: Db): RejectCount[] {
   return db
     .prepare(
@@ -145,9 +138,4 @@ function rejectCounts(db: Db): RejectCount[] {
        GROUP BY e.id, r.reason ORDER BY e.id, r.reason`,
     )
     .all() as RejectCount[];
-}
-
-function displayPath(caseDir: string, dir: string): string {
-  const relative = path.relative(caseDir, dir);
-  return relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative.split(path.sep).join('/');
 }

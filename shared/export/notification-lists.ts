@@ -22,13 +22,13 @@ export function jurisdictionsRequiringNotice(report: ObligationsReport): Jurisdi
   return report.jurisdictions.filter((j) => j.individuals.duty === 'required' && !j.nationwide).sort((a, b) => (a.jurisdiction < b.jurisdiction ? -1 : 1));
 }
 
-interface CandidateRef {
+export interface CandidateRef {
   subjectId: number;
   kind: string;
   region: string | null;
 }
 
-type AddressRow = [subjectId: number, kind: string, street: string | null, city: string | null, region: string | null, postalCode: string | null, country: string | null];
+export type AddressRow = [subjectId: number, kind: string, street: string | null, city: string | null, region: string | null, postalCode: string | null, country: string | null];
 
 interface Row {
   id: number;
@@ -108,7 +108,7 @@ export async function writeNotificationLists(
   return written;
 }
 
-function qualificationCache(packs: PackSet, date: string): (jurisdiction: string, elements: readonly ElementCode[]) => boolean {
+export function qualificationCache(packs: PackSet, date: string): (jurisdiction: string, elements: readonly ElementCode[]) => boolean {
   const cache = new Map<string, boolean>();
   return (jurisdiction, elements) => {
     const key = `${jurisdiction}|${elements.join(',')}`;
@@ -123,7 +123,7 @@ function qualificationCache(packs: PackSet, date: string): (jurisdiction: string
 }
 
 /** The first residency candidate (most recent first) located in the jurisdiction, with its full address. */
-function addressIn(jurisdiction: string, candidates: readonly CandidateRef[], addresses: readonly AddressRow[]): AddressRow | undefined {
+export function addressIn(jurisdiction: string, candidates: readonly CandidateRef[], addresses: readonly AddressRow[]): AddressRow | undefined {
   for (const candidate of candidates) {
     if (candidate.region !== jurisdiction) continue;
     const match = addresses.find((a) => a[0] === candidate.subjectId && a[1] === candidate.kind && a[4] === jurisdiction);

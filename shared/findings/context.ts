@@ -32,23 +32,30 @@ export interface FindingsContext {
 
 const PROVENANCE_COLUMNS = `x.evidence_id AS evidenceId, ev.original_name AS file, ev.sha256 AS sha256, x.entry AS entry, x.record_no AS record, x.line_no AS line`;
 
+/**
+ * The address a user connected from: the source IP where logged (an OAuth token login's CLIENT_IP reads "Salesforce.com IP",
+ * its SOURCE_IP keeps the real address), else the client IP.
+ */
+const ADDRESS = `COALESCE(NULLIF(e.source_ip, ''), e.client_ip)`;
+
 /** Current (newest import, not a repeated copy) events matching `where` (over alias e), oldest first. */
 export function eventRows(db: Db, where: string, ...params: unknown[]): EventRow[] {
   const rows = db
     .prepare(
-      `SELECT e.id, e.source_type AS sourceType, e.ts, e.actor_id AS actorId, e.username, e.client_ip AS clientIp, e.app, e.client,
+      `SELECT e.id, e.source_type AS sourceType, e.ts, e.actor_id AS actorId, e.username, ${ADDRESS} AS clientIp, e.app, e.client,
               e.operation, e.object_type AS objectType, e.query, e.rows_processed AS rowsProcessed, e.status, e.details,
               ${PROVENANCE_COLUMNS.replaceAll('x.', 'e.')}
        FROM access_events e JOIN evidence ev ON ev.id = e.evidence_id
        WHERE ${currentEvent('e')} AND (${where}) ORDER BY e.ts, ev.sha256, e.record_no`,
     )
     .all(...params) as Array<Omit<EventRow, 'details' | 'provenance'> & { details: string | null } & RowProvenance>;
+  const names = usernamesById(db);
   return rows.map((r) => ({
     id: r.id,
     sourceType: r.sourceType,
     ts: r.ts,
     actorId: r.actorId,
-    username: r.username,
+    username: r.username ?? (r.actorId ? (names.get(r.actorId) ?? null) : null),
     clientIp: r.clientIp,
     app: r.app,
     client: r.client,
@@ -60,6 +67,23 @@ export function eventRows(db: Db, where: string, ...params: unknown[]): EventRow
     details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
     provenance: { evidenceId: r.evidenceId, file: r.file, sha256: r.sha256, entry: r.entry, record: r.record, line: r.line },
   }));
+}
+
+const usernameCache = new WeakMap<Db, Map<string, string>>();
+
+/**
+ * The username each user id logs in with, from the events that carry both; an id seen with several usernames is left
+ * unresolved. Some sources (UniqueQuery, BulkApi2 ELF) log only the id, so one user would otherwise appear twice.
+ */
+function usernamesById(db: Db): Map<string, string> {
+  const cached = usernameCache.get(db);
+  if (cached) return cached;
+  const pairs = db
+    .prepare(`SELECT e.actor_id AS id, MIN(lower(e.username)) AS name, COUNT(DISTINCT lower(e.username)) AS n FROM access_events e WHERE ${currentEvent('e')} AND e.actor_id IS NOT NULL AND e.username IS NOT NULL GROUP BY e.actor_id`)
+    .all() as Array<{ id: string; name: string; n: number }>;
+  const names = new Map(pairs.filter((p) => p.n === 1).map((p) => [p.id, p.name]));
+  usernameCache.set(db, names);
+  return names;
 }
 
 export interface SubjectRow {

@@ -9,6 +9,7 @@ import { getEvidence, type EvidenceRecord, type ImportRecord } from '../store/ev
 import { openVaultFile } from '../store/vault';
 import { parseAsDelivered } from './parse-delivered';
 import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
+import { addressColumns, EVENT_DEDUP_HASH, EVENT_DEDUP_KEY, EVENT_TS, eventColumns, linkColumns, subjectColumns, type AddressColumns, type EventColumns, type LinkColumns, type SubjectColumns } from './store-columns';
 import { parserFor } from './registry';
 import { parseOnWorker } from './worker-parse';
 import { EventRollupWriter } from '../scope/event-rollups';
@@ -141,21 +142,6 @@ async function parseInto(
   return record;
 }
 
-/**
- * A 53-bit hash of the dedup key, so the index holds small integers instead of long keys; the full key is
- * still compared, so a collision costs a second look, never a false duplicate.
- */
-export function dedupHash(key: string): number {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
-}
-
 function nextImportId(db: Db): number {
   const row = db.prepare(
     `SELECT MAX(COALESCE((SELECT seq FROM sqlite_sequence WHERE name = 'imports'), 0), COALESCE((SELECT MAX(id) FROM imports), 0)) + 1 AS next`,
@@ -215,7 +201,7 @@ export class StoreSink implements RowSink {
     this.insertEvent = db.prepare(
       `INSERT INTO access_events (id, evidence_id, import_id, entry, record_no, line_no, byte_offset, byte_length, source_type, ts,
          actor_id, username, session_key, login_key, client_ip, source_ip, user_agent, app, client, operation, object_type, query,
-         rows_processed, status, request_id, uri, records_partial, dedup_key, dedup_hash, duplicate_of, details)
+         rows_processed, status, request_id, uri, records_partial, dedup_key, dedup_hash, details, duplicate_of)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertEventRecord = db.prepare('INSERT INTO event_records (event_id, record_id) VALUES (?, ?)');
@@ -250,81 +236,50 @@ export class StoreSink implements RowSink {
   }
 
   event(row: AccessEventRow): void {
+    this.storeEvent(eventColumns(row), row.recordIds);
+  }
+
+  /** Stores an event from its columns (`eventColumns`, which a parsing thread may have built). */
+  storeEvent(c: EventColumns, recordIds: readonly string[]): void {
     const id = this.nextEventId++;
-    const hash = dedupHash(row.dedupKey);
-    const duplicateOf = this.seen.mayHave(hash) ? ((this.findDuplicate.get(row.ts, hash, row.dedupKey, this.importId) as number | undefined) ?? null) : null;
+    const ts = c[EVENT_TS];
+    const hash = c[EVENT_DEDUP_HASH];
+    const duplicateOf = this.seen.mayHave(hash) ? ((this.findDuplicate.get(ts, hash, c[EVENT_DEDUP_KEY], this.importId) as number | undefined) ?? null) : null;
     if (duplicateOf === null) {
       this.seen.add(hash);
-      this.rollups.add(row);
+      this.rollups.add({
+        sourceType: c[5],
+        ts,
+        actorId: c[7],
+        username: c[8],
+        clientIp: c[11],
+        sourceIp: c[12],
+        userAgent: c[13],
+        app: c[14],
+        client: c[15],
+        rowsProcessed: c[19],
+      });
     }
-    this.insertEvent.run(
-      id,
-      this.evidenceId,
-      this.importId,
-      row.entry,
-      row.recordNo,
-      row.lineNo,
-      row.byteOffset,
-      row.byteLength,
-      row.sourceType,
-      row.ts,
-      row.actorId,
-      row.username,
-      row.sessionKey,
-      row.loginKey,
-      row.clientIp,
-      row.sourceIp,
-      row.userAgent,
-      row.app,
-      row.client,
-      row.operation,
-      row.objectType,
-      row.query,
-      row.rowsProcessed,
-      row.status,
-      row.requestId,
-      row.uri,
-      row.recordsPartial ? 1 : 0,
-      row.dedupKey,
-      hash,
-      duplicateOf,
-      row.details ? JSON.stringify(row.details) : null,
-    );
-    for (const recordId of row.recordIds) this.insertEventRecord.run(id, recordId);
-    if (row.recordIds.length) this.indexes.added('event_records', row.recordIds.length);
+    this.insertEvent.run(id, this.evidenceId, this.importId, ...c, duplicateOf);
+    for (const recordId of recordIds) this.insertEventRecord.run(id, recordId);
+    if (recordIds.length) this.indexes.added('event_records', recordIds.length);
     this.counts.imported++;
     if (duplicateOf !== null) this.counts.duplicate++;
   }
 
   subject(row: SubjectRecordRow): void {
+    this.storeSubject(subjectColumns(row), row.addresses.map(addressColumns), row.links.map(linkColumns));
+  }
+
+  /** Stores a subject record from its columns (`subjectColumns` and the rest, which a parsing thread may have built). */
+  storeSubject(c: SubjectColumns, addresses: readonly AddressColumns[], links: readonly LinkColumns[]): void {
     const id = this.nextSubjectId++;
-    this.insertSubject.run(
-      id,
-      this.evidenceId,
-      this.importId,
-      row.entry,
-      row.recordNo,
-      row.lineNo,
-      row.byteOffset,
-      row.byteLength,
-      row.system,
-      row.objectType,
-      row.sourceId,
-      JSON.stringify(row.fields),
-      row.firstName,
-      row.lastName,
-      row.fullName,
-      row.email,
-      row.emailKey,
-      row.phone,
-      row.birthDate,
-      row.updatedAt,
-    );
+    this.insertSubject.run(id, this.evidenceId, this.importId, ...c);
     this.indexes.added('subject_records', 1);
-    for (const a of row.addresses) this.insertAddress.run(id, a.kind, a.street, a.city, a.region, a.regionSource, a.postalCode, a.country);
-    if (row.addresses.length) this.indexes.added('subject_addresses', row.addresses.length);
-    for (const link of row.links) this.insertLink.run(id, link.type, link.targetId);
-    if (row.links.length) this.indexes.added('subject_links', row.links.length);
+    for (const a of addresses) this.insertAddress.run(id, ...a);
+    if (addresses.length) this.indexes.added('subject_addresses', addresses.length);
+    for (const link of links) this.insertLink.run(id, ...link);
+    if (links.length) this.indexes.added('subject_links', links.length);
     this.counts.imported++;
   }
 

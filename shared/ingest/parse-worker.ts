@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry: parses one evidence file from the vault and posts what the parser hands its sink, in order,
- * as batches (see `parseOnWorker`). The thread that owns the store inserts them meanwhile.
+ * as batches of stored columns (see `parseOnWorker`). The thread that owns the store inserts them meanwhile.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors';
@@ -8,60 +8,72 @@ import { openVaultFile, useVaultKey } from '../store/vault';
 import { parseAsDelivered } from './parse-delivered';
 import type { AccessEventRow, ArchiveEntryInfo, RejectRow, RowSink, SubjectRecordRow } from './parser';
 import { parserFor } from './registry';
-import { ABANDONED, BATCH_OPS, IN_FLIGHT, MAX_BATCHES_IN_FLIGHT, type ParseJob, type WorkerMessage, type SinkOp } from './worker-parse';
+import { RowBatchWriter, transferList } from './row-batch';
+import { addressColumns, eventColumns, linkColumns, subjectColumns } from './store-columns';
+import { ABANDONED, BATCH_OPS, IN_FLIGHT, MAX_BATCHES_IN_FLIGHT, OP, type ParseJob, type WorkerMessage } from './worker-parse';
 
 const port = parentPort!;
 const job = workerData as ParseJob;
 const control = new Int32Array(job.control);
 
-/** Collects the sink calls into batches and posts each; waits while the store thread is `MAX_BATCHES_IN_FLIGHT` behind. */
+/** Writes the sink calls into batches and posts each; waits while the store thread is `MAX_BATCHES_IN_FLIGHT` behind. */
 class BatchingSink implements RowSink {
-  private ops: SinkOp[] = [];
-  private blobs: Uint8Array[] = [];
+  private readonly out = new RowBatchWriter();
 
   event(row: AccessEventRow): void {
-    this.push(['e', row]);
+    this.out.value(OP.event);
+    this.out.values(eventColumns(row));
+    this.out.value(row.recordIds.length);
+    this.out.values(row.recordIds);
+    this.done();
   }
 
   subject(row: SubjectRecordRow): void {
-    this.push(['s', row]);
+    this.out.value(OP.subject);
+    this.out.values(subjectColumns(row));
+    this.out.value(row.addresses.length);
+    for (const a of row.addresses) this.out.values(addressColumns(a));
+    this.out.value(row.links.length);
+    for (const link of row.links) this.out.values(linkColumns(link));
+    this.done();
   }
 
   reject(row: RejectRow): void {
-    const { raw, ...rest } = row;
-    this.blobs.push(Uint8Array.prototype.slice.call(raw));
-    this.push(['r', rest, this.blobs.length - 1]);
+    this.out.value(OP.reject);
+    this.out.values([row.entry, row.recordNo, row.lineNo, row.byteOffset, row.byteLength, row.reason]);
+    this.out.blob(row.raw);
+    this.done();
   }
 
   warn(message: string): void {
-    this.push(['w', message]);
+    this.out.values([OP.warn, message]);
+    this.done();
   }
 
   progress(bytesRead: number): void {
-    const last = this.ops[this.ops.length - 1];
-    if (last?.[0] === 'p') this.ops[this.ops.length - 1] = ['p', bytesRead];
-    else this.push(['p', bytesRead]);
+    this.out.values([OP.progress, bytesRead]);
+    this.done();
   }
 
   archiveEntry(info: ArchiveEntryInfo): void {
-    this.push(['a', info]);
+    this.out.values([OP.archiveEntry, info.name, info.size, info.sha256, info.sha1, info.md5]);
+    this.done();
   }
 
   flush(): void {
-    if (this.ops.length === 0) return;
+    if (this.out.ops === 0) return;
     for (let inFlight = Atomics.load(control, IN_FLIGHT); inFlight >= MAX_BATCHES_IN_FLIGHT; inFlight = Atomics.load(control, IN_FLIGHT)) {
+      if (Atomics.load(control, ABANDONED) === 1) break;
       Atomics.wait(control, IN_FLIGHT, inFlight);
     }
     if (Atomics.load(control, ABANDONED) === 1) throw new LedgerError('CANCELLED', 'Cancelled; nothing was kept.');
     Atomics.add(control, IN_FLIGHT, 1);
-    const message: WorkerMessage = { type: 'batch', text: JSON.stringify(this.ops), blobs: this.blobs };
-    port.postMessage(message, this.blobs.map((b) => b.buffer as ArrayBuffer));
-    this.ops = [];
-    this.blobs = [];
+    const batch = this.out.take();
+    port.postMessage({ type: 'batch', batch } satisfies WorkerMessage, transferList(batch));
   }
 
-  private push(op: SinkOp): void {
-    if (this.ops.push(op) >= BATCH_OPS) this.flush();
+  private done(): void {
+    if (++this.out.ops >= BATCH_OPS) this.flush();
   }
 }
 

@@ -404,9 +404,13 @@ function checkSubstitute(check: Checker, method: Json, path: string): void {
     check.fail(path, 'substitute notice needs at least one condition (costMoreThanUsd, personsMoreThan or insufficientContact)');
   }
   const cpath = join(path, 'components');
-  if (!check.object(method.components, cpath, ['require', 'list'])) return;
+  if (!check.object(method.components, cpath, ['require', 'list'], ['atLeast'])) return;
   check.oneOf(method.components.require, join(cpath, 'require'), ['all', 'any'] as const);
   if (!check.array(method.components.list, join(cpath, 'list'), true)) return;
+  const atLeast = method.components.atLeast;
+  if (atLeast !== undefined && check.integer(atLeast, join(cpath, 'atLeast'), 2, method.components.list.length) && method.components.require !== 'any') {
+    check.fail(join(cpath, 'atLeast'), 'is only meaningful when require is "any"', atLeast);
+  }
   method.components.list.forEach((component, i) => {
     const ppath = `${join(cpath, 'list')}[${i}]`;
     if (!check.object(component, ppath, ['kind', 'text'], ['days', 'condition'])) return;

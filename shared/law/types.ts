@@ -127,6 +127,7 @@ export type RequiredItemKind =
   | 'toll-free-number'
   | 'elements-involved'
   | 'breach-date'
+  | 'discovery-date'
   | 'notice-date'
   | 'law-enforcement-delay'
   | 'incident-description'
@@ -137,6 +138,8 @@ export type RequiredItemKind =
   | 'regulator-contact'
   | 'identity-protection-offer'
   | 'remain-vigilant-advice'
+  | 'protective-steps-advice'
+  | 'report-identity-theft-advice'
   | 'credit-freeze-rights'
   | 'fraud-alert-rights'
   | 'fcra-rights'
@@ -149,6 +152,7 @@ export const REQUIRED_ITEM_KINDS: readonly RequiredItemKind[] = [
   'toll-free-number',
   'elements-involved',
   'breach-date',
+  'discovery-date',
   'notice-date',
   'law-enforcement-delay',
   'incident-description',
@@ -159,6 +163,8 @@ export const REQUIRED_ITEM_KINDS: readonly RequiredItemKind[] = [
   'regulator-contact',
   'identity-protection-offer',
   'remain-vigilant-advice',
+  'protective-steps-advice',
+  'report-identity-theft-advice',
   'credit-freeze-rights',
   'fraud-alert-rights',
   'fcra-rights',
@@ -254,8 +260,8 @@ export type NoticeMethod = CitedRule &
         costMoreThanUsd?: number;
         personsMoreThan?: number;
         insufficientContact: boolean;
-        /** `all`: every component (each subject to its own condition); `any`: one of them suffices. */
-        components: { require: 'all' | 'any'; list: SubstituteComponent[] };
+        /** `all`: every component (each subject to its own condition); `any`: `atLeast` of them (default one). */
+        components: { require: 'all' | 'any'; atLeast?: number; list: SubstituteComponent[] };
       }
     | { kind: 'other'; text: string }
   );

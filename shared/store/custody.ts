@@ -26,7 +26,9 @@ export type CustodyAction =
   | 'share'
   | 'dispose'
   | 'note'
-  | 'csv-export';
+  | 'csv-export'
+  | 'notice-facts'
+  | 'notice-template';
 
 export interface CustodyEntry {
   seq: number;

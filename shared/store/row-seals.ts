@@ -1,31 +1,35 @@
 import { createHash } from 'node:crypto';
+import { crc32 } from 'node:zlib';
 import type { Db } from './db';
 
 /**
- * Row seals: each custody entry records a digest of every row the store gained since the entry before it (the rows
- * its step wrote: an import's evidence-derived rows, an analysis's tables, a scope, a decision...). The digest is
- * built from an 8-byte fingerprint of each row, kept in `row_seals` by runs of consecutive rows; the custody entry
- * holds the SHA-256 of those fingerprints, so the chain protects them. `verify` re-reads the rows and names the
- * table and row that no longer match its fingerprint.
+ * Row seals: each custody entry seals every row the store gained since the entry before it (the rows its step
+ * wrote: an import's evidence and derived rows, an analysis's tables, a scope, a decision...; rows a step writes
+ * after its entry are sealed by the next one). A row is read as SQLite text (`quote()` of each column), so the seal
+ * does not depend on how the writer bound its values. Seals go to `row_seals` by runs of consecutive rows: the
+ * SHA-256 of the run and a CRC-32 of each row (which catches every single-bit change); the custody entry records the
+ * SHA-256 of its runs, so the chain protects them. `verify` re-reads each run in SQLite and compares digests; on a
+ * mismatch it names the table and the row whose CRC differs.
  *
- * Every table is append-only (the schema's triggers), so a row, once sealed, never legitimately changes. Not sealed,
- * each for a stated reason: `custody` (its own hash chain covers it), `row_seals` (its digests are in custody),
- * SQLite's own tables (`sqlite_sequence` and the like: bookkeeping of the next id, not evidence), any table without
- * the append-only trigger (its rows change by design) and a WITHOUT ROWID table without an `import_id` column (no
- * order to seal new rows by).
+ * Every table is append-only (the schema's triggers), so a sealed row never legitimately changes. Not sealed, each
+ * for a stated reason: `custody` (its own hash chain covers it), `row_seals` (its digests are in custody), SQLite's
+ * own tables (`sqlite_sequence`: the next id, checked against each table's last row instead), any table without the
+ * append-only trigger (its rows change by design), and a WITHOUT ROWID table without an `import_id` column.
  */
 
-/** Rows per `row_seals` entry: 8 bytes of fingerprint a row, so at most 32 KiB a seal row. */
+/** Rows per seal run: 4 bytes of CRC a row, so at most 16 KiB a seal row. */
 const RUN_ROWS = 4096;
-
-export type SealKey = 'rowid' | 'import_id';
 
 export interface SealedTable {
   name: string;
   /** Rowid tables are sealed by rowid; WITHOUT ROWID tables by import, their rows in primary-key order. */
-  key: SealKey;
-  /** `ORDER BY` for a WITHOUT ROWID table's rows within one import. */
+  key: 'rowid' | 'import_id';
+  /** SQL giving one row's bytes as a BLOB: its rowid (rowid tables) and every column quoted, comma-separated, newline-ended. */
+  text: string;
+  /** `ORDER BY` within a run. */
   order: string;
+  /** The columns of `order`, selected as sk0, sk1... so an aggregate can order by them. */
+  orderColumns: string;
   /** The primary-key columns, to name a row of a WITHOUT ROWID table. */
   keyColumns: string[];
 }
@@ -41,10 +45,20 @@ export interface TableSeal {
   digest: string;
 }
 
+interface SealRun {
+  first: number;
+  last: number;
+  rows: number;
+  /** SHA-256 of the rows' bytes, in order. */
+  digest: string;
+  /** CRC-32 of each row's bytes, 4 bytes a row. */
+  crcs: Buffer;
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
-/** The tables sealed, and the ones left out with the reason. */
-export function sealableTables(db: Db): { sealed: SealedTable[]; excluded: ExcludedTable[] } {
+/** The tables sealed, and the ones left out with the reason; `sealedBefore` are treated as append-only (their rows were sealed). */
+export function sealableTables(db: Db, sealedBefore: ReadonlySet<string> = new Set()): { sealed: SealedTable[]; excluded: ExcludedTable[] } {
   const objects = db.prepare(`SELECT type, name, tbl_name, sql FROM sqlite_master WHERE type IN ('table', 'trigger') ORDER BY name`).all() as Array<{
     type: string;
     name: string;
@@ -58,14 +72,27 @@ export function sealableTables(db: Db): { sealed: SealedTable[]; excluded: Exclu
     const name = table.name;
     if (name === 'custody') excluded.push({ name, reason: 'its own hash chain covers every entry' });
     else if (name === 'row_seals') excluded.push({ name, reason: 'its digests are recorded in the custody entries' });
-    else if (name.startsWith('sqlite_')) excluded.push({ name, reason: "SQLite's own bookkeeping, not case data" });
-    else if (!appendOnly.has(name)) excluded.push({ name, reason: 'not append-only: its rows change by design' });
-    else if (/WITHOUT\s+ROWID/i.test(table.sql ?? '')) {
-      const columns = db.pragma(`table_info(${quote(name)})`) as Array<{ name: string; pk: number }>;
-      const keyColumns = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-      if (!columns.some((c) => c.name === 'import_id')) excluded.push({ name, reason: 'a WITHOUT ROWID table with no import to seal its new rows by' });
-      else sealed.push({ name, key: 'import_id', order: keyColumns.map(quote).join(', '), keyColumns });
-    } else sealed.push({ name, key: 'rowid', order: 'rowid', keyColumns: [] });
+    else if (name.startsWith('sqlite_')) excluded.push({ name, reason: "SQLite's own bookkeeping, checked against the tables instead" });
+    else if (!appendOnly.has(name) && !sealedBefore.has(name)) excluded.push({ name, reason: 'not append-only: its rows change by design' });
+    else {
+      const columns = (db.pragma(`table_info(${quote(name)})`) as Array<{ name: string; pk: number; cid: number }>).sort((a, b) => a.cid - b.cid);
+      const quoted = columns.map((c) => `quote(${quote(c.name)})`).join(', ');
+      if (!/WITHOUT\s+ROWID/i.test(table.sql ?? '')) {
+        sealed.push({ name, key: 'rowid', text: `CAST(concat_ws(',', rowid, ${quoted}) || char(10) AS BLOB)`, order: 'rowid', orderColumns: 'rowid AS sk0', keyColumns: [] });
+      } else if (!columns.some((c) => c.name === 'import_id')) {
+        excluded.push({ name, reason: 'a WITHOUT ROWID table with no import to seal its new rows by' });
+      } else {
+        const keyColumns = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+        sealed.push({
+          name,
+          key: 'import_id',
+          text: `CAST(concat_ws(',', ${quoted}) || char(10) AS BLOB)`,
+          order: keyColumns.map(quote).join(', '),
+          orderColumns: keyColumns.map((c, i) => `${quote(c)} AS sk${i}`).join(', '),
+          keyColumns,
+        });
+      }
+    }
   }
   return { sealed, excluded };
 }
@@ -75,134 +102,82 @@ export function sealableTables(db: Db): { sealed: SealedTable[]; excluded: Exclu
  * that entry). Returns what the entry records, per table; empty when nothing was written.
  */
 export function sealNewRows(db: Db, seq: number): Record<string, TableSeal> {
-  const insert = db.prepare('INSERT INTO row_seals (custody_seq, tbl, first_key, last_key, rows, fingerprints) VALUES (?, ?, ?, ?, ?, ?)');
+  const insert = db.prepare('INSERT INTO row_seals (custody_seq, tbl, first_key, last_key, rows, digest, row_crcs) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const sealedUpTo = db.prepare('SELECT max(last_key) FROM row_seals WHERE tbl = ?').pluck();
   const recorded: Record<string, TableSeal> = {};
   for (const table of sealableTables(db).sealed) {
     const from = (sealedUpTo.get(table.name) as number | null) ?? 0;
-    const digest = createHash('sha256');
-    let rows = 0;
-    const write = (run: SealRun) => {
-      insert.run(seq, table.name, run.first, run.last, run.rows, run.fingerprints);
-      digest.update(runBytes(run));
-      rows += run.rows;
-    };
+    // Written once the rows are read: a connection runs no statement while another iterates.
+    const runs: SealRun[] = [];
+    const write = (run: SealRun) => runs.push(run);
     if (table.key === 'rowid') {
       const builder = new RunBuilder(write);
-      const statement = db.prepare(`SELECT rowid, * FROM ${quote(table.name)} WHERE rowid > ? ORDER BY rowid`).raw();
-      for (const values of statement.iterate(from) as IterableIterator<unknown[]>) builder.add(values[0] as number, values);
+      const statement = db.prepare(`SELECT rowid, ${table.text} FROM ${quote(table.name)} WHERE rowid > ? ORDER BY rowid`).raw();
+      for (const [rowid, bytes] of statement.iterate(from) as IterableIterator<[number, Buffer]>) builder.add(rowid, bytes);
       builder.end();
     } else {
       const imports = db.prepare(`SELECT DISTINCT import_id FROM ${quote(table.name)} WHERE import_id > ? ORDER BY import_id`).pluck().all(from) as number[];
-      const statement = db.prepare(`SELECT * FROM ${quote(table.name)} WHERE import_id = ? ORDER BY ${table.order}`).raw();
+      const statement = db.prepare(`SELECT ${table.text} FROM ${quote(table.name)} WHERE import_id = ? ORDER BY ${table.order}`).pluck();
       for (const importId of imports) {
-        const fingerprints: Buffer[] = [];
-        for (const values of statement.iterate(importId) as IterableIterator<unknown[]>) fingerprints.push(fingerprintRow(values));
-        write({ first: importId, last: importId, rows: fingerprints.length, fingerprints: Buffer.concat(fingerprints) });
+        const builder = new RunBuilder(write, Number.MAX_SAFE_INTEGER);
+        for (const bytes of statement.iterate(importId) as IterableIterator<Buffer>) builder.add(importId, bytes);
+        builder.end();
       }
     }
-    if (rows > 0) recorded[table.name] = { rows, digest: digest.digest('hex') };
+    if (runs.length === 0) continue;
+    const digest = createHash('sha256');
+    for (const run of runs) {
+      insert.run(seq, table.name, run.first, run.last, run.rows, run.digest, run.crcs);
+      digest.update(runBytes(run));
+    }
+    recorded[table.name] = { rows: runs.reduce((sum, r) => sum + r.rows, 0), digest: digest.digest('hex') };
   }
   return recorded;
 }
 
-export interface SealRun {
-  first: number;
-  last: number;
-  rows: number;
-  fingerprints: Buffer;
+/** The bytes of a seal run that its custody entry's digest covers. */
+function runBytes(run: SealRun): Buffer {
+  return Buffer.concat([Buffer.from(`${run.first}\n${run.last}\n${run.rows}\n${run.digest}\n`), run.crcs]);
 }
 
-/** The bytes of a seal run that the custody digest covers. */
-export function runBytes(run: SealRun): Buffer {
-  return Buffer.concat([Buffer.from(`${run.first}\n${run.last}\n${run.rows}\n`), run.fingerprints]);
-}
-
-/** Collects rows into runs of consecutive rowids (a gap or RUN_ROWS rows start a new run). */
+/** Collects rows into runs: for rowids, consecutive ones (a gap or RUN_ROWS rows start a new run); by import, one import. */
 class RunBuilder {
   private first = 0;
   private last = 0;
-  private buffer = Buffer.alloc(RUN_ROWS * 8);
   private rows = 0;
+  private hash = createHash('sha256');
+  private crcs: Buffer;
 
-  constructor(private readonly emit: (run: SealRun) => void) {}
+  constructor(
+    private readonly emit: (run: SealRun) => void,
+    private readonly maxRows = RUN_ROWS,
+  ) {
+    this.crcs = Buffer.alloc(Math.min(maxRows, RUN_ROWS) * 4);
+  }
 
-  add(rowid: number, values: readonly unknown[]): void {
-    if (this.rows > 0 && (rowid !== this.last + 1 || this.rows === RUN_ROWS)) this.end();
-    if (this.rows === 0) this.first = rowid;
-    this.last = rowid;
-    writeFingerprint(values, this.buffer, this.rows * 8);
+  add(key: number, bytes: Buffer): void {
+    const consecutive = this.maxRows === RUN_ROWS ? key === this.last + 1 : key === this.last;
+    if (this.rows > 0 && (!consecutive || this.rows === this.maxRows)) this.end();
+    if (this.rows === 0) this.first = key;
+    this.last = key;
+    if (this.rows * 4 === this.crcs.length) this.crcs = Buffer.concat([this.crcs, Buffer.alloc(this.crcs.length)]);
+    this.crcs.writeUInt32BE(crc32(bytes), this.rows * 4);
+    this.hash.update(bytes);
     this.rows++;
   }
 
   end(): void {
     if (this.rows === 0) return;
-    this.emit({ first: this.first, last: this.last, rows: this.rows, fingerprints: Buffer.from(this.buffer.subarray(0, this.rows * 8)) });
+    this.emit({ first: this.first, last: this.last, rows: this.rows, digest: this.hash.digest('hex'), crcs: Buffer.from(this.crcs.subarray(0, this.rows * 4)) });
     this.rows = 0;
+    this.hash = createHash('sha256');
   }
 }
 
-export function fingerprintRow(values: readonly unknown[]): Buffer {
-  const out = Buffer.alloc(8);
-  writeFingerprint(values, out, 0);
-  return out;
-}
-
-/**
- * Two 32-bit FNV-1a lanes (different odd multipliers) over each value's type tag, length and content, then a final
- * mix. Each step is a bijection of the state, so a change to one value of equal length always changes both lanes.
- * Integers and text hash alike (as their text), so an integer SQLite stores in a TEXT column reads back the same.
- */
-function writeFingerprint(values: readonly unknown[], out: Buffer, at: number): void {
-  let a = 0x811c9dc5;
-  let b = 0x050c5d1f;
-  for (const value of values) {
-    if (value === null || value === undefined) {
-      a = Math.imul(a ^ 0x100, 0x01000193);
-      b = Math.imul(b ^ 0x100, 0x5bd1e995);
-    } else if (value instanceof Uint8Array) {
-      a = Math.imul(a ^ (0x200 + value.length), 0x01000193);
-      b = Math.imul(b ^ (0x200 + value.length), 0x5bd1e995);
-      for (let i = 0; i < value.length; i++) {
-        a = Math.imul(a ^ value[i]!, 0x01000193);
-        b = Math.imul(b ^ value[i]!, 0x5bd1e995);
-      }
-    } else {
-      const text = typeof value === 'string' ? value : String(value);
-      a = Math.imul(a ^ (0x300 + text.length), 0x01000193);
-      b = Math.imul(b ^ (0x300 + text.length), 0x5bd1e995);
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        a = Math.imul(a ^ c, 0x01000193);
-        b = Math.imul(b ^ c, 0x5bd1e995);
-      }
-    }
-  }
-  out.writeUInt32BE(finalMix(a) >>> 0, at);
-  out.writeUInt32BE(finalMix(b ^ a) >>> 0, at + 4);
-}
-
-function finalMix(h: number): number {
-  h ^= h >>> 16;
-  h = Math.imul(h, 0x85ebca6b);
-  h ^= h >>> 13;
-  h = Math.imul(h, 0xc2b2ae35);
-  return h ^ (h >>> 16);
-}
-
-interface SealRecord {
+interface SealRecord extends SealRun {
   id: number;
   seq: number;
   table: string;
-  first: number;
-  last: number;
-  rows: number;
-  fingerprints: Buffer;
-}
-
-interface SealingEntry {
-  label: string;
-  seals: Record<string, TableSeal>;
 }
 
 export interface RowSealReport {
@@ -221,12 +196,13 @@ export interface RowSealReport {
 const PROBLEMS_PER_TABLE = 20;
 
 /**
- * Recomputes every sealed row's fingerprint against its seal, every seal against the digest its custody entry
- * recorded, and looks for rows no seal covers; each problem names the table and the row (rowid or key).
+ * Recomputes every seal run from its rows, every run against the digest its custody entry recorded, and looks for
+ * rows no seal covers; each problem names the table and the row (rowid, or key of a WITHOUT ROWID table).
  */
 export function checkRowSeals(db: Db): RowSealReport {
   const problems: string[] = [];
-  const entries = new Map<number, SealingEntry>();
+  const labels = new Map<number, string>();
+  const recordedSeals = new Map<number, Record<string, TableSeal>>();
   const custodyRows = db.prepare(`SELECT seq, action, subject, details FROM custody WHERE details LIKE '%"rowSeals"%' ORDER BY seq`).all() as Array<{
     seq: number;
     action: string;
@@ -235,51 +211,55 @@ export function checkRowSeals(db: Db): RowSealReport {
   }>;
   for (const row of custodyRows) {
     const seals = parseSeals(row.details);
-    if (seals) entries.set(row.seq, { label: `custody entry ${row.seq} (${row.action} ${row.subject})`, seals });
+    if (!seals) continue;
+    recordedSeals.set(row.seq, seals);
+    labels.set(row.seq, `custody entry ${row.seq} (${row.action} ${row.subject})`);
   }
+  const label = (seq: number) => labels.get(seq) ?? `custody entry ${seq}`;
   const records = (
-    db.prepare('SELECT id, custody_seq, tbl, first_key, last_key, rows, fingerprints FROM row_seals ORDER BY id').raw().all() as Array<
-      [number, number, string, number, number, number, Buffer]
+    db.prepare('SELECT id, custody_seq, tbl, first_key, last_key, rows, digest, row_crcs FROM row_seals ORDER BY id').raw().all() as Array<
+      [number, number, string, number, number, number, string, Buffer]
     >
-  ).map(([id, seq, table, first, last, rows, fingerprints]): SealRecord => ({ id, seq, table, first, last, rows, fingerprints }));
+  ).map(([id, seq, table, first, last, rows, digest, crcs]): SealRecord => ({ id, seq, table, first, last, rows, digest, crcs }));
 
-  // The seals against their custody entries: a seal that is not what its entry recorded is not used to judge rows.
-  const trusted = new Map<string, SealRecord[]>();
-  const untrusted = new Map<string, SealRecord[]>();
+  // The runs against their custody entries: a run that is not what its entry recorded does not judge rows.
   const groups = new Map<string, SealRecord[]>();
   for (const record of records) {
     const key = `${record.seq}\u0000${record.table}`;
-    groups.set(key, [...(groups.get(key) ?? []), record]);
+    const group = groups.get(key);
+    if (group) group.push(record);
+    else groups.set(key, [record]);
   }
-  for (const [seq, entry] of entries) {
-    for (const table of Object.keys(entry.seals)) if (!groups.has(`${seq}\u0000${table}`)) problems.push(`table row_seals: the seals of ${table} recorded by ${entry.label} are missing`);
+  for (const [seq, seals] of recordedSeals) {
+    for (const table of Object.keys(seals)) if (!groups.has(`${seq}\u0000${table}`)) problems.push(`table row_seals: the seals of ${table} recorded by ${label(seq)} are missing`);
   }
+  const trusted = new Map<string, SealRecord[]>();
+  const doubtful = new Map<string, SealRecord[]>();
   for (const group of groups.values()) {
     const { seq, table } = group[0]!;
-    const entry = entries.get(seq);
-    const recorded = entry?.seals[table];
+    const recorded = recordedSeals.get(seq)?.[table];
     const digest = createHash('sha256');
     for (const record of group) digest.update(runBytes(record));
     const rows = group.reduce((sum, r) => sum + r.rows, 0);
-    const holds = entry !== undefined && recorded !== undefined && recorded.digest === digest.digest('hex') && recorded.rows === rows;
-    if (!entry || !recorded) problems.push(`table row_seals: seals ${group[0]!.id}–${group[group.length - 1]!.id} of ${table} name custody entry ${seq}, which records no such seal`);
-    else if (!holds) problems.push(`table row_seals: the seals of ${table} (keys ${group[0]!.first}–${group[group.length - 1]!.last}) differ from what ${entry.label} recorded`);
-    const into = holds ? trusted : untrusted;
+    const holds = recorded !== undefined && recorded.digest === digest.digest('hex') && recorded.rows === rows;
+    const span = `keys ${group[0]!.first}–${group[group.length - 1]!.last}`;
+    if (!recorded) problems.push(`table row_seals: seals ${group[0]!.id}–${group[group.length - 1]!.id} (${table}, ${span}) name custody entry ${seq}, which records no such seal`);
+    else if (!holds) problems.push(`table row_seals: the seals of ${table} (${span}) differ from what ${label(seq)} recorded`);
+    const into = holds ? trusted : doubtful;
     into.set(table, [...(into.get(table) ?? []), ...group]);
   }
 
-  const { sealed } = sealableTables(db);
+  // A table whose rows were sealed is checked even if its append-only triggers were dropped since.
+  const everSealed = new Set(records.map((r) => r.table));
+  const { sealed } = sealableTables(db, everSealed);
   const known = new Set(sealed.map((t) => t.name));
-  for (const table of new Set(records.map((r) => r.table))) if (!known.has(table)) problems.push(`table ${table}, sealed by the custody log, is missing or no longer append-only`);
+  for (const table of everSealed) if (!known.has(table)) problems.push(`table ${table}, whose rows the custody log sealed, is missing`);
   let rowsChecked = 0;
   const notYetSealed: string[] = [];
   for (const table of sealed) {
-    const runs = (trusted.get(table.name) ?? []).sort((x, y) => x.first - y.first || x.id - y.id);
-    const sealedUpTo = records.filter((r) => r.table === table.name).reduce((max, r) => Math.max(max, r.last), 0);
-    // Rows under a seal that failed its custody check are reported there, not row by row.
-    const doubtful = untrusted.get(table.name) ?? [];
-    const inDoubt = (key: number) => doubtful.some((r) => r.first <= key && key <= r.last);
-    const found = table.key === 'rowid' ? checkRowidTable(db, table, runs, sealedUpTo, entries, inDoubt) : checkImportTable(db, table, runs, sealedUpTo, entries, inDoubt);
+    const runs = trusted.get(table.name) ?? [];
+    const inDoubt = doubtful.get(table.name) ?? [];
+    const found = checkTable(db, table, runs, inDoubt, label);
     rowsChecked += found.rows;
     if (found.notYetSealed) notYetSealed.push(found.notYetSealed);
     problems.push(...found.problems.slice(0, PROBLEMS_PER_TABLE));
@@ -289,114 +269,84 @@ export function checkRowSeals(db: Db): RowSealReport {
   return { problems, notYetSealed, rowsChecked, tablesChecked: sealed.length };
 }
 
-type InDoubt = (key: number) => boolean;
-
 interface TableCheck {
   rows: number;
   problems: string[];
   notYetSealed: string | null;
 }
 
-function checkRowidTable(
-  db: Db,
-  table: SealedTable,
-  runs: SealRecord[],
-  sealedUpTo: number,
-  entries: Map<number, SealingEntry>,
-  inDoubt: InDoubt,
-): TableCheck {
+/**
+ * Each trusted run's rows hashed in SQLite as one value (the fast path); a run that differs is read row by row and
+ * its CRCs name the rows. Then the rows no run covers: those past the last seal are not yet sealed, any other was added.
+ */
+function checkTable(db: Db, table: SealedTable, runs: SealRecord[], inDoubt: SealRecord[], label: (seq: number) => string): TableCheck {
   const problems: string[] = [];
-  const fingerprint = Buffer.alloc(8);
-  let run = 0;
-  let seen = 0;
+  const name = quote(table.name);
+  const where = table.key === 'rowid' ? 'rowid BETWEEN ? AND ?' : 'import_id BETWEEN ? AND ?';
+  const sortKeys = table.orderColumns.split(', ').map((_, i) => `sk${i}`).join(', ');
+  const runBytesQuery = db
+    .prepare(`SELECT count(*), CAST(group_concat(r, '' ORDER BY ${sortKeys}) AS BLOB) FROM (SELECT ${table.text} AS r, ${table.orderColumns} FROM ${name} WHERE ${where})`)
+    .raw();
   let rows = 0;
-  const unsealed = { first: 0, last: 0, rows: 0 };
-  const label = (r: SealRecord) => entries.get(r.seq)?.label ?? `custody entry ${r.seq}`;
-  const closeRun = (r: SealRecord) => {
-    if (seen < r.rows) problems.push(`table ${table.name}: ${r.rows - seen} of rows ${r.first}–${r.last} sealed by ${label(r)} are gone`);
-  };
-  const statement = db.prepare(`SELECT rowid, * FROM ${quote(table.name)} ORDER BY rowid`).raw();
-  for (const values of statement.iterate() as IterableIterator<unknown[]>) {
-    rows++;
-    const rowid = values[0] as number;
-    while (run < runs.length && runs[run]!.last < rowid) {
-      closeRun(runs[run]!);
-      run++;
-      seen = 0;
+  for (const run of runs) {
+    const [count, bytes] = runBytesQuery.get(run.first, run.last) as [number, Buffer | null];
+    rows += count;
+    const digest = createHash('sha256');
+    if (bytes !== null) digest.update(bytes);
+    if (count === run.rows && digest.digest('hex') === run.digest) continue;
+    problems.push(...runProblems(db, table, run, label(run.seq)));
+  }
+  const covered = [...runs, ...inDoubt];
+  const sealedUpTo = covered.reduce((max, r) => Math.max(max, r.last), 0);
+  const keyColumn = table.key === 'rowid' ? 'rowid' : 'import_id';
+  const total = db.prepare(`SELECT count(*) FROM ${name} WHERE ${keyColumn} <= ?`).pluck().get(sealedUpTo) as number;
+  const inRuns = covered.reduce((sum, r) => sum + r.rows, 0);
+  if (total > inRuns || problems.length > 0) {
+    const isCovered = (key: number) => covered.some((r) => r.first <= key && key <= r.last);
+    const extra = new Map<number, number>();
+    for (const key of db.prepare(`SELECT ${keyColumn} FROM ${name} WHERE ${keyColumn} <= ?`).pluck().iterate(sealedUpTo) as IterableIterator<number>) {
+      if (!isCovered(key)) extra.set(key, (extra.get(key) ?? 0) + 1);
     }
-    const current = runs[run];
-    if (current && current.first <= rowid) {
-      seen++;
-      writeFingerprint(values, fingerprint, 0);
-      const at = (rowid - current.first) * 8;
-      if (!fingerprint.equals(current.fingerprints.subarray(at, at + 8))) problems.push(`table ${table.name}, row ${rowid}: changed since ${label(current)} sealed it`);
-    } else if (rowid > sealedUpTo) {
-      if (unsealed.rows++ === 0) unsealed.first = rowid;
-      unsealed.last = rowid;
-    } else if (!inDoubt(rowid)) {
-      problems.push(`table ${table.name}, row ${rowid}: not in any seal (added after its step was logged)`);
+    for (const [key, count] of extra) {
+      problems.push(table.key === 'rowid' ? `table ${table.name}, row ${key}: not in any seal (added after its step was logged)` : `table ${table.name}: ${count} rows of import ${key} are not in any seal`);
     }
   }
-  for (; run < runs.length; run++, seen = 0) closeRun(runs[run]!);
-  const notYetSealed = unsealed.rows > 0 ? `table ${table.name}: ${unsealed.rows} rows (${unsealed.first}–${unsealed.last}) written after the last custody entry` : null;
+  const after = db.prepare(`SELECT count(*), min(${keyColumn}), max(${keyColumn}) FROM ${name} WHERE ${keyColumn} > ?`).raw().get(sealedUpTo) as [number, number | null, number | null];
+  rows = total + after[0];
+  const notYetSealed =
+    after[0] > 0 ? `table ${table.name}: ${after[0]} rows (${keyColumn} ${after[1]}–${after[2]}) written after the last custody entry` : null;
   return { rows, problems, notYetSealed };
 }
 
-function checkImportTable(
-  db: Db,
-  table: SealedTable,
-  runs: SealRecord[],
-  sealedUpTo: number,
-  entries: Map<number, SealingEntry>,
-  inDoubt: InDoubt,
-): TableCheck {
+/** A run whose digest differs, row by row: which rows changed, which are gone, which were added. */
+function runProblems(db: Db, table: SealedTable, run: SealRecord, sealedBy: string): string[] {
   const problems: string[] = [];
-  let notYetSealed: string | null = null;
-  const columns = (db.pragma(`table_info(${quote(table.name)})`) as Array<{ name: string; cid: number }>).sort((a, b) => a.cid - b.cid).map((c) => c.name);
-  const importAt = columns.indexOf('import_id');
-  const keyAt = table.keyColumns.map((c) => columns.indexOf(c));
-  const byImport = new Map(runs.map((r) => [r.first, r]));
-  let rows = 0;
-  let currentImport: number | null = null;
-  let found: Array<{ fingerprint: string; key: string }> = [];
-  const finish = () => {
-    if (currentImport === null) return;
-    const run = byImport.get(currentImport);
-    byImport.delete(currentImport);
-    if (!run) {
-      if (currentImport > sealedUpTo) notYetSealed = `table ${table.name}: ${found.length} rows of import ${currentImport} written after the last custody entry`;
-      else if (!inDoubt(currentImport)) problems.push(`table ${table.name}: ${found.length} rows of import ${currentImport} are not in any seal`);
-      return;
+  const keyExpression = table.key === 'rowid' ? 'rowid' : table.keyColumns.map((c) => `quote(${quote(c)})`).join(` || ', ' || `);
+  const where = table.key === 'rowid' ? 'rowid BETWEEN ? AND ?' : 'import_id BETWEEN ? AND ?';
+  const rows = db.prepare(`SELECT ${keyExpression}, ${table.text} FROM ${quote(table.name)} WHERE ${where} ORDER BY ${table.order}`).raw().all(run.first, run.last) as Array<[number | string, Buffer]>;
+  if (table.key === 'rowid') {
+    const seen = new Set<number>();
+    for (const [rowid, bytes] of rows) {
+      const at = ((rowid as number) - run.first) * 4;
+      seen.add(rowid as number);
+      if (at >= run.rows * 4 || crc32(bytes) !== run.crcs.readUInt32BE(at)) problems.push(`table ${table.name}, row ${rowid}: changed since ${sealedBy} sealed it`);
     }
-    const expected = new Map<string, number>();
-    for (let i = 0; i < run.rows; i++) {
-      const f = run.fingerprints.toString('hex', i * 8, i * 8 + 8);
-      expected.set(f, (expected.get(f) ?? 0) + 1);
+    const gone = run.rows - seen.size;
+    if (gone > 0) problems.push(`table ${table.name}: ${gone} of rows ${run.first}–${run.last} sealed by ${sealedBy} are gone`);
+  } else {
+    const expected = new Map<number, number>();
+    for (let i = 0; i < run.rows; i++) expected.set(run.crcs.readUInt32BE(i * 4), (expected.get(run.crcs.readUInt32BE(i * 4)) ?? 0) + 1);
+    for (const [key, bytes] of rows) {
+      const crc = crc32(bytes);
+      const left = expected.get(crc) ?? 0;
+      if (left > 0) expected.set(crc, left - 1);
+      else problems.push(`table ${table.name}, row (${key}): changed or added since ${sealedBy} sealed import ${run.first}`);
     }
-    const label = entries.get(run.seq)?.label ?? `custody entry ${run.seq}`;
-    for (const row of found) {
-      const left = expected.get(row.fingerprint) ?? 0;
-      if (left > 0) expected.set(row.fingerprint, left - 1);
-      else problems.push(`table ${table.name}, row (${row.key}): changed or added since ${label} sealed import ${currentImport}`);
-    }
-    if (found.length < run.rows) problems.push(`table ${table.name}: ${run.rows - found.length} rows of import ${currentImport} sealed by ${label} are gone`);
-  };
-  const statement = db.prepare(`SELECT * FROM ${quote(table.name)} ORDER BY import_id, ${table.order}`).raw();
-  const fingerprint = Buffer.alloc(8);
-  for (const values of statement.iterate() as IterableIterator<unknown[]>) {
-    rows++;
-    const importId = values[importAt] as number;
-    if (importId !== currentImport) {
-      finish();
-      currentImport = importId;
-      found = [];
-    }
-    writeFingerprint(values, fingerprint, 0);
-    found.push({ fingerprint: fingerprint.toString('hex'), key: keyAt.map((i) => String(values[i])).join(', ') });
+    if (rows.length < run.rows) problems.push(`table ${table.name}: ${run.rows - rows.length} rows of import ${run.first} sealed by ${sealedBy} are gone`);
   }
-  finish();
-  for (const run of byImport.values()) problems.push(`table ${table.name}: the ${run.rows} rows of import ${run.first} sealed by ${entries.get(run.seq)?.label ?? `custody entry ${run.seq}`} are gone`);
-  return { rows, problems, notYetSealed };
+  // Same rows, same CRCs, different digest: a change the CRCs cannot place (or a damaged seal).
+  if (problems.length === 0) problems.push(`table ${table.name}: rows ${run.first}–${run.last} differ from the digest ${sealedBy} sealed`);
+  return problems;
 }
 
 /** Every append-only table's AUTOINCREMENT counter equals its last id: no row is ever deleted, and a rollback rolls the counter back too. */

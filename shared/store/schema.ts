@@ -434,7 +434,7 @@ ${appendOnly('annotations')}
   },
   {
     version: 7,
-    description: 'row seals: fingerprints of the rows each custody entry sealed, in runs, their digest recorded in that entry',
+    description: 'row seals: digests of the rows each custody entry sealed, in runs, recorded in that entry',
     sql: `
 CREATE TABLE row_seals (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -443,10 +443,38 @@ CREATE TABLE row_seals (
   first_key INTEGER NOT NULL,
   last_key INTEGER NOT NULL,
   rows INTEGER NOT NULL,
-  fingerprints BLOB NOT NULL
+  digest TEXT NOT NULL,
+  row_crcs BLOB NOT NULL
 ) STRICT;
 ${appendOnly('row_seals')}
 CREATE INDEX row_seals_table ON row_seals(tbl, last_key);
+-- The rollups are sealed and checked by import: without these, each would scan the whole table.
+CREATE INDEX event_day_values_import ON event_day_values(import_id);
+CREATE INDEX event_hour_types_import ON event_hour_types(import_id);
+`,
+  },
+  {
+    version: 8,
+    description: "counsel's notice facts and edited notice templates, each a new version logged in custody (the latest wins)",
+    sql: `
+CREATE TABLE notice_facts (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  facts TEXT NOT NULL,
+  sha256 TEXT NOT NULL
+) STRICT;
+${appendOnly('notice_facts')}
+CREATE TABLE notice_templates (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  jurisdiction TEXT NOT NULL,
+  template TEXT NOT NULL,
+  sha256 TEXT NOT NULL
+) STRICT;
+${appendOnly('notice_templates')}
+CREATE INDEX notice_templates_jurisdiction ON notice_templates(jurisdiction, id);
 `,
   },
 ];

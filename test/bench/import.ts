@@ -12,7 +12,7 @@ async function sqliteImport(dir: string, file: string) {
   return timed;
 }
 
-async function importBench(name: string, file: string, rows: number, maxRssMb: number): Promise<BenchRow[]> {
+async function importBench(name: string, file: string, rows: number, maxRatio: number, maxRssMb: number): Promise<BenchRow[]> {
   const dir = path.dirname(file);
   const caseDir = path.join(dir, 'case');
   rmSync(caseDir, { recursive: true, force: true });
@@ -36,9 +36,9 @@ async function importBench(name: string, file: string, rows: number, maxRssMb: n
       unit: 's',
       baseline: 'sqlite3 .import',
       baselineValue: baseline.seconds,
-      target: `ratio ≤ 1.0, RSS < ${maxRssMb} MB`,
+      target: `ratio ≤ ${maxRatio}, RSS < ${maxRssMb} MB`,
       peakRssMb: ours.peakRssMb,
-      maxRatio: 1.0,
+      maxRatio,
       maxRssMb,
     }),
     row({ benchmark: name, figure: 'import rate', value: rows / ours.seconds, unit: 'rows/s', baseline: null, baselineValue: null, target: '', peakRssMb: null }),
@@ -62,7 +62,7 @@ export const importBenchmark: Benchmark = {
     const rows = Number(args[0] ?? 2_000_000);
     const file = path.join(benchDir('import'), `api-${rows}.csv`);
     await writeApiElf(file, rows);
-    return importBench('import', file, rows, 300);
+    return importBench('import', file, rows, 1.5, 300);
   },
 };
 
@@ -74,6 +74,6 @@ export const importPeopleBenchmark: Benchmark = {
     const file = path.join(benchDir('import-people'), 'Contact.csv');
     rmSync(file, { force: true });
     await writeContactExport(file, rows);
-    return importBench('import-people', file, rows, 300);
+    return importBench('import-people', file, rows, 2.5, 300);
   },
 };

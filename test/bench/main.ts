@@ -7,10 +7,11 @@ import { exportBenchmark } from './export';
 import { reliabilityBenchmark } from './reliability';
 import { demoBenchmark } from './demo';
 import { triageBenchmark } from './triage';
+import { noticesBenchmark } from './notices';
 import type { Benchmark, BenchRow } from './harness';
 import { cpus, totalmem } from 'node:os';
 
-const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, triageBenchmark, demoBenchmark, accuracyBenchmark, reliabilityBenchmark];
+const BENCHMARKS: readonly Benchmark[] = [acquireBenchmark, csvBenchmark, importBenchmark, importPeopleBenchmark, reconstructBenchmark, exportBenchmark, noticesBenchmark, triageBenchmark, demoBenchmark, accuracyBenchmark, reliabilityBenchmark];
 
 function format(rows: readonly BenchRow[]): string {
   const header = ['benchmark', 'figure', 'value', 'baseline', 'ratio', 'target', 'peak RSS', 'result'];

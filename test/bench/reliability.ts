@@ -1,21 +1,24 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { LedgerEngine } from '../../shared/engine/ledger-engine';
 import path from 'node:path';
 import { buildTinyCase } from '../helpers/breach';
 import { runBitFlips } from '../helpers/bit-flip';
 import { killAndResume, prepareKillTemplate } from '../helpers/encryption-kill';
 import { runSharedCase } from '../helpers/shared-case';
+import { runCli } from '../helpers/cli';
+import { ADD_POINTS, ENCRYPT_POINTS, killAdd, killEncrypt, type KillPoint, type KillRun } from '../helpers/real-kill';
 import { benchDir, row, type Benchmark, type BenchRow } from './harness';
 
 /**
  * The reliability harnesses of issue 19 at full size: `case encrypt` stopped at every step boundary of a
  * case of 12 vault files and an export (and its resume stopped once more), the engine and two CLIs sharing a case for 50 rounds,
- * and 250 bit flips in the store. Arguments: `kill`, `shared` or `flips` to run one; `--rounds N`, `--flips N`.
+ * 250 bit flips in the store, and the real CLI's `add` and `case encrypt` killed with SIGKILL at step boundaries
+ * and random moments. Arguments: `kill`, `shared`, `flips` or `sigkill` to run one; `--rounds N`, `--flips N`, `--kills N`.
  */
 export const reliabilityBenchmark: Benchmark = {
   name: 'reliability',
-  description: 'Kill harness of case encrypt at every step, engine + two CLIs on one case (50 rounds), 250 bit flips in the store',
+  description: 'Kill harness of case encrypt at every step, engine + two CLIs on one case (50 rounds), 250 bit flips in the store, SIGKILL of the real CLI',
   async run(args) {
     const only = args.find((a) => !a.startsWith('--') && !/^\d+$/.test(a));
     const number = (flag: string, fallback: number) => {
@@ -27,6 +30,7 @@ export const reliabilityBenchmark: Benchmark = {
     if (!only || only === 'kill') rows.push(...(await killHarness(dir)));
     if (!only || only === 'shared') rows.push(...(await sharedCase(dir, number('--rounds', 50))));
     if (!only || only === 'flips') rows.push(...(await bitFlips(dir, number('--flips', 250))));
+    if (!only || only === 'sigkill') rows.push(...(await sigkill(dir, number('--kills', 8))));
     return rows;
   },
 };
@@ -112,5 +116,46 @@ async function bitFlips(dir: string, flips: number): Promise<BenchRow[]> {
     figure('  of those reported by verify or open', summary.unreadableDetected),
     figure('flips that silently changed row content', summary.silentChanges),
     figure('  of those reported by verify', summary.silentDetected, 'all (goal)'),
+  ];
+}
+
+/** SIGKILL of the real CLI: each boundary of `add` and `case encrypt` twice, and `kills` random moments of each. */
+async function sigkill(dir: string, kills: number): Promise<BenchRow[]> {
+  const root = path.join(dir, 'sigkill');
+  rmSync(root, { recursive: true, force: true });
+  mkdirSync(root, { recursive: true });
+  const big = path.join(root, 'big.bin');
+  writeFileSync(big, randomBytes(64 * 1024 * 1024));
+  const small = path.join(root, 'people.csv');
+  writeFileSync(small, 'Id,FirstName,LastName,Email\n' + Array.from({ length: 20000 }, (_, i) => `003${i},Ann${i},Lee,ann${i}@example.com`).join('\n') + '\n');
+  const passphraseFile = path.join(root, 'passphrase.txt');
+  writeFileSync(passphraseFile, 'sigkill bench passphrase\n');
+  const template = path.join(root, 'template');
+  const must = (args: string[]) => {
+    const result = runCli(args);
+    if (result.status !== 0) throw new Error(`${args.slice(0, 2).join(' ')} failed (${result.status}): ${result.stderr}${result.stdout}`);
+  };
+  must(['case', 'init', template, '--name', 'SIGKILL bench', '--investigator', 'Bench']);
+  must(['add', template, small]);
+  const random = (count: number, spreadMs: number): KillPoint[] =>
+    Array.from({ length: count }, (_, i) => ({ name: `random ${i + 1}`, delayMs: 1000 + Math.floor(Math.random() * spreadMs) }));
+  const runs: KillRun[] = [];
+  for (const point of [...ADD_POINTS, ...ADD_POINTS, ...random(kills, 4000)]) runs.push(await killAdd(template, path.join(root, 'add'), [big], 1, point));
+  const addRuns = runs.length;
+  const encryptTemplate = path.join(root, 'encrypt-template');
+  rmSync(encryptTemplate, { recursive: true, force: true });
+  cpSync(template, encryptTemplate, { recursive: true });
+  must(['add', encryptTemplate, big]);
+  for (const point of [...ENCRYPT_POINTS, ...ENCRYPT_POINTS, ...random(kills, 6000)]) runs.push(await killEncrypt(encryptTemplate, path.join(root, 'encrypt'), 2, passphraseFile, point));
+  for (const run of runs.filter((r) => r.problems.length > 0)) process.stdout.write(`  ${run.point}: ${run.problems.join('; ')}\n`);
+  rmSync(root, { recursive: true, force: true });
+  const figure = (name: string, value: number, target = '', extra: { maxValue?: number } = {}) =>
+    row({ benchmark: 'reliability', figure: name, value, unit: '', baseline: null, baselineValue: null, target, peakRssMb: null, ...extra });
+  return [
+    figure('SIGKILL of the real CLI add: runs', addRuns),
+    figure('  killed mid-command', runs.slice(0, addRuns).filter((r) => r.killed).length),
+    figure('SIGKILL of the real CLI case encrypt: runs', runs.length - addRuns),
+    figure('  killed mid-command', runs.slice(addRuns).filter((r) => r.killed).length),
+    figure('runs with anything lost, left behind or failing verify after the second run', runs.filter((r) => r.problems.length > 0).length, '0', { maxValue: 0 }),
   ];
 }

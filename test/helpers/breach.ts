@@ -9,7 +9,20 @@ export interface BuiltCase {
   dataDir: string;
   groundTruthPath: string;
   files: string[];
-  scenario: { attack: { window: { start: string; end: string }; attackerIps: string[]; connectedApp: { name: string } } };
+  scenario: {
+    attack: {
+      window: { start: string; end: string };
+      attackerIps: string[];
+      connectedApp: { name: string };
+      compromisedUser: { username: string };
+      signals: {
+        spraying: { ip: string; attempts: number; users: number };
+        passwordOnlyUiLogin: { ip: string; username: string; sessionLevel: string };
+        firstSeenClient: string;
+        logGap: { source: string; day: string | null };
+      };
+    };
+  };
 }
 
 /** A tiny generated breach imported into a real case folder through the engine, scoped with the attacker's indicators. */

@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AddEvidenceOutcome, EvidenceItem, LedgerApi } from '../../shared/contract/api';
 
-export const REPO = path.resolve(__dirname, '../..');
+// import.meta, not __dirname: the benchmarks (plain ESM under tsx) use these helpers too.
+export const REPO = fileURLToPath(new URL('../..', import.meta.url));
 export const SAMPLES = path.resolve(REPO, 'test/fixtures/samples');
 
 export interface CliResult {
@@ -22,8 +24,8 @@ export function runCli(args: readonly string[], options: { env?: NodeJS.ProcessE
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-export function spawnCli(args: readonly string[]): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'cli/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', path.join(REPO, 'cli/main.ts'), ...args], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
 }
 
 /** What a command prints with --json when it prints the engine method's result unchanged. */

@@ -54,8 +54,9 @@ describe('findings on a generated breach', () => {
   it('finds the queries selecting SSN fields inside the window and the COUNT() probe before extraction', () => {
     const queries = report.findings.filter((f) => f.id === 'access.query-selects-sensitive-fields' && /SSN/.test(f.subject));
     expect(queries.length).toBeGreaterThan(0);
+    // One probe, by the compromised user: sources logging only the user id are resolved to the same user, not a second one.
     const probes = report.findings.filter((f) => f.id === 'access.count-probe-then-extraction');
-    expect(probes.length).toBeGreaterThan(0);
+    expect(probes.map((f) => f.subject)).toEqual([`${built.scenario.attack.compromisedUser.username} Contact`]);
     for (const p of probes) expect(p.facts[0]!.text).toMatch(/SELECT COUNT\(\) FROM/i);
   });
 
@@ -102,11 +103,73 @@ describe('findings on a generated breach', () => {
     for (const f of report.findings) expect(custody).toContain(f.id);
   }, 120_000);
 
-  it('reports nothing the generated evidence does not hold: no threat-detection events, no MFA verdict', () => {
+  it('finds the password-spraying burst from the planted address, every row a failed login from it', () => {
+    const { spraying } = built.scenario.attack.signals;
+    const bursts = report.findings.filter((f) => f.id === 'auth.failed-login-burst');
+    expect(bursts.map((f) => f.subject)).toEqual([`address ${spraying.ip}`]);
+    const rows = bursts[0]!.facts[0]!.rows;
+    expect(rows).toHaveLength(spraying.attempts);
+    expect(bursts[0]!.facts[0]!.text).toContain(`against ${spraying.users} different users (spraying)`);
+    for (const row of rows) expect(originalLine(row.file, row.line!)).toMatch(new RegExp(`LOGIN_ERROR_INVALID_PASSWORD.*${spraying.ip.replaceAll('.', '\\.')}`));
+  });
+
+  it('finds the password-only UI login of the compromised user, and no MFA finding for the agents whose sessions are High Assurance', () => {
+    const { passwordOnlyUiLogin: planted } = built.scenario.attack.signals;
+    const mfa = report.findings.filter((f) => f.id === 'auth.login-without-mfa');
+    expect(mfa.map((f) => f.subject)).toEqual([planted.username]);
+    const rows = mfa[0]!.facts[0]!.rows;
+    expect(rows).toHaveLength(1);
+    const event = JSON.parse(originalLine(rows[0]!.file, rows[0]!.line!)) as { data: { payload: Record<string, unknown> } };
+    expect(event.data.payload).toMatchObject({ SessionLevel: planted.sessionLevel, SourceIp: planted.ip, Username: planted.username, Status: 'Success' });
+  });
+
+  it('finds the connected app and the bulk client first used in the attack, and not the integrations used from the first day', () => {
+    const { firstSeenClient } = built.scenario.attack.signals;
+    const app = built.scenario.attack.connectedApp.name;
+    const firstSeen = report.findings.filter((f) => f.id === 'apps.client-first-seen');
+    expect(firstSeen.map((f) => f.subject).sort()).toEqual([`app ${app}`, `client ${firstSeenClient}`].sort());
+    expect(firstSeen.find((f) => f.subject === `client ${firstSeenClient}`)!.severity).toBe('high');
+    const start = Date.parse(built.scenario.attack.window.start);
+    for (const f of firstSeen) expect(Date.parse(f.facts[0]!.text.slice(f.facts[0]!.text.indexOf('evidence: ') + 10, f.facts[0]!.text.indexOf(' (')))).toBeGreaterThanOrEqual(start);
+  });
+
+  it('finds the day the Login log file is missing, and no other gap', () => {
+    const { logGap } = built.scenario.attack.signals;
+    expect(logGap.day).not.toBeNull();
+    const gaps = report.findings.filter((f) => f.id === 'audit.log-gap');
+    expect(gaps.map((f) => f.subject)).toEqual([logGap.source]);
+    expect(gaps[0]!.facts[0]!.text).toContain(`none on ${logGap.day} (UTC)`);
+    expect(built.files.some((f) => path.basename(f) === `${logGap.day}_Login.csv`)).toBe(false);
+  });
+
+  it('finds records with sensitive fields kept past the retention period, each row older than the cut-off', () => {
+    const stale = report.findings.filter((f) => f.id === 'retention.stale-sensitive-records');
+    expect(stale.length).toBeGreaterThan(0);
+    for (const f of stale) expect(f.facts[0]!.text).toMatch(/last active before \d{4}-\d{2}-\d{2}/);
+  });
+
+  it('reports nothing the generated evidence does not hold', () => {
+    // Every finding kind present is one the generator planted or its data necessarily shows.
+    const planted = new Set([
+      'apps.connected-app-authorised', 'apps.client-first-seen', 'auth.login-without-mfa', 'auth.failed-login-burst', 'audit.log-gap',
+      'access.query-selects-sensitive-fields', 'access.count-probe-then-extraction', 'access.bulk-extraction-by-integration-user',
+      'data.sensitive-value-in-clear', 'retention.stale-sensitive-records',
+    ]);
+    for (const f of report.findings) expect(planted, `${f.id} ${f.subject}`).toContain(f.id);
     const ids = report.findings.map((f) => f.id);
     expect(ids).not.toContain('auth.threat-detection-event');
-    expect(ids).not.toContain('auth.login-without-mfa');
-    expect(report.notes.map((n) => n.check)).toEqual(expect.arrayContaining(['threat-detection events', 'logins without MFA']));
+    expect(ids).not.toContain('auth.integration-user-new-address');
+    expect(report.notes.map((n) => n.check)).toContain('threat-detection events');
+    // No finding about the attacker's extraction addresses as failed-login sources: they logged in on the first try.
+    for (const ip of built.scenario.attack.attackerIps) expect(report.findings.some((f) => f.id === 'auth.failed-login-burst' && f.subject.includes(ip))).toBe(false);
     for (const f of report.findings) for (const fact of f.facts) expect(fact.rows.length).toBeGreaterThan(0);
+  });
+
+  it('links the security assumptions to the findings that bear on them without changing them', () => {
+    const security = report.assumptionLinks.find((l) => l.assumption === 'reasonable-security')!;
+    expect(security.findings.map((f) => f.id)).toEqual(expect.arrayContaining(['auth.login-without-mfa', 'auth.failed-login-burst', 'audit.log-gap']));
+    const notice = report.assumptionLinks.find((l) => l.assumption === 'notice-date')!;
+    expect(notice.findings.map((f) => f.id)).not.toContain('retention.stale-sensitive-records');
+    expect(notice.findings.map((f) => f.id)).toContain('auth.failed-login-burst');
   });
 });

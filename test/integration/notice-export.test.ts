@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { assessAnalysis } from '../../shared/assess/assess-analysis';
 import { exportCase, verifyExport, type ExportResult } from '../../shared/export';
 import type { SignedManifest } from '../../shared/export/manifest';
+import { recordNoticeFacts } from '../../shared/notices';
 import { listCustody } from '../../shared/store/custody';
 import type { FilledSubmission } from '../../shared/submissions/fill';
 import { readJson } from '../helpers/json';
@@ -13,12 +14,24 @@ import { buildBreachCase, type BreachCase } from '../unit/export/breach-case';
 let root: string;
 let breach: BreachCase;
 let exported: ExportResult;
+let withLetters: ExportResult;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'bl-notice-export-'));
   breach = await buildBreachCase(root);
   exported = await exportCase(breach.handle, { actor: breach.actor, now: new Date('2025-07-01T10:00:00.000Z'), plannedNoticeDate: '2025-07-15' });
-});
+  recordNoticeFacts(breach.handle.db, FACTS, breach.actor);
+  withLetters = await exportCase(breach.handle, { actor: breach.actor, now: new Date('2025-07-01T11:00:00.000Z') });
+}, 600_000);
+
+const FACTS = {
+  company: { name: 'Larkspur Outfitters', address: ['100 Example Way', 'Portland, OR 97201'], tollFreePhone: '1-800-555-0199' },
+  contact: { name: 'Jordan Example', title: 'General Counsel', phone: '503-555-0142', email: 'legal@larkspur.example' },
+  incident: { start: '2025-06-16', end: '2025-06-17' },
+  noticeDate: '2025-07-20',
+  whatHappened: 'A connected application authorized by deception copied customer records.',
+  whatWeAreDoing: 'We revoked the application and reset credentials.',
+};
 
 afterAll(() => {
   breach?.handle.close();
@@ -61,13 +74,15 @@ describe('the notice package in a case export', () => {
   });
 
   test('every notices/ file is hashed in the signed manifest and logged in the custody entry of the export', () => {
-    const manifest = readJson<SignedManifest>(exported.manifestPath);
-    const notices = manifest.files.filter((f) => f.path.startsWith('notices/'));
-    expect(notices.length).toBeGreaterThan(0);
-    for (const f of notices) expect(existsSync(path.join(exported.dir, ...f.path.split('/')))).toBe(true);
-    const entry = listCustody(breach.handle.db).filter((c) => c.action === 'export').at(-1)!;
-    const logged = (entry.details.files as Array<{ path: string; sha256: string }>).filter((f) => f.path.startsWith('notices/'));
-    expect(logged).toEqual(notices.map(({ path: p, sha256 }) => ({ path: p, sha256 })));
+    for (const result of [exported, withLetters]) {
+      const manifest = readJson<SignedManifest>(result.manifestPath);
+      const notices = manifest.files.filter((f) => f.path.startsWith('notices/'));
+      expect(notices.length).toBeGreaterThan(0);
+      for (const f of notices) expect(existsSync(path.join(result.dir, ...f.path.split('/')))).toBe(true);
+      const entry = listCustody(breach.handle.db).find((c) => c.action === 'export' && c.details.manifestSha256 === result.manifestSha256)!;
+      const logged = (entry.details.files as Array<{ path: string; sha256: string }>).filter((f) => f.path.startsWith('notices/'));
+      expect(logged).toEqual(notices.map(({ path: p, sha256 }) => ({ path: p, sha256 })));
+    }
   });
 
   test('verify-export names an altered submission page, an altered submission JSON and an unlisted file in notices/', async () => {
@@ -78,7 +93,8 @@ describe('the notice package in a case export', () => {
     for (const target of [page, json]) {
       const file = path.join(copy, ...target.split('/'));
       const bytes = readFileSync(file);
-      bytes[Math.floor(bytes.length / 2)] ^= 0x01;
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] = bytes[at]! ^ 0x01;
       writeFileSync(file, bytes);
     }
     writeFileSync(path.join(copy, 'notices', 'submissions', 'planted.html'), '<p>not from the export</p>');
@@ -86,5 +102,49 @@ describe('the notice package in a case export', () => {
     expect(result.ok).toBe(false);
     expect(result.files.filter((f) => !f.ok).map((f) => f.path).sort()).toEqual([page, json, 'notices/submissions/planted.html'].sort());
     expect(result.files.find((f) => f.path === page)!.problem).toMatch(new RegExp(`^${page.replace(/[.]/g, '\\.')}: SHA-256 is`));
+  });
+
+  test('without notice facts no letter is written, and the export says so beside the notification lists it keeps', () => {
+    const paths = exported.files.map((f) => f.path);
+    expect(paths).toContain('notices/letters-not-written.txt');
+    expect(paths.some((p) => /^notices\/US-[A-Z]{2}\/letters\.pdf$/.test(p))).toBe(false);
+    expect(paths.some((p) => p.startsWith('notification-list-'))).toBe(true);
+  });
+
+  test('with notice facts: letters, sample, mail merge, email and template per jurisdiction requiring notice; the lists give way to the mail merge', () => {
+    const { obligations } = assessAnalysis(breach.handle, {});
+    const required = obligations.jurisdictions.filter((j) => j.individuals.duty === 'required' && !j.nationwide).map((j) => j.jurisdiction).sort();
+    expect(required.length).toBeGreaterThan(0);
+    const paths = new Set(withLetters.files.map((f) => f.path));
+    for (const j of required) {
+      for (const name of ['letters.pdf', 'sample-notice.pdf', 'mail-merge.csv', 'email.html', 'email.txt', 'template.txt', 'template.docx']) {
+        expect(paths.has(`notices/${j}/${name}`), `notices/${j}/${name}`).toBe(true);
+      }
+      expect(readFileSync(path.join(withLetters.dir, 'notices', j, 'letters.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    }
+    expect([...paths].filter((p) => p.startsWith('notification-list-') || p === 'notices/letters-not-written.txt')).toEqual([]);
+    const copies = withLetters.files
+      .filter((f) => f.path.startsWith('notices/submissions/') && f.path.endsWith('.json'))
+      .flatMap((f) => readJson<FilledSubmission>(path.join(withLetters.dir, ...f.path.split('/'))).sections)
+      .filter((s) => s.templateCopy !== null && required.includes(s.jurisdiction));
+    for (const section of copies) expect(section.templateCopy!.path).toBe(`notices/${section.jurisdiction}/sample-notice.pdf`);
+  });
+
+  test('verify-export names an altered letters PDF and an altered submission, each by its path', async () => {
+    const copy = mkdtempSync(path.join(root, 'copy-letters-'));
+    cpSync(withLetters.dir, copy, { recursive: true });
+    const letters = withLetters.files.map((f) => f.path).find((p) => p.endsWith('/letters.pdf'))!;
+    const submission = withLetters.files.map((f) => f.path).find((p) => p.startsWith('notices/submissions/') && p.endsWith('.html'))!;
+    for (const target of [letters, submission]) {
+      const file = path.join(copy, ...target.split('/'));
+      const bytes = readFileSync(file);
+      const at = Math.floor(bytes.length / 2);
+      bytes[at] = bytes[at]! ^ 0x01;
+      writeFileSync(file, bytes);
+    }
+    const result = await verifyExport(path.join(copy, 'manifest.json'));
+    expect(result.ok).toBe(false);
+    expect(result.files.filter((f) => !f.ok).map((f) => f.path).sort()).toEqual([letters, submission].sort());
+    for (const target of [letters, submission]) expect(result.files.find((f) => f.path === target)!.problem).toContain(`${target}: SHA-256 is`);
   });
 });

@@ -3,7 +3,6 @@ import type { CsvExportView } from '../../../shared/contract/api';
 import { formatBytes, formatCount } from '../format';
 import { Hash } from './Hash';
 import { ErrorBanner } from './States';
-import { Truncate } from './Truncate';
 
 /**
  * "Export CSV" for the rows a screen shows: the engine writes the file into the case's exports and logs it; the
@@ -34,7 +33,9 @@ export function CsvExport({ what, run, disabled = false, testId }: { what: strin
           <span>
             {formatCount(written.rows)} rows ({formatBytes(written.size)}) written to
           </span>
-          <Truncate className="mono small" text={written.path} />
+          <code className="mono small wrap csv-path" data-testid={`${testId}-path`}>
+            {written.path}
+          </code>
           <span className="muted">SHA-256</span>
           <Hash value={written.sha256} />
           <span className="muted">logged as custody #{written.custodySeq}</span>

@@ -12,6 +12,7 @@ import { FindingsScreen } from './FindingsScreen';
 import { EvidenceScreen } from './EvidenceScreen';
 import { ExportsScreen } from './ExportsScreen';
 import { ExposureScreen } from './ExposureScreen';
+import { NoticesScreen } from './NoticesScreen';
 import { ObligationsScreen } from './ObligationsScreen';
 import { ScopeScreen } from './ScopeScreen';
 import { SCREENS, type ScreenId } from './screens';
@@ -151,6 +152,7 @@ export function CaseShell(props: Props) {
         {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
         {screen === 'findings' && <FindingsScreen api={api} caseDir={caseDir} />}
         {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} hasAnalysis={reconstructed !== null} />}
+        {screen === 'notices' && <NoticesScreen api={api} caseDir={caseDir} discovered={summary.discovered} hasAnalysis={reconstructed !== null} onScreen={onScreen} />}
       </main>
     </div>
   );

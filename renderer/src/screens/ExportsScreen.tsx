@@ -7,6 +7,8 @@ import { Truncate } from '../components/Truncate';
 import { VirtualTable, type Column } from '../components/VirtualTable';
 import { formatBytes } from '../format';
 import { useJob } from '../job';
+import { CsvExport } from '../components/CsvExport';
+import { EarlierExports } from './exports/EarlierExports';
 
 type ExportedFile = ExportView['files'][number];
 type CheckedFile = ExportVerificationView['files'][number];
@@ -28,6 +30,7 @@ export function ExportsScreen({ api, caseDir, hasAnalysis }: { api: LedgerApi; c
   const [outDir, setOutDir] = useState('');
   const [exported, setExported] = useState<ExportView | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const [csvCount, setCsvCount] = useState(0);
 
   const run = async () => {
     setError(null);
@@ -89,6 +92,12 @@ export function ExportsScreen({ api, caseDir, hasAnalysis }: { api: LedgerApi; c
           <VirtualTable label="Exported files" testId="export-files" rows={exported.files} columns={FILE_COLUMNS} rowKey={(f) => f.path} height={240} />
         </section>
       )}
+      <section className="panel" aria-labelledby="notes-export-title">
+        <h2 id="notes-export-title">Examiner notes</h2>
+        <p className="small muted">Every version of every note and tag on events and consumers (each signed export also carries them as examiner-notes.csv).</p>
+        <CsvExport what="examiner notes" testId="notes-csv" run={() => api.exportCsv({ caseDir, table: 'notes' }).then((v) => (setCsvCount((n) => n + 1), v))} />
+      </section>
+      <EarlierExports api={api} caseDir={caseDir} refreshKey={`${exported?.manifestPath ?? ''}#${csvCount}`} />
       <VerifyExportPanel api={api} caseDir={caseDir} manifestPath={exported?.manifestPath ?? ''} />
     </section>
   );

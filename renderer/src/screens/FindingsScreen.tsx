@@ -1,8 +1,32 @@
 import { useState } from 'react';
 import type { FindingSeverity as Severity, FindingsReport, LedgerApi } from '../../../shared/contract/api';
+import { assumptionLabel } from '../../../shared/display/assumption-labels';
 import { EmptyState, ErrorBanner } from '../components/States';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
+
+/** "auth.failed-login-burst" reads "Failed login burst". */
+function kindLabel(id: string): string {
+  const words = id.slice(id.indexOf('.') + 1).replace(/-/g, ' ').replace(/\bmfa\b/, 'MFA');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** Findings grouped by kind, in report order: the first of each kind (the link target), how many, how many high. */
+function byKind(findings: ReadonlyArray<{ id: string; subject: string; severity: Severity }>) {
+  const kinds = new Map<string, { first: { id: string; subject: string }; count: number; high: number }>();
+  for (const f of findings) {
+    const kind = kinds.get(f.id) ?? { first: f, count: 0, high: 0 };
+    kind.count++;
+    if (f.severity === 'high') kind.high++;
+    kinds.set(f.id, kind);
+  }
+  return [...kinds.values()];
+}
+
+/** A stable in-page anchor for one finding, so an assumption's link scrolls to it. */
+function findingAnchor(f: { id: string; subject: string }): string {
+  return `finding-${f.id}-${f.subject}`.replace(/[^A-Za-z0-9_-]+/g, '-');
+}
 
 /** Security findings: run on demand (logged in custody), filtered by severity; each fact opens onto its evidence rows. */
 export function FindingsScreen({ api, caseDir }: { api: LedgerApi; caseDir: string }) {
@@ -32,16 +56,53 @@ export function FindingsScreen({ api, caseDir }: { api: LedgerApi; caseDir: stri
       {!report && !running && <EmptyState title="Findings have not been run in this session" />}
       {report && (
         <>
-          <fieldset className="panel">
+          <fieldset className="panel radio-row">
             <legend>Severity</legend>
             {SEVERITIES.map((s) => (
-              <label key={s}>
+              <label key={s} className="radio">
                 <input type="checkbox" checked={shown.has(s)} onChange={() => toggle(s)} /> {s} ({report.findings.filter((f) => f.severity === s).length})
               </label>
             ))}
           </fieldset>
+          <section className="panel" aria-labelledby="assumption-links-title" data-testid="assumption-links">
+            <h2 id="assumption-links-title">Exposure assumptions these findings bear on</h2>
+            <p className="small muted">Shown for counsel; a finding never changes an assumption. Set assumptions on the Exposure screen.</p>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col" style={{ width: '22%', textAlign: 'left' }}>Assumption</th>
+                  <th scope="col" style={{ width: '38%', textAlign: 'left' }}>How findings bear on it</th>
+                  <th scope="col" style={{ textAlign: 'left' }}>Findings from this evidence, by kind</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.assumptionLinks.map((l) => (
+                  <tr key={l.assumption} data-testid={`assumption-link-${l.assumption}`} style={{ verticalAlign: 'top' }}>
+                    <td><b>{assumptionLabel(l.assumption)}</b><br /><span className="mono small">{l.assumption}</span></td>
+                    <td className="small">{l.bearing}</td>
+                    <td>
+                      {l.findings.length === 0 ? (
+                        <span className="muted">none</span>
+                      ) : (
+                        <ul style={{ margin: 0, paddingLeft: '1.1em' }}>
+                          {byKind(l.findings).map(({ first, count, high }) => (
+                            <li key={first.id}>
+                              <a href={`#${findingAnchor(first)}`} onClick={(event) => (event.preventDefault(), document.getElementById(findingAnchor(first))?.scrollIntoView())}>
+                                {kindLabel(first.id)}
+                              </a>{' '}
+                              <span className="muted small">{count} finding{count === 1 ? '' : 's'}{high > 0 ? `, ${high} high` : ''}</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
           {findings.map((f) => (
-            <article key={`${f.id} ${f.subject}`} className="panel" data-testid="finding">
+            <article key={`${f.id} ${f.subject}`} id={findingAnchor(f)} className="panel" data-testid="finding">
               <h2>
                 <span className={`action-tag severity-${f.severity}`}>{f.severity}</span> {f.title}
               </h2>
@@ -51,12 +112,12 @@ export function FindingsScreen({ api, caseDir }: { api: LedgerApi; caseDir: stri
                   <summary>{fact.text}</summary>
                   <table>
                     <thead>
-                      <tr><th>Evidence</th><th>File</th><th>Record</th><th>Line</th><th>SHA-256</th></tr>
+                      <tr><th scope="col">Evidence</th><th scope="col">File</th><th scope="col">Record</th><th scope="col">Line</th><th scope="col">File SHA-256 (first 16; full in tooltip and report)</th></tr>
                     </thead>
                     <tbody>
                       {fact.rows.map((r) => (
                         <tr key={`${r.sha256}:${r.entry ?? ''}:${r.record}`}>
-                          <td>{r.evidenceId}</td><td>{r.file}{r.entry ? ` [${r.entry}]` : ''}</td><td>{r.record}</td><td>{r.line ?? ''}</td><td className="mono small">{r.sha256}</td>
+                          <td>{r.evidenceId}</td><td style={{ whiteSpace: 'nowrap' }}>{r.file}{r.entry ? ` [${r.entry}]` : ''}</td><td>{r.record}</td><td>{r.line ?? ''}</td><td className="mono small" title={r.sha256}>{r.sha256.slice(0, 16)}…</td>
                         </tr>
                       ))}
                     </tbody>

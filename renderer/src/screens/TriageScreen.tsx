@@ -76,7 +76,7 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       {
         key: 'value',
         header: 'Value',
-        width: 'minmax(200px, 3fr)',
+        width: 'minmax(250px, 3fr)',
         sortValue: (e) => (e.names.length > 0 ? `${e.names.join(' / ')} ${e.value}` : e.value),
         render: (e) => (
           <span className="triage-value">

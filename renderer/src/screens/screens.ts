@@ -1,5 +1,5 @@
 /** Navigation: every screen of a case, in sidebar order. Alt+digit jumps to a screen. */
-export type ScreenId = 'evidence' | 'verify' | 'custody' | 'triage' | 'scope' | 'consumers' | 'obligations' | 'exposure' | 'exports' | 'findings';
+export type ScreenId = 'evidence' | 'verify' | 'custody' | 'triage' | 'scope' | 'consumers' | 'obligations' | 'exposure' | 'exports' | 'notices' | 'findings';
 
 export interface ScreenEntry {
   id: ScreenId;
@@ -17,6 +17,7 @@ export const SCREENS: readonly ScreenEntry[] = [
   { id: 'obligations', title: 'Obligations', group: 'Analysis' },
   { id: 'exposure', title: 'Exposure', group: 'Analysis' },
   { id: 'exports', title: 'Exports', group: 'Analysis' },
+  { id: 'notices', title: 'Notices', group: 'Analysis' },
   { id: 'findings', title: 'Security findings', group: 'Analysis' },
 ];
 

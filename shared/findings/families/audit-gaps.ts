@@ -7,6 +7,13 @@ import type { AssessmentNote, Finding } from '../types';
 const MIN_DAYS = 7;
 /** A source "logs daily" when it has events on at least this share of the days between its first and last. */
 const DAILY_SHARE = 0.8;
+/** ...and a silent day is a gap when the source logged on at least this share of the days of its kind (weekday or weekend). */
+const SAME_KIND_SHARE = 0.9;
+
+function isWeekend(day: string): boolean {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
 
 const EXPECTED: ReadonlyArray<[string, string[], string]> = [
   ['logins', ['login-history', 'elf:Login', 'rtem:LoginEvent'], 'who logged in, from where, and how'],
@@ -36,8 +43,20 @@ export function auditGapFindings(ctx: FindingsContext): { findings: Finding[]; n
     const all = dayRange(seen[0]!, seen.at(-1)!);
     if (all.length < MIN_DAYS || seen.length / all.length < DAILY_SHARE) continue;
     const present = new Set(seen);
-    const missing = all.filter((d) => !present.has(d));
+    // Weekdays and weekend days are judged apart: a source that people drive is often silent on a weekend, and a silent
+    // day is a gap only when the source logged on nearly every other day of the same kind.
+    const coverage = (weekend: boolean) => {
+      const days = all.filter((d) => isWeekend(d) === weekend);
+      return { logged: days.filter((d) => present.has(d)).length, of: days.length };
+    };
+    const missing = all.filter((d) => {
+      if (present.has(d)) return false;
+      const { logged, of } = coverage(isWeekend(d));
+      return logged / of >= SAME_KIND_SHARE;
+    });
     if (missing.length === 0) continue;
+    const weekdays = coverage(false);
+    const weekends = coverage(true);
     const around = ctx.db
       .prepare(
         `SELECT e.evidence_id AS evidenceId, ev.original_name AS file, ev.sha256, e.entry, e.record_no AS record, e.line_no AS line, MAX(e.ts) AS last FROM access_events e JOIN evidence ev ON ev.id = e.evidence_id
@@ -49,9 +68,9 @@ export function auditGapFindings(ctx: FindingsContext): { findings: Finding[]; n
       finding('audit.log-gap', type, {
         title: `No ${type} events on ${missing.length} day(s) of an otherwise daily log`,
         severity: missing.some((d) => ctx.window && d >= ctx.window.from.slice(0, 10) && d <= ctx.window.to.slice(0, 10)) ? 'high' : 'medium',
-        facts: [fact(`${type} has events on ${seen.length} of the ${all.length} days from ${seen[0]} to ${seen.at(-1)}; none on ${missing.join(', ')} (UTC). On the days it logged: ${Math.min(...perDay.get(type)!)} to ${Math.max(...perDay.get(type)!)} events a day. Rows shown are the last events of the days bordering the gap.`, around.map(({ last: _last, ...row }) => row))],
+        facts: [fact(`${type} has events on ${seen.length} of the ${all.length} days from ${seen[0]} to ${seen.at(-1)}; none on ${missing.join(', ')} (UTC), while it logged on ${weekdays.logged} of ${weekdays.of} weekdays and ${weekends.logged} of ${weekends.of} weekend days. On the days it logged: ${Math.min(...perDay.get(type)!)} to ${Math.max(...perDay.get(type)!)} events a day. Rows shown are the last events of the days bordering the gap.`, around.map(({ last: _last, ...row }) => row))],
         remediation: 'Find out whether the files for those days exist (download them before retention expires) or whether logging stopped; monitor log delivery so a silent day raises an alert.',
-        limits: 'A day without events may be a quiet day for a small org or a missing file in the collection, not a logging failure; days are UTC.',
+        limits: `A day without events may be a quiet day for a small org or a missing file in the collection, not a logging failure; days are UTC. A silent day is reported only when the source logged on at least ${SAME_KIND_SHARE * 100} % of the other weekdays (or weekend days, for a weekend day).`,
       }),
     );
   }

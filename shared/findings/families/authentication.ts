@@ -34,7 +34,7 @@ function withoutMfa(ctx: FindingsContext, logins: EventRow[], notes: AssessmentN
   const judged = succeeded.filter((login) => !isApiLogin(login)).map((login) => ({ login, mfa: mfaEvidence(login) }));
   const known = judged.filter((j) => j.mfa !== null);
   if (known.length === 0) {
-    notes.push({ check: 'logins without MFA', status: 'not-assessable', reason: 'No successful login in the evidence records an authentication method or session level (LoginEvent SessionLevel, login history Authentication Method Reference).' });
+    notes.push({ check: 'logins without MFA', status: 'not-assessable', reason: `No successful interactive (user-interface) login in the evidence records an authentication method or session level (LoginEvent SessionLevel, login history Authentication Method Reference)${succeeded.length > judged.length ? `; ${succeeded.length - judged.length} API/OAuth login(s) cannot present a second factor and are not judged` : ''}.` });
     return [];
   }
   const unknown = judged.length - known.length;
@@ -68,8 +68,14 @@ function integrationNewAddresses(ctx: FindingsContext, logins: EventRow[], notes
     return [];
   }
   const out: Finding[] = [];
+  const unknownBaseline: string[] = [];
   for (const user of [...users].sort()) {
-    const known = new Set(before.filter((l) => whoOf(l) === user && l.clientIp).map((l) => l.clientIp!));
+    const known = new Set(before.filter((l) => whoOf(l) === user && l.clientIp && /\d/.test(l.clientIp)).map((l) => l.clientIp!));
+    // With no address logged for this user before the window, nothing can be called new.
+    if (known.size === 0) {
+      unknownBaseline.push(user);
+      continue;
+    }
     const fresh = logins.filter((l) => whoOf(l) === user && inWindow(ctx, l.ts) && l.clientIp && !known.has(l.clientIp) && /\d/.test(l.clientIp));
     if (fresh.length === 0) continue;
     const byAddress = countBy(fresh, (l) => l.clientIp!);
@@ -89,6 +95,9 @@ function integrationNewAddresses(ctx: FindingsContext, logins: EventRow[], notes
         limits: `"Never seen" is relative to the logins in the evidence before the window; the hosting/Tor list is offline and small (version in the report), so an address outside it may still be hosting or Tor.`,
       }),
     );
+  }
+  if (unknownBaseline.length > 0) {
+    notes.push({ check: 'integration users from new addresses', status: 'not-assessable', reason: `No login with an address before the incident window for ${unknownBaseline.join(', ')}: there is no baseline to call an address new.` });
   }
   return out;
 }

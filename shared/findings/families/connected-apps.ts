@@ -4,10 +4,13 @@ import { eventRows, inWindow, text, whoOf, type EventRow, type FindingsContext }
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding } from '../types';
 
-const APP_AUTHORISATION = /connected app|oauth|remote access|installed package|approved/i;
+/** Matches the download's display text ("Installed connected app X") and the API record's action codes ("insertConnectedApplication"). */
+const APP_AUTHORISATION = /connected ?app|oauth|remote ?access|installed package|approved/i;
 const BULK_CLIENT = /data ?loader|dataloader|bulk|workbench|jitterbit|dataimporter/i;
 /** How long the evidence must show an app or client absent before its first use counts as new. */
 const BASELINE_MS = 86_400_000;
+/** Earlier days on which the same source logged apps or clients, so that an app's absence from them means something. */
+const BASELINE_DAYS = 3;
 
 /** The app's name where a row gives one (ApiTotalUsage, ApiEvent, LoginEvent), else the logged id. */
 function appLabel(rows: readonly EventRow[], app: string): string {
@@ -31,7 +34,8 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
   const audit = eventRows(ctx.db, `e.source_type = 'setup-audit-trail'`);
   if (audit.length === 0) notes.push({ check: 'connected apps: Setup Audit Trail', status: 'not-assessable', reason: 'No Setup Audit Trail in the evidence: who installed or authorised an app cannot be shown from configuration changes.' });
   for (const row of audit) {
-    const action = row.operation ?? '';
+    const display = text(row.details.Display);
+    const action = display && row.operation && display !== row.operation ? `${display} [${row.operation}]` : display || (row.operation ?? '');
     if (!APP_AUTHORISATION.test(action) || /revoked|deleted|removed|uninstalled/i.test(action) || !near(row.ts)) continue;
     const who = whoOf(row) ?? 'an unnamed user';
     const delegate = typeof row.details.DelegateUser === 'string' && row.details.DelegateUser ? ` (delegate user ${String(row.details.DelegateUser)})` : '';
@@ -46,7 +50,6 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
     );
   }
 
-  const evidenceStart = ctx.db.prepare(`SELECT MIN(e.ts) FROM access_events e WHERE ${currentEvent('e')}`).pluck().get() as string | null;
   const firstUses = ctx.db
     .prepare(
       `SELECT kind, name, MIN(ts) AS first FROM (
@@ -55,7 +58,10 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
        GROUP BY kind, name ORDER BY first, kind, name`,
     )
     .all() as Array<{ kind: 'app' | 'client'; name: string; first: string }>;
-  if (!evidenceStart || firstUses.length === 0) {
+  // The baseline starts with the first event that names any app or client: other sources (a Setup Audit Trail reaching
+  // back months) say nothing about which apps were in use.
+  const evidenceStart = firstUses[0]?.first ?? null;
+  if (!evidenceStart) {
     notes.push({ check: 'connected apps: first-seen clients', status: 'not-assessable', reason: 'No event names a connected app or API client: first use of an app or bulk client cannot be shown.' });
     return { findings, notes };
   }
@@ -66,6 +72,15 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
     if (Date.parse(first) - Date.parse(evidenceStart) < BASELINE_MS) continue;
     const uses = eventRows(ctx.db, `e.${kind} = ? AND e.ts >= ? AND e.ts <= ?`, name, first, windowEnd);
     const row = uses[0]!;
+    // ...and the source that first shows it must have logged other apps or clients on enough earlier days to show its absence.
+    const coveredDays = ctx.db
+      .prepare(`SELECT COUNT(DISTINCT substr(e.ts, 1, 10)) FROM access_events e WHERE ${currentEvent('e')} AND e.source_type = ? AND e.ts < ? AND (e.app IS NOT NULL OR e.client IS NOT NULL)`)
+      .pluck()
+      .get(row.sourceType, first.slice(0, 10)) as number;
+    if (coveredDays < BASELINE_DAYS) {
+      notes.push({ check: 'connected apps: first-seen clients', status: 'not-assessable', reason: `${kind} "${name}" first appears ${first} in ${row.sourceType}, which logged apps or clients on only ${coveredDays} earlier day(s): too little to show it was new.` });
+      continue;
+    }
     const label = kind === 'app' ? appLabel(uses, name) : name;
     const bulk = BULK_CLIENT.test(label);
     const users = [...new Set(uses.map((u) => whoOf(u) ?? 'an unnamed user'))].sort();
@@ -75,11 +90,11 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
         title: `${bulk ? 'Bulk client' : kind === 'app' ? 'Connected app' : 'API client'} "${label}" first seen shortly before or during the incident`,
         severity: bulk || inWindow(ctx, first) ? 'high' : 'medium',
         facts: [
-          fact(`First event through ${kind} "${label}" in the evidence: ${row.ts} (${row.sourceType}) by ${whoOf(row) ?? 'an unnamed user'} from ${row.clientIp ?? 'an unlogged address'}; the evidence begins ${evidenceStart}, so it was not used for the ${((Date.parse(first) - Date.parse(evidenceStart)) / 86_400_000).toFixed(1)} days before. A user's first OAuth use of an app is when that user authorised it, unless an admin pre-authorised it.`, [row.provenance]),
+          fact(`First event through ${kind} "${label}" in the evidence: ${row.ts} (${row.sourceType}) by ${whoOf(row) ?? 'an unnamed user'} from ${row.clientIp ?? 'an unlogged address'}; events naming apps or clients begin ${evidenceStart}, so it was not used for the ${((Date.parse(first) - Date.parse(evidenceStart)) / 86_400_000).toFixed(1)} days before. A user's first OAuth use of an app is when that user authorised it, unless an admin pre-authorised it.`, [row.provenance]),
           fact(`${uses.length.toLocaleString('en-US')} event(s) through it up to the end of the window, by ${users.join(', ')}, from ${addresses.length > 0 ? addresses.join(', ') : 'no logged address'}.`, uses.map((u) => u.provenance)),
         ],
         remediation: bulk ? 'Restrict bulk clients (Data Loader and the like) to named administrators through connected-app policies and permission sets; alert on their first use.' : 'Confirm who approved the application; restrict connected apps to admin-approved users.',
-        limits: 'First seen means first in the evidence supplied: an app used only before the earliest log file, or used rarely (weekly jobs), looks new. Nothing used on the first day of the evidence is reported.',
+        limits: 'First seen means first in the evidence supplied: an app used only before the earliest log file, or used rarely (weekly jobs), looks new. Nothing used on the first day of the evidence is reported, nor anything whose source logged apps on fewer than 3 earlier days.',
       }),
     );
   }

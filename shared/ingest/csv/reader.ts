@@ -95,6 +95,9 @@ export class CsvReader {
   private bomChecked = false;
   private lineEnding: 'unknown' | 'lf' | 'cr' = 'unknown';
   private crAtChunkEnd = false;
+  /** Record endings seen (outside quoted fields), and CRs not followed by LF in an LF or CRLF file. */
+  private readonly endings = { crlf: 0, lf: 0, loneCr: 0, lfInCrFile: 0 };
+  private lastByteCr = false;
   private bomSeen = false;
   private lineNo = 1;
   private recordNo = 0;
@@ -131,9 +134,24 @@ export class CsvReader {
     return this.lineEnding === 'cr';
   }
 
+  /** One sentence when the line endings are suspicious (mixed, or lone CRs inside an LF/CRLF file), else null. */
+  get lineEndingWarning(): string | null {
+    const e = this.endings;
+    if (this.lineEnding === 'cr') {
+      return e.lfInCrFile > 0
+        ? `mixed line endings: lines end with a lone CR (classic Mac OS), but ${e.lfInCrFile.toLocaleString('en-US')} line feeds were also found (read as line ends too); check the file was not joined from several sources or altered in transfer`
+        : 'lines end with a lone CR (classic Mac OS); read as line ends';
+    }
+    const parts: string[] = [];
+    if (e.crlf > 0 && e.lf > 0) parts.push(`${e.crlf.toLocaleString('en-US')} records end with CRLF and ${e.lf.toLocaleString('en-US')} with LF alone`);
+    if (e.loneCr > 0) parts.push(`${e.loneCr.toLocaleString('en-US')} lone CR characters (a classic Mac OS line end) are inside lines, kept as data, so rows around them may be joined`);
+    return parts.length > 0 ? `mixed line endings: ${parts.join('; ')}; check the file was not joined from several sources or altered in transfer` : null;
+  }
+
   push(input: Buffer): void {
     if (input.length === 0) return;
     if (this.lineEnding === 'unknown') this.learnLineEnding(input);
+    this.countLoneEndings(input);
     const chunk = this.lineEnding === 'cr' ? crAsLineFeed(input) : input;
     this.queued.push(chunk);
     this.queuedBytes += chunk.length;
@@ -143,6 +161,8 @@ export class CsvReader {
 
   end(): void {
     if (this.crAtChunkEnd) this.settleLineEnding('cr');
+    // A CR as the very last byte ends the last line: not a lone CR inside a line.
+    this.lastByteCr = false;
     this.process(true);
   }
 
@@ -157,6 +177,17 @@ export class CsvReader {
     if (lf !== -1 && (cr === -1 || lf < cr || lf === cr + 1)) this.lineEnding = 'lf';
     else if (cr !== -1 && cr < chunk.length - 1) this.lineEnding = 'cr';
     else this.crAtChunkEnd = cr === chunk.length - 1;
+  }
+
+  /** Lone CRs in an LF/CRLF file and LFs in a lone-CR file, on the raw bytes (a CR at a chunk's end waits for the next byte). */
+  private countLoneEndings(input: Buffer): void {
+    if (this.lastByteCr && input[0] !== LF && this.lineEnding !== 'cr') this.endings.loneCr++;
+    if (this.lineEnding === 'cr') {
+      for (let at = input.indexOf(LF); at !== -1; at = input.indexOf(LF, at + 1)) this.endings.lfInCrFile++;
+    } else {
+      for (let at = input.indexOf(CR); at !== -1 && at < input.length - 1; at = input.indexOf(CR, at + 1)) if (input[at + 1] !== LF) this.endings.loneCr++;
+    }
+    this.lastByteCr = input[input.length - 1] === CR;
   }
 
   private settleLineEnding(ending: 'lf' | 'cr'): void {
@@ -384,10 +415,12 @@ export class CsvReader {
           continue;
         }
         if (c === LF) {
+          this.endings.lf++;
           this.next = after + 1;
           return COMPLETE;
         }
         if (c === CR && s.charCodeAt(after + 1) === LF) {
+          this.endings.crlf++;
           this.next = after + 2;
           return COMPLETE;
         }
@@ -413,7 +446,12 @@ export class CsvReader {
         pos = d + 1;
         continue;
       }
-      const valueEnd = lineEnd > pos && s.charCodeAt(lineEnd - 1) === CR ? lineEnd - 1 : lineEnd;
+      const crlf = lineEnd > pos && s.charCodeAt(lineEnd - 1) === CR;
+      const valueEnd = crlf ? lineEnd - 1 : lineEnd;
+      if (lf !== -1) {
+        if (crlf) this.endings.crlf++;
+        else this.endings.lf++;
+      }
       fields.push(s.slice(pos, valueEnd));
       this.next = lf === -1 ? end : lf + 1;
       return COMPLETE;
@@ -435,6 +473,8 @@ function countLineFeeds(s: string, from: number, to: number): number {
 export interface CsvReadStats {
   bytesRead: number;
   hadBom: boolean;
+  /** Suspicious line endings (mixed, lone CRs), in one sentence; null when they are consistent. */
+  lineEndingWarning: string | null;
 }
 
 /** Feeds a byte stream through a CsvReader. `onProgress` gets the bytes read so far after each chunk. */
@@ -453,5 +493,5 @@ export async function readCsv(
     options.onProgress?.(bytesRead);
   }
   reader.end();
-  return { bytesRead, hadBom: reader.hadBom };
+  return { bytesRead, hadBom: reader.hadBom, lineEndingWarning: reader.lineEndingWarning };
 }

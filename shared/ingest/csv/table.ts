@@ -93,6 +93,11 @@ export function readCsvTable(
   );
 }
 
+/** Passes a file's suspicious line endings (mixed, lone CRs) on as an import warning naming the file. */
+export function warnLineEndings(stats: CsvReadStats, sink: { warn(message: string): void }, fileName: string): void {
+  if (stats.lineEndingWarning) sink.warn(`${fileName}: ${stats.lineEndingWarning}.`);
+}
+
 /** Column name → index; the first occurrence wins when a name repeats. */
 export function columnIndex(columns: readonly string[], normalize: (name: string) => string = (n) => n): Map<string, number> {
   const index = new Map<string, number>();

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { decodeUtf8Strict, readCsv, type CsvDelimiter } from '../csv/reader';
+import { warnLineEndings } from '../csv/table';
 import { isUtf16, RecordDecoder, transcodeUtf16, Utf16Offsets } from '../encoding';
 import type { EncodingName, Provenance, RowSink } from '../parser';
 
@@ -98,7 +99,7 @@ export async function readTable(source: TableSource, sink: RowSink, onRow: (row:
   const reject = (recordNo: number | null, lineNo: number, at: { byteOffset: number; byteLength: number; raw: () => Buffer }, reason: string): void =>
     sink.reject({ entry: source.entry, recordNo, lineNo, byteOffset: at.byteOffset, byteLength: at.byteLength, reason, raw: at.raw() });
 
-  await readCsv(
+  const stats = await readCsv(
     stream,
     {
       onRecord(record, raw) {
@@ -140,6 +141,7 @@ export async function readTable(source: TableSource, sink: RowSink, onRow: (row:
     },
     { delimiter, decode: utf16 ? decodeUtf8Strict : decoder.decode, signal: source.signal, onProgress: source.onProgress },
   );
+  warnLineEndings(stats, sink, source.entry ?? source.fileName);
   if (decoder.encodingGuessed) {
     sink.warn(`${source.entry ?? source.fileName}: the text encoding could not be decided without doubt; decoded as ${decoder.encoding}.`);
   }

@@ -1,7 +1,7 @@
 /** EventLogFile (Event Monitoring) CSVs of every event type, and the same rows rendered as JSON by collectors. */
 import type { AccessEventRow, DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
 import { readHead } from '../encoding';
-import { readCsvTable, sniffCsvHeader } from '../csv/table';
+import { readCsvTable, sniffCsvHeader, warnLineEndings } from '../csv/table';
 import { mapElfRow, elfLayout, type ElfLayout } from './elf-row';
 import { readJsonObjects, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
 import { valueText } from '../../util/value-text';
@@ -50,7 +50,7 @@ function warnMissingKeyColumns(layout: ElfLayout, sink: RowSink, warned: Set<str
 async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecoding): Promise<void> {
   const events = new SuspectIdCounter(sink);
   let layout: ElfLayout | null = null;
-  await readCsvTable(
+  const stats = await readCsvTable(
     input.open(),
     {
       onHeader(columns) {
@@ -69,6 +69,7 @@ async function parseElfCsv(input: ParseInput, sink: RowSink, decoding: TextDecod
     },
     { decode: decoding.decode, signal: input.signal, onProgress: (n) => sink.progress(n) },
   );
+  warnLineEndings(stats, sink, input.fileName);
   events.warn();
 }
 

@@ -5,7 +5,7 @@
  */
 import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser } from '../parser';
 import { readHead } from '../encoding';
-import { readCsvTable, sniffCsvHeader } from '../csv/table';
+import { readCsvTable, sniffCsvHeader, warnLineEndings } from '../csv/table';
 import { readJsonObjects, rejectRow, startsLikeJson, textDecoding, type TextDecoding } from './input';
 import type { RowPlace } from './event-row';
 import { isApiRecordType, mapApiRecord } from './api-records';
@@ -113,7 +113,7 @@ async function parseRtemCsv(input: ParseInput, sink: RowSink, decoding: TextDeco
   const ids = new UnrecognizedIds();
   let names: string[] = [];
   let eventType: string | null = null;
-  await readCsvTable(
+  const stats = await readCsvTable(
     input.open(),
     {
       onHeader(columns) {
@@ -137,6 +137,7 @@ async function parseRtemCsv(input: ParseInput, sink: RowSink, decoding: TextDeco
     },
     { decode: decoding.decode, signal: input.signal, onProgress: (n) => sink.progress(n) },
   );
+  warnLineEndings(stats, sink, input.fileName);
   ids.warn(sink);
 }
 

@@ -1,6 +1,6 @@
 /** Setup-page CSV downloads (Setup Audit Trail, Login History): small files read whole before mapping. */
 import type { ParseInput, RowSink } from '../parser';
-import { readCsvTable } from '../csv/table';
+import { readCsvTable, warnLineEndings } from '../csv/table';
 import type { RowPlace } from './event-row';
 import { rejectRow, type TextDecoding } from './input';
 import { UiDateResolver, type UiDateOptions } from './ui-dates';
@@ -27,7 +27,7 @@ export async function collectCsvRows(
 ): Promise<{ header: string[]; rows: CollectedRow[] }> {
   let header: string[] = [];
   const rows: CollectedRow[] = [];
-  await readCsvTable(
+  const stats = await readCsvTable(
     input.open(),
     {
       onHeader(columns) {
@@ -42,6 +42,7 @@ export async function collectCsvRows(
     },
     { decode: decoding.decode, signal: input.signal, onProgress: (n) => sink.progress(n) },
   );
+  warnLineEndings(stats, sink, input.fileName);
   return { header, rows };
 }
 

@@ -1,12 +1,23 @@
-// The store's share of `add`: the file is acquired, then parsed, and every slice of 200 parsed rows is fed to the
-// import's own StoreSink (small slices, so the rows are still young in the heap, as in a real import). Parsing is
-// timed apart and left out: what is reported is the inserts, the index builds and the commit alone, the least an
-// import storing these rows could take even if all its parsing ran on another core.
+// The store's share of `add`: the file is acquired, then parsed (each row turned into its stored columns, as the
+// import's parsing thread does), and every slice of 200 rows is fed to the import's own StoreSink (small slices, so
+// the rows are still young in the heap, as in a real import). Parsing is timed apart and left out: what is reported
+// is the inserts, the index builds and the commit alone, the least an import storing these rows could take even if
+// all its parsing ran on another core.
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { addEvidence, detectFormat } from '../../../shared/ingest/acquire';
 import { StoreSink } from '../../../shared/ingest/import-pipeline';
-import type { AccessEventRow, RowSink, SubjectRecordRow } from '../../../shared/ingest/parser';
+import type { RowSink } from '../../../shared/ingest/parser';
+import {
+  addressColumns,
+  eventColumns,
+  linkColumns,
+  subjectColumns,
+  type AddressColumns,
+  type EventColumns,
+  type LinkColumns,
+  type SubjectColumns,
+} from '../../../shared/ingest/store-columns';
 import { parserFor, UNPARSED } from '../../../shared/ingest/registry';
 import { createCase } from '../../../shared/store/case-folder';
 import { inBulkTransaction } from '../../../shared/store/transaction';
@@ -23,21 +34,22 @@ let rows = 0;
 const started = process.hrtime.bigint();
 await inBulkTransaction(handle.db, undefined, async () => {
   const store = new StoreSink(handle.db, evidence.id, 1, () => {});
-  const events: AccessEventRow[] = [];
-  const subjects: SubjectRecordRow[] = [];
+  // Rows as the parsing thread hands them over: their stored columns, built while parsing (untimed).
+  const events: Array<[EventColumns, readonly string[]]> = [];
+  const subjects: Array<[SubjectColumns, AddressColumns[], LinkColumns[]]> = [];
   let storeNs = 0n;
   const flush = () => {
     const t = process.hrtime.bigint();
-    for (const row of events) store.event(row);
-    for (const row of subjects) store.subject(row);
+    for (const [columns, recordIds] of events) store.storeEvent(columns, recordIds);
+    for (const [columns, addresses, links] of subjects) store.storeSubject(columns, addresses, links);
     storeNs += process.hrtime.bigint() - t;
     rows += events.length + subjects.length;
     events.length = 0;
     subjects.length = 0;
   };
   const buffering: RowSink = {
-    event: (row) => events.push(row) >= SLICE && flush(),
-    subject: (row) => subjects.push(row) >= SLICE && flush(),
+    event: (row) => events.push([eventColumns(row), row.recordIds]) >= SLICE && flush(),
+    subject: (row) => subjects.push([subjectColumns(row), row.addresses.map(addressColumns), row.links.map(linkColumns)]) >= SLICE && flush(),
     reject: (row) => store.reject(row),
     warn: () => {},
     progress: () => {},

@@ -1,7 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ASSUMPTION_LINKS_VERSION, assumptionLinks, LINKED_FINDING_IDS } from '../../../shared/findings/assumption-links';
+import { finding } from '../../../shared/findings/finding';
 import { FINDING_IDS, questionsFor } from '../../../shared/findings/legal-questions';
+import { ASSUMPTIONS } from '../../../shared/law/assumptions';
+import { VIOLATION_KINDS } from '../../../shared/law/types';
 import { loadNetworkRanges, rangeMatcher } from '../../../shared/findings/network-ranges';
 import { tempDir } from '../../helpers/tmp';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -34,5 +38,27 @@ describe('findings data files', () => {
     expect(rangeMatcher(list)('203.0.113.1')).toBeNull();
     writeFileSync(path.join(caseDir, 'rules', 'network-ranges.json'), JSON.stringify({ version: 't2', ranges: [{ cidr: 'not-an-ip', kind: 'cloud', label: 'x', source: 'y' }] }));
     expect(() => loadNetworkRanges(caseDir)).toThrow(/range 1 has no valid "cidr"/);
+  });
+
+  it('every shipped range names a dated published source, and matches addresses inside it only', () => {
+    const list = loadNetworkRanges(tempDir('bl-ranges-shipped-'));
+    expect(list.ranges.length).toBeGreaterThan(0);
+    for (const r of list.ranges) expect(r.source).toMatch(/createDate \d{4}-\d{2}-\d{2}.*commit [0-9a-f]{40}/);
+    const match = rangeMatcher(list);
+    expect(match('52.4.1.1')?.cidr).toBe('52.4.0.0/14');
+    expect(match('52.8.0.1')).toBeNull();
+  });
+
+  it('links only real assumption keys to known finding kinds, and links a run\'s findings without touching anything else', () => {
+    expect(ASSUMPTION_LINKS_VERSION).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    for (const id of LINKED_FINDING_IDS) expect(FINDING_IDS).toContain(id);
+    const keys = new Set([...Object.keys(ASSUMPTIONS), ...VIOLATION_KINDS.map((k) => `violation.${k}`)]);
+    const mfa = finding('auth.login-without-mfa', 'user@example.com', { title: 'Logins without MFA', severity: 'high', facts: [], remediation: '', limits: '' });
+    const stale = finding('retention.stale-sensitive-records', 'Contact', { title: 'Stale', severity: 'medium', facts: [], remediation: '', limits: '' });
+    const links = assumptionLinks([mfa, stale]);
+    for (const l of links) expect(keys).toContain(l.assumption);
+    expect(links.find((l) => l.assumption === 'reasonable-security')!.findings.map((f) => f.id)).toEqual(['auth.login-without-mfa', 'retention.stale-sensitive-records']);
+    expect(links.find((l) => l.assumption === 'notice-date')!.findings).toEqual([]);
+    expect(assumptionLinks([]).every((l) => l.findings.length === 0)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dedupHash } from '../../../shared/ingest/import-pipeline';
+import { dedupHash } from '../../../shared/ingest/store-columns';
 import { SeenKeys } from '../../../shared/ingest/seen-keys';
 
 describe('SeenKeys', () => {

@@ -111,10 +111,10 @@ describe('notice-content schema', () => {
     expect(errorsAfter('US-CA', (p) => (at(p, ['noticeContent', 0]).forbidden = { rule: 'not-researched', citation: 'x' })).join('\n')).toMatch(
       /noticeContent\[0\]\.forbidden\.citation: is not a known field/,
     );
-    const emptied = (p: Json) => Object.assign(at(p, ['noticeContent', 0, 'required']), { items: [], formatting: [], title: undefined, headings: undefined, minFontPoints: undefined });
     expect(errorsAfter('US-CA', (p) => {
-      emptied(p);
-      for (const key of ['title', 'headings', 'minFontPoints']) delete at(p, ['noticeContent', 0, 'required'])[key];
+      const r = at(p, ['noticeContent', 0, 'required']);
+      for (const key of ['title', 'headings', 'minFontPoints']) delete r[key];
+      Object.assign(r, { items: [], formatting: [] });
     }).join('\n')).toMatch(/noticeContent\[0\]\.required: states no rule: use rule "none"/);
   });
 
@@ -164,5 +164,68 @@ describe('California notice content as Cal. Civ. Code § 1798.82(d) and (j) writ
     expect(substitute).toMatchObject({ costMoreThanUsd: 250000, personsMoreThan: 500000, insufficientContact: true });
     expect(substitute.components.require).toBe('all');
     expect(substitute.components.list.map((c) => [c.kind, c.days])).toEqual([['email', undefined], ['website-posting', 30], ['statewide-media', undefined]]);
+  });
+});
+
+describe('content rules of the other example jurisdictions', () => {
+  it('Massachusetts forbids the nature of the breach and the resident count (c. 93H § 3(b)) and requires police-report and freeze rights', () => {
+    const forbidden = content('US-MA').forbidden;
+    if (forbidden.rule !== 'stated') throw new Error(`MA forbidden content is ${forbidden.rule}`);
+    expect(forbidden.items.map((i) => i.kind)).toEqual(['nature-of-breach', 'resident-count']);
+    expect(forbidden.citation).toBe('M.G.L. c. 93H § 3(b)');
+    const kinds = required('US-MA').items.map((i) => i.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['police-report-right', 'credit-freeze-rights', 'identity-protection-offer']));
+    expect(kinds).not.toContain('incident-description');
+    expect(method('US-MA', 'substitute')).toMatchObject({ costMoreThanUsd: 250000, personsMoreThan: 500000 });
+  });
+
+  it('Illinois forbids the number of Illinois residents affected (815 ILCS 530/10(a))', () => {
+    const forbidden = content('US-IL').forbidden;
+    expect(forbidden.rule === 'stated' && forbidden.items.map((i) => i.kind)).toEqual(['resident-count']);
+  });
+
+  it('Connecticut requires the 24-month offer with credit-freeze information only when SSN or taxpayer ID is exposed', () => {
+    const items = required('US-CT').items;
+    expect(items.map((i) => [i.kind, i.whenExposed])).toEqual([
+      ['identity-protection-offer', ['ssn', 'tax_id']],
+      ['credit-freeze-rights', ['ssn', 'tax_id']],
+    ]);
+    expect(pack('US-CT').identityProtection[0]!.months).toBe(24);
+  });
+
+  it('New York: contact details, agency contacts and the elements; electronic notice only with express consent', () => {
+    expect(required('US-NY').items.map((i) => i.kind)).toEqual(['business-contact', 'regulator-contact', 'elements-involved']);
+    expect(method('US-NY', 'electronic').anyOf.map((c) => c.kind)).toEqual(['other']);
+  });
+
+  it('Texas states "no content rule" with its citation rather than leaving it unknown', () => {
+    const aspect = content('US-TX').required;
+    expect(aspect).toMatchObject({ rule: 'none', citation: 'Tex. Bus. & Com. Code § 521.053' });
+    expect(method('US-TX', 'substitute').components.require).toBe('any');
+  });
+
+  it('"any two of" substitute components (Guam) and a rejected atLeast without require "any"', () => {
+    expect(method('US-GU', 'substitute').components).toMatchObject({ require: 'any', atLeast: 2 });
+    expect(errorsAfter('US-GU', (p) => (at(p, ['noticeContent', 0, 'methods', 'methods', 3, 'components']).require = 'all')).join('\n')).toMatch(
+      /methods\[3\]\.components\.atLeast: is only meaningful when require is "any"/,
+    );
+  });
+
+  it('every mandatory identity-protection offer item matches the identity-protection rule in force (same elements)', () => {
+    let checked = 0;
+    for (const { pack: p } of packs().packs) {
+      for (const period of p.noticeContent) {
+        if (period.required.rule !== 'stated') continue;
+        const rule = p.identityProtection.find((r) => r.from <= period.from && (r.to === undefined || period.from <= r.to)) ?? p.identityProtection[0];
+        for (const offer of period.required.items.filter((i) => i.kind === 'identity-protection-offer')) {
+          // "describe any services offered" (RI) needs no months rule; a mandated offer does.
+          if (!rule && offer.condition?.kind === 'if-applicable') continue;
+          expect(rule, `${p.jurisdiction} has an offer item but no identityProtection rule`).toBeDefined();
+          expect([...(offer.whenExposed ?? [])].sort(), p.jurisdiction).toEqual([...rule!.whenExposed].sort());
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
   });
 });

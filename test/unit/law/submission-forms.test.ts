@@ -10,8 +10,9 @@ import { packs } from './helpers';
 
 const shipped = () => loadSubmissionForms();
 const raw = (file: string) => JSON.parse(readFileSync(join(DEFAULT_SUBMISSION_FORM_DIR, file), 'utf8')) as Record<string, unknown>;
-const errorsFor = (file: string, mutate: (form: Record<string, any>) => void): string[] => {
-  const form = raw(file);
+type FormJson = Record<string, unknown> & { fields: Array<Record<string, unknown>>; sources: Array<Record<string, unknown>>; recipients: unknown[] };
+const errorsFor = (file: string, mutate: (form: FormJson) => void): string[] => {
+  const form = raw(file) as FormJson;
   mutate(form);
   const result = validateSubmissionForm(form, file);
   return result.ok ? [] : result.errors;
@@ -79,14 +80,14 @@ describe('submission forms (shared/law/submission-forms)', () => {
   it('rejects a form that breaks the schema, naming the file and the path', () => {
     const file = 'US-TX-ag-data-breach-report.json';
     expect(errorsFor(file, () => undefined)).toEqual([]);
-    expect(errorsFor(file, (f) => (f.fields[0].fill = 'guess'))).toEqual([expect.stringMatching(/^US-TX-ag-data-breach-report\.json: fields\[0\]\.fill: expected one of organization\.name/)]);
-    expect(errorsFor(file, (f) => delete f.fields[2].citation)).toEqual([`${file}: fields[2].citation: expected a non-empty string, got nothing`]);
-    expect(errorsFor(file, (f) => (f.fields[1].sourceIds = ['nowhere']))).toEqual([expect.stringContaining(`${file}: fields[1].sourceIds[0]: is not an id declared in sources`)]);
-    expect(errorsFor(file, (f) => (f.sources[0].url = 'statutes.capitol.texas.gov'))).toEqual([`${file}: sources[0].url: expected an http(s) URL, got "statutes.capitol.texas.gov"`]);
-    expect(errorsFor(file, (f) => (f.fields[1].id = f.fields[0].id))).toEqual([`${file}: fields[1].id: is a duplicate, got "organization"`]);
+    expect(errorsFor(file, (f) => (f.fields[0]!.fill = 'guess'))).toEqual([expect.stringMatching(/^US-TX-ag-data-breach-report\.json: fields\[0\]\.fill: expected one of organization\.name/)]);
+    expect(errorsFor(file, (f) => delete f.fields[2]!.citation)).toEqual([`${file}: fields[2].citation: expected a non-empty string, got nothing`]);
+    expect(errorsFor(file, (f) => (f.fields[1]!.sourceIds = ['nowhere']))).toEqual([expect.stringContaining(`${file}: fields[1].sourceIds[0]: is not an id declared in sources`)]);
+    expect(errorsFor(file, (f) => (f.sources[0]!.url = 'statutes.capitol.texas.gov'))).toEqual([`${file}: sources[0].url: expected an http(s) URL, got "statutes.capitol.texas.gov"`]);
+    expect(errorsFor(file, (f) => (f.fields[1]!.id = f.fields[0]!.id))).toEqual([`${file}: fields[1].id: is a duplicate, got "organization"`]);
     expect(errorsFor(file, (f) => (f.recipients = []))).toEqual([`${file}: recipients: must not be empty`]);
     expect(errorsFor(file, (f) => (f.to = '2020-01-01'))).toEqual([`${file}: to: is before effectiveFrom 2023-09-01, got "2020-01-01"`]);
-    expect(errorsFor(file, (f) => (f.sources[0].confidence = 'certain'))).toEqual([expect.stringContaining(`${file}: sources[0].confidence: expected one of high`)]);
+    expect(errorsFor(file, (f) => (f.sources[0]!.confidence = 'certain'))).toEqual([expect.stringContaining(`${file}: sources[0].confidence: expected one of high`)]);
   });
 
   it('refuses a folder with a misnamed file, overlapping forms or no generic form, listing every problem', () => {
