@@ -15,7 +15,7 @@ export function latestAnalysis(handle: CaseHandle, analysisId?: number | null): 
     ? handle.db.prepare('SELECT id, output_digest, summary FROM analyses WHERE id = ?').get(analysisId)
     : handle.db.prepare('SELECT id, output_digest, summary FROM analyses ORDER BY id DESC LIMIT 1').get()) as { id: number; output_digest: string; summary: string } | undefined;
   if (!row) {
-    throw new LedgerError('NOT_FOUND', analysisId ? `No analysis ${analysisId} in this case.` : 'This case has no analysis yet; run "reconstruct <case>" first.');
+    throw new LedgerError('NOT_FOUND', analysisId ? `No analysis ${analysisId} in this case.` : 'This case has no analysis yet; reconstruct it from a scope first.');
   }
   return { id: row.id, outputDigest: row.output_digest, summary: JSON.parse(row.summary) as AnalysisRef['summary'] };
 }
@@ -26,7 +26,7 @@ export function latestAnalysis(handle: CaseHandle, analysisId?: number | null): 
  */
 export function assessmentInputFor(handle: CaseHandle, analysis: AnalysisRef, plannedNoticeDate?: string | null): AssessmentInput {
   const discovered = handle.info.discovered;
-  if (!discovered) throw new LedgerError('BAD_USAGE', 'The case has no discovery date, and notice deadlines run from it; the case must be created with --discovered YYYY-MM-DD.');
+  if (!discovered) throw new LedgerError('BAD_USAGE', 'The case has no discovery date, and notice deadlines run from it; give the case its discovery date (YYYY-MM-DD) when it is created.');
   if (plannedNoticeDate && !isValidDate(plannedNoticeDate)) throw new LedgerError('BAD_USAGE', `The notice date must be YYYY-MM-DD, not "${plannedNoticeDate}".`);
   const rows = handle.db
     .prepare(

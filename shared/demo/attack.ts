@@ -357,6 +357,7 @@ export class AttackScanner {
       }));
     }
     push(rtemEvent('BulkApiResultEventStore', q4.at + 300_000, s3, random, { Query: bulk.soql }));
+    push(bulkJobDeleted(this.seed, q4.at + 330_000, s3, jobId));
     accesses.push(access(q4, bulk.soql, bulk.query.fields, bulk.ids, [], true, false));
 
     restQueryAccess('Q5', s3, false, true);
@@ -391,6 +392,18 @@ function sprayingBurst(seed: string, org: Org): LogEvent[] {
   return Array.from({ length: SPRAY.attempts }, (_, n) => {
     const session = newSession(random, targets[n % targets.length]!, ATTACKER.sprayIp, ATTACKER.scriptAgent, null);
     return loginEvent(start + n * SPRAY.spacing + random.int(0, 4_000), session, random, false, 'LOGIN_ERROR_INVALID_PASSWORD');
+  });
+}
+
+/**
+ * Covering tracks: once its results are downloaded, the attacker deletes the Bulk API 2.0 query job (REST DELETE on the
+ * job, logged in the RestApi event log file). Its own random stream, so nothing else in the breach changes.
+ */
+export function bulkJobDeleted(seed: string, at: number, session: Session, jobId: string): LogEvent {
+  return elfEvent('RestApi', at, session, Random.for(seed, 'job-delete'), {
+    URI: `/services/data/v62.0/jobs/query/${to18(jobId)}`, URI_ID_DERIVED: to18(jobId), METHOD: 'DELETE', STATUS_CODE: '204',
+    MEDIA_TYPE: 'application/json', ROWS_PROCESSED: '0', NUMBER_FIELDS: '0', REQUEST_SIZE: '0', RESPONSE_SIZE: '0',
+    CLIENT_NAME: session.app?.client ?? '', CONNECTED_APP_ID: session.app?.id15 ?? '', USER_AGENT: session.userAgent, REQUEST_STATUS: 'S',
   });
 }
 

@@ -81,7 +81,7 @@ export async function explainConsumer(handle: CaseHandle, consumerId: number, an
   const db = handle.db;
   const analysis = latestAnalysis(handle, analysisId ?? null);
   const row = db.prepare('SELECT * FROM analysis_consumers WHERE analysis_id = ? AND consumer_id = ?').get(analysis.id, consumerId) as ConsumerRow | undefined;
-  if (!row) throw new LedgerError('NOT_FOUND', `Consumer ${consumerId} is not among the affected consumers of analysis ${analysis.id}; list them with "consumers <case>".`);
+  if (!row) throw new LedgerError('NOT_FOUND', `Consumer ${consumerId} is not among the affected consumers of analysis ${analysis.id}.`);
   const residency = JSON.parse(row.regions) as Explanation['residency'];
   const records = db
     .prepare(

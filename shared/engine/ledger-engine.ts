@@ -68,7 +68,7 @@ import { disposeCase } from '../store/dispose';
 import { encryptCase, encryptionInterrupted, resumeEncryptCase } from '../store/encrypt-case';
 import { shareRedacted } from '../export/redacted-share';
 import { appendCustody, custodyHead, defaultActor, listCustody } from '../store/custody';
-import { getEvidence, listEvidence, type EvidenceWithImport } from '../store/evidence';
+import { getEvidence, getEvidenceWithImport, listEvidence, type EvidenceWithImport } from '../store/evidence';
 import { importEvidence } from '../ingest/import-pipeline';
 import { isValidTimeZone } from '../util/dates';
 import { verifyCase } from '../store/verify';
@@ -157,7 +157,7 @@ export class LedgerEngine implements LedgerApi {
   }
 
   async encryptCase(request: EncryptCaseRequest): Promise<EncryptCaseView> {
-    if (caseIsEncrypted(request.caseDir)) throw new LedgerError('BAD_USAGE', `${path.resolve(request.caseDir)} is already encrypted; use "case passphrase" to change its passphrase.`);
+    if (caseIsEncrypted(request.caseDir)) throw new LedgerError('BAD_USAGE', `${path.resolve(request.caseDir)} is already encrypted; change its passphrase instead.`);
     const dir = path.resolve(request.caseDir);
     if (await encryptionInterrupted(dir)) {
       const { key, ...counts } = await resumeEncryptCase(dir, request.passphrase, request.actor ?? defaultActor());
@@ -173,7 +173,7 @@ export class LedgerEngine implements LedgerApi {
   }
 
   async shareRedacted(request: ShareRequest): Promise<ShareView> {
-    if (!request.outDir) throw new LedgerError('BAD_USAGE', 'Name the folder for the share with --out.');
+    if (!request.outDir) throw new LedgerError('BAD_USAGE', 'Name the folder to write the share into.');
     parseAssumptions(request.assumptions ?? []);
     return this.withCase(request, async (handle) => {
       const assessment = assessAnalysis(handle, { analysisId: request.analysisId ?? null, noticeDate: request.noticeDate ?? null, assumptions: request.assumptions ?? [] });
@@ -182,8 +182,8 @@ export class LedgerEngine implements LedgerApi {
   }
 
   async disposeCase(request: DisposeRequest): Promise<DisposeView> {
-    if (request.confirm !== true) throw new LedgerError('BAD_USAGE', 'Disposal destroys the case and cannot be undone; confirm it with --yes.');
-    if (!request.certificatePath) throw new LedgerError('BAD_USAGE', 'Name the disposal certificate file (outside the case) with --certificate.');
+    if (request.confirm !== true) throw new LedgerError('BAD_USAGE', 'Disposal destroys the case and cannot be undone; confirm it explicitly.');
+    if (!request.certificatePath) throw new LedgerError('BAD_USAGE', 'Name the file, outside the case, to write the disposal certificate to.');
     return this.withCase(request, async (handle) => {
       const { certificatePath, certificate } = await disposeCase(handle, { certificatePath: request.certificatePath, actor: request.actor ?? defaultActor() });
       this.handles.delete(handle.dir);
@@ -229,7 +229,7 @@ export class LedgerEngine implements LedgerApi {
       const evidence = getEvidence(handle.db, request.evidenceId);
       if (!evidence) throw new LedgerError('NOT_FOUND', `No evidence with id ${request.evidenceId}; list evidence first.`);
       const timeZone = request.timeZone ?? evidence.timeZone;
-      if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `--tz must be an IANA time zone, not "${timeZone}".`);
+      if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `The time zone must be an IANA time zone name such as America/Chicago, not "${timeZone}".`);
       await importEvidence(
         handle,
         {
@@ -302,7 +302,7 @@ export class LedgerEngine implements LedgerApi {
 
   triage(request: CaseRef & { from?: string | null; to?: string | null; limit?: number | null }, context: CallContext = {}): Promise<TriageEntry[]> {
     return this.withCase(request, async (handle) => {
-      if (Boolean(request.from) !== Boolean(request.to)) throw new LedgerError('BAD_USAGE', 'Give both --from and --to, or neither.');
+      if (Boolean(request.from) !== Boolean(request.to)) throw new LedgerError('BAD_USAGE', 'Give both the start and the end of the window, or neither.');
       const window = request.from && request.to ? normalizeWindow(request.from, request.to) : null;
       return triage(handle.db, { from: window?.from ?? null, to: window?.to ?? null }, request.limit ?? 20, context.onProgress ?? noProgress, context.signal);
     });
@@ -321,12 +321,12 @@ export class LedgerEngine implements LedgerApi {
 
   reconstruct(request: CaseRef & { residency?: ResidencyRuleName | null; actor?: string | null }, context: CallContext = {}): Promise<ReconstructResult> {
     const residency = request.residency ?? 'most-recent';
-    if (!RESIDENCY_RULES.includes(residency)) throw new LedgerError('BAD_USAGE', `--residency must be one of ${RESIDENCY_RULES.join(', ')}, not "${residency}".`);
+    if (!RESIDENCY_RULES.includes(residency)) throw new LedgerError('BAD_USAGE', `The residency rule must be one of ${RESIDENCY_RULES.join(', ')}, not "${residency}".`);
     return this.withCase(request, (handle) => reconstruct(handle, { residency }, request.actor ?? defaultActor(), context.onProgress ?? noProgress));
   }
 
   listConsumers(request: ConsumerQuery): Promise<ConsumerPage> {
-    if (request.basis && !['exact', 'derived', 'inferred'].includes(request.basis)) throw new LedgerError('BAD_USAGE', `--basis must be exact, derived or inferred, not "${request.basis}".`);
+    if (request.basis && !['exact', 'derived', 'inferred'].includes(request.basis)) throw new LedgerError('BAD_USAGE', `The basis must be exact, derived or inferred, not "${request.basis}".`);
     if (request.element && !isElementCode(request.element)) throw new LedgerError('BAD_USAGE', `Unknown element "${String(request.element)}"; see the element list in the README.`);
     return this.withCase(request, (handle) => listConsumers(handle, { ...request, ...page(request, 100) }));
   }
@@ -387,7 +387,7 @@ export class LedgerEngine implements LedgerApi {
         sources: pack.sources.length,
         origin: bundled.has(sha256) ? ('bundled' as const) : ('case' as const),
       }));
-    if (wanted && views.length === 0) throw new LedgerError('NOT_FOUND', `No rule pack for ${wanted}; list them with "rules".`);
+    if (wanted && views.length === 0) throw new LedgerError('NOT_FOUND', `No rule pack for ${wanted} is installed.`);
     return views;
   }
 
@@ -436,7 +436,7 @@ export class LedgerEngine implements LedgerApi {
   previewLetter(request: CaseRef & { jurisdiction: string; consumerId?: number | null; analysisId?: number | null }): Promise<LetterPreview> {
     return this.withCase(request, (handle) => {
       const stored = readNoticeFacts(handle.db);
-      if (!stored) throw new LedgerError('BAD_USAGE', 'No notice facts are recorded, so no letter can be written yet; record them with "notices facts <case> --set facts.json".');
+      if (!stored) throw new LedgerError('BAD_USAGE', 'No notice facts are recorded, so no letter can be written yet; record the notice facts first.');
       const assessment = assessAnalysis(handle, { analysisId: request.analysisId ?? null });
       return previewLetter(handle.db, assessment, stored.facts, noticeJurisdiction(request.jurisdiction), request.consumerId ?? null);
     });
@@ -557,7 +557,7 @@ export class LedgerEngine implements LedgerApi {
   private encryptedCaseDir(ref: CaseRef): string {
     if (!ref.caseDir) throw new LedgerError('BAD_USAGE', 'Name the case folder.');
     const dir = path.resolve(ref.caseDir);
-    if (!caseIsEncrypted(dir)) throw new LedgerError('BAD_USAGE', `${dir} is not an encrypted case; "case encrypt" converts it.`);
+    if (!caseIsEncrypted(dir)) throw new LedgerError('BAD_USAGE', `${dir} is not an encrypted case; encrypt it first.`);
     return dir;
   }
 
@@ -580,7 +580,7 @@ export class LedgerEngine implements LedgerApi {
         context.onProgress ?? noProgress,
         context.signal,
       );
-      const item = listEvidence(handle.db).find((e) => e.id === result.evidence.id)!;
+      const item = getEvidenceWithImport(handle.db, result.evidence.id)!;
       return { file, status: 'added', evidence: toEvidenceItem(item) };
     } catch (raw) {
       const error = explainSystemError(raw, handle.dir);
@@ -606,15 +606,15 @@ function checkMapping(mapping: Record<string, unknown>): Record<string, string> 
 
 function checkEncoding(encoding: string | null | undefined): void {
   if (encoding && !(ENCODINGS as readonly string[]).includes(encoding)) {
-    throw new LedgerError('BAD_USAGE', `--encoding must be one of ${ENCODINGS.join(', ')}, not "${encoding}".`);
+    throw new LedgerError('BAD_USAGE', `The encoding must be one of ${ENCODINGS.join(', ')}, not "${encoding}".`);
   }
 }
 
 function page(request: { limit?: number | null; offset?: number | null }, defaultLimit: number): { limit: number; offset: number } {
   const limit = request.limit ?? defaultLimit;
   const offset = request.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new LedgerError('BAD_USAGE', '--limit must be a whole number from 1 to 100000.');
-  if (!Number.isInteger(offset) || offset < 0) throw new LedgerError('BAD_USAGE', '--offset must be a whole number, 0 or more.');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100_000) throw new LedgerError('BAD_USAGE', 'The page size must be a whole number from 1 to 100000.');
+  if (!Number.isInteger(offset) || offset < 0) throw new LedgerError('BAD_USAGE', 'The page offset must be a whole number, 0 or more.');
   return { limit, offset };
 }
 
@@ -699,6 +699,6 @@ function noticeJurisdiction(text: string): string {
 /** Notice content is read as the law stands on the letters' date (the notice facts), else on the discovery date, as the letters are. */
 function lawDate(handle: CaseHandle): string {
   const date = readNoticeFacts(handle.db)?.facts.noticeDate ?? handle.info.discovered;
-  if (!date) throw new LedgerError('BAD_USAGE', 'The case has no discovery date or notice facts; the notice rules in force depend on the date. Record the notice facts with "notices facts".');
+  if (!date) throw new LedgerError('BAD_USAGE', 'The case has no discovery date or notice facts; the notice rules in force depend on the date. Record the notice facts first.');
   return date;
 }

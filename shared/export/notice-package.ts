@@ -55,7 +55,7 @@ export async function writeNoticePackage(dir: string, options: NoticePackageInpu
     await fsp.mkdir(noticesDir, { recursive: true });
     await writeOutputFile(
       path.join(dir, ...LETTERS_NOT_WRITTEN_FILE.split('/')),
-      `No letters were written: the case has no notice facts (company, dates, what happened, notice date).\nRecord them with "breach-ledger notices facts <case> --set facts.json" and export again.\nUntil then each jurisdiction's mail-merge list is notification-list-<jurisdiction>.csv beside this folder.\n`,
+      `No letters were written: the case has no notice facts (company, dates, what happened, notice date).\nRecord them (on the Notices screen, or with the command line's notices facts) and export again.\nUntil then each jurisdiction's mail-merge list is notification-list-<jurisdiction>.csv beside this folder.\n`,
       options.key,
     );
   }

@@ -29,7 +29,7 @@ export interface ShareResult {
 export async function shareRedacted(handle: CaseHandle, input: Assessment, options: { outDir: string; actor: string; now?: Date }): Promise<ShareResult> {
   const dir = path.resolve(options.outDir);
   const relative = path.relative(handle.dir, dir);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) throw new LedgerError('BAD_USAGE', 'Write a share outside the case folder (it is meant to leave it); choose another --out.');
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) throw new LedgerError('BAD_USAGE', 'Write a share outside the case folder (it is meant to leave it); choose another folder.');
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new LedgerError('BAD_USAGE', `${dir} is not empty; share into a new or empty folder.`);
   await fsp.mkdir(dir, { recursive: true });
   const now = options.now ?? new Date();

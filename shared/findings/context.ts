@@ -16,6 +16,7 @@ export interface EventRow {
   operation: string | null;
   objectType: string | null;
   query: string | null;
+  uri: string | null;
   rowsProcessed: number | null;
   status: string | null;
   details: Record<string, unknown>;
@@ -27,6 +28,8 @@ export interface FindingsContext {
   options: FindingsOptions;
   /** The current scope's window; null when the case has no scope yet. */
   window: { from: string; to: string } | null;
+  /** The case's recorded IANA time zone: a person's "usual hours" are read in it. */
+  timeZone: string;
   rangeOf: (address: string) => NetworkRange | null;
 }
 
@@ -43,7 +46,7 @@ export function eventRows(db: Db, where: string, ...params: unknown[]): EventRow
   const rows = db
     .prepare(
       `SELECT e.id, e.source_type AS sourceType, e.ts, e.actor_id AS actorId, e.username, ${ADDRESS} AS clientIp, e.app, e.client,
-              e.operation, e.object_type AS objectType, e.query, e.rows_processed AS rowsProcessed, e.status, e.details,
+              e.operation, e.object_type AS objectType, e.query, e.uri, e.rows_processed AS rowsProcessed, e.status, e.details,
               ${PROVENANCE_COLUMNS.replaceAll('x.', 'e.')}
        FROM access_events e JOIN evidence ev ON ev.id = e.evidence_id
        WHERE ${currentEvent('e')} AND (${where}) ORDER BY e.ts, ev.sha256, e.record_no`,
@@ -62,6 +65,7 @@ export function eventRows(db: Db, where: string, ...params: unknown[]): EventRow
     operation: r.operation,
     objectType: r.objectType,
     query: r.query,
+    uri: r.uri,
     rowsProcessed: r.rowsProcessed,
     status: r.status,
     details: r.details ? (JSON.parse(r.details) as Record<string, unknown>) : {},
@@ -75,7 +79,7 @@ const usernameCache = new WeakMap<Db, Map<string, string>>();
  * The username each user id logs in with, from the events that carry both; an id seen with several usernames is left
  * unresolved. Some sources (UniqueQuery, BulkApi2 ELF) log only the id, so one user would otherwise appear twice.
  */
-function usernamesById(db: Db): Map<string, string> {
+export function usernamesById(db: Db): Map<string, string> {
   const cached = usernameCache.get(db);
   if (cached) return cached;
   const pairs = db

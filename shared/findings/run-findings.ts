@@ -13,6 +13,8 @@ import { authenticationFindings } from './families/authentication';
 import { connectedAppFindings } from './families/connected-apps';
 import { dataAccessFindings } from './families/data-access';
 import { dataAtRestFindings } from './families/data-at-rest';
+import { deletedHistoryFindings } from './families/deleted-history';
+import { outOfHoursFindings } from './families/out-of-hours';
 import { threatDetectionFindings } from './families/threat-detection';
 import { ASSUMPTION_LINKS_VERSION, assumptionLinks } from './assumption-links';
 import { LEGAL_QUESTIONS_VERSION } from './legal-questions';
@@ -47,7 +49,7 @@ export function computeFindings(db: Db, caseDir: string, options: FindingsOption
   const scope = db.prepare('SELECT COUNT(*) FROM scopes').pluck().get() ? currentScope(db) : null;
   const window = scope ? { from: scope.definition.from, to: scope.definition.to } : null;
   const ranges = loadNetworkRanges(caseDir);
-  const ctx: FindingsContext = { db, options, window, rangeOf: rangeMatcher(ranges) };
+  const ctx: FindingsContext = { db, options, window, timeZone: caseTimeZone(db), rangeOf: rangeMatcher(ranges) };
   const latestEventTs = (db.prepare(`SELECT MAX(e.ts) FROM access_events e WHERE ${currentEvent('e')}`).pluck().get() as string | null) ?? null;
 
   const parts = [
@@ -55,8 +57,10 @@ export function computeFindings(db: Db, caseDir: string, options: FindingsOption
     authenticationFindings(ctx),
     threatDetectionFindings(ctx),
     dataAccessFindings(ctx),
+    outOfHoursFindings(ctx),
     dataAtRestFindings(ctx, latestEventTs),
     auditGapFindings(ctx),
+    deletedHistoryFindings(ctx),
   ];
   const findings = parts
     .flatMap((p) => p.findings)
@@ -67,12 +71,18 @@ export function computeFindings(db: Db, caseDir: string, options: FindingsOption
   const evidence = db
     .prepare(`SELECT e.sha256, i.format, i.parser_version AS parserVersion, i.encoding, i.options FROM evidence e JOIN current_imports i ON i.evidence_id = e.id ORDER BY e.sha256`)
     .all();
-  const inputs = { evidence, scope: scope?.sha256 ?? null, options, legalQuestions: LEGAL_QUESTIONS_VERSION, assumptionLinks: ASSUMPTION_LINKS_VERSION, networkRanges: ranges.sha256, engineVersion: ENGINE_VERSION };
+  const inputs = { evidence, scope: scope?.sha256 ?? null, timeZone: ctx.timeZone, options, legalQuestions: LEGAL_QUESTIONS_VERSION, assumptionLinks: ASSUMPTION_LINKS_VERSION, networkRanges: ranges.sha256, engineVersion: ENGINE_VERSION };
   const inputDigest = sha256Hex(canonicalJson(inputs));
   // Row ids and evidence ids depend on the order files were added; the digest names rows by file hash and position.
   const portable = findings.map((f) => ({ ...f, facts: f.facts.map((x) => ({ text: x.text, rows: x.rows.map((r) => `${r.sha256}:${r.entry ?? ''}:${r.record}`) })) }));
   const outputDigest = sha256Hex(canonicalJson({ inputDigest, findings: portable, notes, assumptionLinks: links }));
   return { engineVersion: ENGINE_VERSION, legalQuestionsVersion: LEGAL_QUESTIONS_VERSION, assumptionLinksVersion: ASSUMPTION_LINKS_VERSION, networkRanges: { version: ranges.version, origin: ranges.origin, sha256: ranges.sha256 }, options, incidentWindow: window, inputDigest, outputDigest, findings, notes, assumptionLinks: links };
+}
+
+/** The zone recorded when the case was created (`--tz`); UTC when none was given. */
+function caseTimeZone(db: Db): string {
+  const value = db.prepare(`SELECT value FROM case_info WHERE key = 'timeZone'`).pluck().get() as string | undefined;
+  return value ? (JSON.parse(value) as string) : 'UTC';
 }
 
 function countSeverities(severities: Severity[]): Record<Severity, number> {

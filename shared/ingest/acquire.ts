@@ -45,7 +45,7 @@ export async function addEvidence(
 ): Promise<AddResult> {
   if (request.format && request.format !== UNPARSED) parserFor(request.format);
   const timeZone = request.timeZone ?? handle.info.timeZone;
-  if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `--tz must be an IANA time zone such as America/Chicago, not "${timeZone}".`);
+  if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `The time zone must be an IANA time zone name such as America/Chicago, not "${timeZone}".`);
   const file = path.resolve(request.file);
   const label = path.basename(file);
   const staged = await stageIntoVault(handle.dir, file, (p) => onProgress({ phase: 'acquire', label, done: p.bytesDone, total: p.bytesTotal, unit: 'bytes' }), signal);

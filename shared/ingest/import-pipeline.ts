@@ -42,7 +42,7 @@ export async function importEvidence(
   signal: AbortSignal = new AbortController().signal,
 ): Promise<ImportRecord> {
   const evidence = getEvidence(handle.db, request.evidenceId);
-  if (!evidence) throw new LedgerError('NOT_FOUND', `No evidence with id ${request.evidenceId}; list evidence with "evidence <case>".`);
+  if (!evidence) throw new LedgerError('NOT_FOUND', `No evidence with id ${request.evidenceId} in this case.`);
   return inBulkTransaction(handle.db, signal, () => importWithinTransaction(handle, evidence, request, onProgress, signal));
 }
 

@@ -1,9 +1,11 @@
 import { ELEMENT_CODES } from '../contract/elements';
 import { CONDITION_VALUES } from './assumptions';
 import { Checker, join } from './checker';
+import { CONTACT_FIELDS, noticeContacts } from './contacts/notice-contacts';
 import { addDays, isIsoDate } from './dates';
 import {
   CONFIDENCES,
+  CONTACT_ITEM_KINDS,
   ELECTRONIC_CONDITION_KINDS,
   FACT_INPUTS,
   FORBIDDEN_ITEM_KINDS,
@@ -15,6 +17,7 @@ import {
   SUBSTITUTE_COMPONENT_KINDS,
   VIOLATION_KINDS,
   type NoticeMethodKind,
+  type RequiredItemKind,
   type RulePack,
 } from './types';
 
@@ -340,7 +343,7 @@ function checkRequiredContent(check: Checker, refs: References, content: Json, p
     checkCited(check, refs, content.minFontPoints, join(path, 'minFontPoints'));
     check.integer(content.minFontPoints.points, join(path, 'minFontPoints.points'), 1, 72);
   }
-  checkCitedList(check, refs, content.items, join(path, 'items'), ['id', 'kind', 'text'], ['heading', 'whenExposed', 'condition'], (item, ipath, ids) => {
+  checkCitedList(check, refs, content.items, join(path, 'items'), ['id', 'kind', 'text'], ['heading', 'whenExposed', 'condition', 'contacts', 'contactFields'], (item, ipath, ids) => {
     if (checkId(check, item.id, join(ipath, 'id'))) unique(check, ids, item.id as string, join(ipath, 'id'));
     check.oneOf(item.kind, join(ipath, 'kind'), REQUIRED_ITEM_KINDS);
     check.string(item.text, join(ipath, 'text'));
@@ -352,11 +355,37 @@ function checkRequiredContent(check: Checker, refs: References, content: Json, p
       check.oneOf(item.condition.kind, join(ipath, 'condition.kind'), ['if-known', 'if-applicable'] as const);
       check.string(item.condition.text, join(ipath, 'condition.text'));
     }
+    checkItemContacts(check, item, ipath);
   });
   checkCitedList(check, refs, content.formatting, join(path, 'formatting'), ['text'], [], (entry, epath) => check.string(entry.text, join(epath, 'text')));
   const empty = content.title === undefined && content.headings === undefined && content.minFontPoints === undefined;
   if (empty && Array.isArray(content.items) && content.items.length === 0 && Array.isArray(content.formatting) && content.formatting.length === 0) {
     check.fail(path, 'states no rule: use rule "none" with the citation of the silent section instead');
+  }
+}
+
+/** `contacts` name entries of the shared contact directory; only items that print agency details may carry them. */
+function checkItemContacts(check: Checker, item: Json, path: string): void {
+  if (item.contacts === undefined) {
+    if (item.contactFields !== undefined) check.fail(join(path, 'contactFields'), 'is only allowed with contacts');
+    return;
+  }
+  if (!CONTACT_ITEM_KINDS.includes(item.kind as RequiredItemKind)) check.fail(join(path, 'contacts'), `is only allowed on items of kind ${CONTACT_ITEM_KINDS.join(', ')}`, item.kind);
+  const directory = noticeContacts().contacts;
+  if (check.array(item.contacts, join(path, 'contacts'), true)) {
+    const seen = new Set<string>();
+    item.contacts.forEach((id, i) => {
+      const ipath = `${join(path, 'contacts')}[${i}]`;
+      if (typeof id !== 'string' || !directory.has(id)) check.fail(ipath, `expected a contact id of shared/law/contacts/notice-contacts.json (${[...directory.keys()].join(', ')})`, id);
+      else unique(check, seen, id, ipath);
+    });
+  }
+  if (item.contactFields !== undefined && check.array(item.contactFields, join(path, 'contactFields'), true)) {
+    const seen = new Set<string>();
+    item.contactFields.forEach((field, i) => {
+      const fpath = `${join(path, 'contactFields')}[${i}]`;
+      if (check.oneOf(field, fpath, CONTACT_FIELDS)) unique(check, seen, field, fpath);
+    });
   }
 }
 

@@ -276,7 +276,7 @@ function tableName(entry: { from: IsoDate; to?: IsoDate }): string {
 function notInForce(remedy: Exclude<Remedy, { kind: 'unknown-amount' }>, x: RemedyInputs, formula: string): Figures {
   const last = remedy.schedule[remedy.schedule.length - 1]!;
   if (last.to !== undefined && x.amountDate > last.to && remedy.adjustment) {
-    return unknown(`${CPI_PENDING}: the amount tables for ${remedy.label} (${remedy.citation}) end ${last.to}; ${remedy.adjustment.text} (${remedy.adjustment.citation}). Add the adjusted table with "rules add".`, {
+    return unknown(`${CPI_PENDING}: the amount tables for ${remedy.label} (${remedy.citation}) end ${last.to}; ${remedy.adjustment.text} (${remedy.adjustment.citation}). Add the adjusted table to the rule pack.`, {
       amountDate: x.amountDate,
       pendingAdjustment: remedy.adjustment.kind,
     });

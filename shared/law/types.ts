@@ -191,7 +191,22 @@ export interface RequiredItem extends CitedRule {
   /** Required only for a person with any of these elements exposed (e.g. CRA contacts when SSN or DL exposed). */
   whenExposed?: ElementCode[];
   condition?: ItemCondition;
+  /** Ids in the notice contact directory (shared/law/contacts/) whose details the letter prints for this item. */
+  contacts?: string[];
+  /** The parts of each contact the law asks for (default: address, phone and website). */
+  contactFields?: Array<'address' | 'phone' | 'website'>;
 }
+
+/** Item kinds whose letter text may carry agency contact details (`RequiredItem.contacts`). */
+export const CONTACT_ITEM_KINDS: readonly RequiredItemKind[] = [
+  'cra-contacts',
+  'ftc-contact',
+  'state-ag-contact',
+  'regulator-contact',
+  'credit-freeze-rights',
+  'fraud-alert-rights',
+  'report-identity-theft-advice',
+];
 
 export interface RequiredContent {
   title?: CitedRule & { text: string };

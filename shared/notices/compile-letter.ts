@@ -1,5 +1,6 @@
 import type { ElementCode } from '../contract/elements';
-import type { RequiredItemKind } from '../law/types';
+import { CONTACT_FIELDS, noticeContacts, type ContactField } from '../law/contacts/notice-contacts';
+import type { RequiredItem, RequiredItemKind } from '../law/types';
 import { ADVICE_TEXT } from './advice-text';
 import { itemApplies, type LetterRules } from './letter-rules';
 import type { NoticeFacts } from './notice-facts';
@@ -156,7 +157,10 @@ function caseValues(context: CaseContext, missing: Set<string>): { inline(name: 
       if (name === 'company.address') return facts.company.address.map((text, i) => ({ style: 'line' as const, text, gap: i === 0 }));
       if (name === 'incident.description') return body(facts.whatHappened);
       if (name === 'actions.taken') return body(facts.whatWeAreDoing);
-      if (ADVICE_TEXT[name]) return body(ADVICE_TEXT[name]);
+      if (ADVICE_TEXT[name]) {
+        const kinds = PLACEHOLDER_BY_NAME.get(name)!.satisfies;
+        return [...body(ADVICE_TEXT[name]), ...itemContacts(rules.items.filter((item) => kinds.includes(item.kind)), name, missing)];
+      }
       if (name.startsWith('contacts.')) return contactsBlock(name, rules, missing);
       return [];
     },
@@ -170,22 +174,49 @@ const CONTACT_KINDS: Readonly<Record<string, RequiredItemKind>> = {
   'contacts.regulator': 'regulator-contact',
 };
 
-interface PackContact {
-  name: string;
-  address: string[];
-  phone: string | null;
-  website: string | null;
-}
+const FIELD_WORDS: Readonly<Record<ContactField, string>> = { address: 'postal address', phone: 'telephone number', website: 'website' };
 
-/** Contact details are law data: they come from the pack's item, never from code. */
+/** Contact details are law data: the pack's item names entries of the contact directory, never text in code. */
 function contactsBlock(name: string, rules: LetterRules, missing: Set<string>): LetterParagraph[] {
   const kind = CONTACT_KINDS[name]!;
-  const contacts = rules.items.filter((item) => item.kind === kind).flatMap((item) => (item as { contacts?: PackContact[] }).contacts ?? []);
-  if (contacts.length === 0) {
+  const lines = itemContacts(rules.items.filter((item) => item.kind === kind), name, missing);
+  if (lines.length === 0) {
     missing.add(name);
     return [{ style: 'body', text: UNSTATED(`${PLACEHOLDER_BY_NAME.get(name)!.description.replace(/ \(from the rule pack\)$/, '')} (not in the rule pack)`), gap: true }];
   }
-  return contacts.flatMap((c) => [c.name, ...c.address, c.phone, c.website].filter((t): t is string => !!t).map((text, i) => ({ style: 'line' as const, text, gap: i === 0 })));
+  return lines;
+}
+
+/**
+ * The contacts the items name, each with the parts its law asks for (`contactFields`), one line each. A part no
+ * source confirmed prints as a visible gap for counsel and is listed in `missing`.
+ */
+function itemContacts(items: readonly RequiredItem[], placeholder: string, missing: Set<string>): LetterParagraph[] {
+  const directory = noticeContacts().contacts;
+  const printed = new Set<string>();
+  const out: LetterParagraph[] = [];
+  for (const item of items) {
+    for (const id of item.contacts ?? []) {
+      if (printed.has(id)) continue;
+      printed.add(id);
+      const contact = directory.get(id);
+      if (!contact) {
+        missing.add(`${placeholder} (${id})`);
+        out.push({ style: 'line', text: UNSTATED(`contact "${id}" (not in the contact directory)`), gap: true });
+        continue;
+      }
+      const lines = [contact.name];
+      for (const field of item.contactFields ?? CONTACT_FIELDS) {
+        const value = contact[field];
+        if (value === null) {
+          missing.add(`${placeholder} (${contact.name}: ${FIELD_WORDS[field]})`);
+          lines.push(UNSTATED(`${FIELD_WORDS[field]}`));
+        } else lines.push(...(Array.isArray(value) ? value : [value]));
+      }
+      out.push(...lines.map((text, i) => ({ style: 'line' as const, text, gap: i === 0 })));
+    }
+  }
+  return out;
 }
 
 const fieldName = (placeholder: string) => placeholder.replace(/[.-]/g, '_');

@@ -102,7 +102,7 @@ export function defaultTemplate(rules: LetterRules): string {
 function header(rules: LetterRules): string[] {
   const lines = [
     `# Notice template for ${rules.jurisdiction} (${rules.name}), generated from rule pack ${rules.jurisdiction} ${rules.packVersion}, content rules in force on ${rules.date}.`,
-    '# Edit freely, then load it with "notices template import"; the engine refuses a template that drops a required',
+    '# Edit freely, then save it (on the Notices screen, or the command line\'s notices template import); the engine refuses a template that drops a required',
     '# title, section or item, puts the sections out of order, or prints what the law forbids. Format: README "Notices".',
   ];
   if (rules.citation) lines.push(`# Content rules: ${rules.citation}`);

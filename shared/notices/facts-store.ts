@@ -4,6 +4,7 @@ import { readCaseInfo } from '../store/case-folder';
 import { canonicalJson } from '../util/canonical-json';
 import { sha256Hex } from '../util/hash';
 import { parseNoticeFacts, type NoticeFacts } from './notice-facts';
+import { WRITTEN_NOTICE } from './notice-method';
 
 export interface StoredNoticeFacts {
   id: number;
@@ -32,5 +33,7 @@ export function readNoticeFacts(db: Db): StoredNoticeFacts | null {
   const row = db.prepare('SELECT id, created_at AS recordedAt, actor, facts, sha256 FROM notice_facts ORDER BY id DESC LIMIT 1').get() as
     | { id: number; recordedAt: string; actor: string; facts: string; sha256: string }
     | undefined;
-  return row ? { id: row.id, sha256: row.sha256, recordedAt: row.recordedAt, actor: row.actor, facts: JSON.parse(row.facts) as NoticeFacts } : null;
+  if (!row) return null;
+  const facts = JSON.parse(row.facts) as Omit<NoticeFacts, 'method'> & { method?: NoticeFacts['method'] };
+  return { id: row.id, sha256: row.sha256, recordedAt: row.recordedAt, actor: row.actor, facts: { ...facts, method: facts.method ?? WRITTEN_NOTICE } };
 }

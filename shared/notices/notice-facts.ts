@@ -1,6 +1,7 @@
 import { LedgerError } from '../contract/errors';
 import { isIsoDate } from '../law/dates';
-import type { IsoDate } from '../law/types';
+import { ELECTRONIC_CONDITION_KINDS, type ElectronicConditionKind, type IsoDate } from '../law/types';
+import { WRITTEN_NOTICE, type NoticeMethodChoice } from './notice-method';
 
 /** What counsel states about the breach for the letters: the company, the dates, and the words of the notice. */
 export interface NoticeFacts {
@@ -17,6 +18,8 @@ export interface NoticeFacts {
   /** Null: notice was not delayed by a law-enforcement investigation. */
   lawEnforcementDelay: string | null;
   identityProtection: IdentityProtectionOffer | null;
+  /** How notice is given; absent in facts recorded before it existed, which mean written notice. */
+  method: NoticeMethodChoice;
 }
 
 export interface IdentityProtectionOffer {
@@ -65,6 +68,7 @@ export function parseNoticeFacts(input: unknown, defaultDiscovered: IsoDate | nu
     whatWeAreDoing: text(root.whatWeAreDoing, 'whatWeAreDoing', errors),
     lawEnforcementDelay: optionalText(root.lawEnforcementDelay, 'lawEnforcementDelay', errors),
     identityProtection: root.identityProtection === undefined || root.identityProtection === null ? null : offer(root.identityProtection, errors),
+    method: root.method === undefined || root.method === null ? WRITTEN_NOTICE : method(root.method, errors),
   };
   if (facts.incident.start && facts.incident.end && facts.incident.end < facts.incident.start) errors.push('incident.end: is before incident.start');
   if (facts.incident.end && !facts.incident.start) errors.push('incident.start: give the start when an end is given (the same date for one day)');
@@ -87,6 +91,27 @@ function offer(value: unknown, errors: string[]): IdentityProtectionOffer {
     phone: optionalText(o.phone, 'identityProtection.phone', errors),
     instructions: optionalText(o.instructions, 'identityProtection.instructions', errors),
   };
+}
+
+function method(value: unknown, errors: string[]): NoticeMethodChoice {
+  const m = record(value, 'method', errors);
+  if (m.kind === 'written') return WRITTEN_NOTICE;
+  if (m.kind === 'electronic') {
+    const conditions = m.conditions ?? [];
+    if (!Array.isArray(conditions) || conditions.some((c) => !ELECTRONIC_CONDITION_KINDS.includes(c as ElectronicConditionKind))) {
+      errors.push(`method.conditions: a list of ${ELECTRONIC_CONDITION_KINDS.join(', ')} (the conditions of electronic notice that hold)`);
+      return { kind: 'electronic', conditions: [] };
+    }
+    return { kind: 'electronic', conditions: [...new Set(conditions as ElectronicConditionKind[])].sort() };
+  }
+  if (m.kind === 'substitute') {
+    const cost = m.writtenNoticeCostUsd;
+    if (cost !== undefined && cost !== null && !(typeof cost === 'number' && Number.isFinite(cost) && cost >= 0)) errors.push('method.writtenNoticeCostUsd: the estimated cost of written notice in US dollars, or null');
+    if (m.insufficientContact !== undefined && typeof m.insufficientContact !== 'boolean') errors.push('method.insufficientContact: true or false');
+    return { kind: 'substitute', writtenNoticeCostUsd: typeof cost === 'number' && Number.isFinite(cost) && cost >= 0 ? cost : null, insufficientContact: m.insufficientContact === true };
+  }
+  errors.push(`method.kind: one of written, electronic, substitute${m.kind === undefined ? '' : `, got ${JSON.stringify(m.kind)}`}`);
+  return WRITTEN_NOTICE;
 }
 
 function record(value: unknown, name: string, errors: string[]): Record<string, unknown> {

@@ -19,22 +19,49 @@ export interface PdfLetterOptions {
 /** Where a run of lines goes: a static piece's lines `from`..`to` (drawn from a cached form) or a person's own lines. */
 type Placement = { top: number; kind: 'form'; key: string; pieceId: number; from: number; to: number } | { top: number; kind: 'line'; line: LaidLine };
 
-const BUFFERED_BYTES = 1 << 20;
+/** Bytes collected before they are handed to the file stream in one write. */
+const WRITE_BYTES = 256 * 1024;
+
+/** The parts of pdfkit's document the writer drives (pdfkit 0.20; pinned in package.json). */
+interface PdfkitInternals {
+  _offset: number;
+  _offsets: Array<number | null>;
+  _waiting: number;
+  _write(data: string | Uint8Array): void;
+  _root: { data: { Pages: PdfRef & { data: { Kids: PdfRef[]; Count: number } } } };
+}
+interface PdfRef {
+  id: number;
+  gen: number;
+  data: Record<string, unknown>;
+  end(chunk?: Buffer): void;
+}
 
 /**
- * A PDF of letters, each starting on its own page, streamed to disk as it is written. The parts of a letter that are
- * the same for everyone are laid out once and drawn as PDF form XObjects, so a letter costs its own few lines and a
- * few references: that is what makes a million letters take minutes, not hours. pdfkit's page tree keeps every page
- * object until the end; each finished page's entry is replaced by a bare reference so memory stays flat.
+ * A PDF of letters, each starting on its own page, streamed to disk as it is written, in constant memory. The parts of
+ * a letter that are the same for everyone are laid out once and drawn as PDF form XObjects, so a letter costs its own
+ * few lines and a few references: that is what makes a million letters take minutes, not hours. pdfkit owns the
+ * document (object numbers, fonts, forms, page tree, cross-reference table); each page is two objects the writer
+ * serialises itself — its content stream and its dictionary, sharing one resource dictionary — because pdfkit's
+ * per-page objects and its readable stream of tiny chunks were most of the time, and pdfkit's page tree would hold
+ * every page object to the end.
  */
 export class PdfLetterWriter {
   private readonly doc: PDFKit.PDFDocument;
+  private readonly internals: PdfkitInternals;
   private readonly out: Writable;
   private readonly fonts: Fonts;
   private readonly sizes: TypeSizes;
   private readonly laidPieces = new Map<number, LaidLine[]>();
   private readonly bullets = new Map<string, Laid>();
-  private readonly forms = new Map<string, { name: string; ref: unknown }>();
+  private readonly forms = new Map<string, { name: string; ref: PdfRef }>();
+  /** One resource dictionary for every page: the two fonts and every form; written when the document closes. */
+  private readonly resources: PdfRef;
+  private readonly pageHead: string;
+  /** Page object numbers, in order: the page tree's kids, built at the end. */
+  private readonly pageIds: number[] = [];
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private failure: Error | null = null;
   pages = 0;
   letters = 0;
@@ -51,11 +78,27 @@ export class PdfLetterWriter {
       lang: 'en-US',
       info: { Title: options.title, Author: options.author, Creator: 'Breach Ledger', Producer: 'Breach Ledger (pdfkit)', CreationDate: date, ModDate: date },
     });
+    this.internals = this.doc as unknown as PdfkitInternals;
     this.out = outputFileStream(file, key);
     this.out.on('error', (error: Error) => (this.failure ??= error));
-    this.doc.on('data', (chunk: Buffer) => this.out.write(chunk));
+    // Everything pdfkit writes is collected here (as its own _write would encode it) and reaches the file in large writes.
+    this.internals._write = (data) => this.emit(typeof data === 'string' ? `${data}\n` : data);
+    // The header pdfkit wrote while being constructed (already counted in its offset).
+    const header = this.doc.read() as Buffer | null;
+    if (header) {
+      this.pending.push(header);
+      this.pendingBytes += header.length;
+    }
+    this.doc.resume();
     this.fonts = { regular: this.font('Helvetica'), bold: this.font('Helvetica-Bold') };
     this.sizes = typeSizes(options.minimumPoints);
+    this.resources = this.doc.ref({
+      ProcSet: ['PDF', 'Text'],
+      Font: { [this.fonts.regular.id]: this.fonts.regular.font.ref(), [this.fonts.bold.id]: this.fonts.bold.font.ref() },
+      XObject: {},
+    }) as unknown as PdfRef;
+    const pagesRef = this.internals._root.data.Pages;
+    this.pageHead = `/Type /Page\n/Parent ${pagesRef.id} ${pagesRef.gen} R\n/MediaBox [0 0 ${PAGE.width} ${PAGE.height}]\n/Resources ${this.resources.id} ${this.resources.gen} R`;
   }
 
   /** Writes one person's letter on new pages; waits when the disk is behind. */
@@ -110,9 +153,18 @@ export class PdfLetterWriter {
   }
 
   async close(): Promise<void> {
+    const xobjects = this.resources.data.XObject as Record<string, PdfRef>;
+    for (const form of this.forms.values()) xobjects[form.name] = form.ref;
+    this.resources.end();
+    const pages = this.internals._root.data.Pages;
+    const prototype = Object.getPrototypeOf(pages) as object;
+    pages.data.Kids = this.pageIds.map((id) => Object.assign(Object.create(prototype) as PdfRef, { id, gen: 0 }));
+    pages.data.Count = this.pageIds.length;
     const ended = once(this.doc, 'end');
     this.doc.end();
     await ended;
+    if (this.internals._waiting !== 0) throw new Error(`PDF writer: ${this.internals._waiting} PDF object(s) were never written`);
+    this.flush();
     this.out.end();
     await once(this.out, 'finish').catch((error: unknown) => {
       this.failure ??= error instanceof Error ? error : new Error(String(error));
@@ -147,37 +199,51 @@ export class PdfLetterWriter {
     return lines;
   }
 
+  /** A page: its content stream (uncompressed: it holds only the person's few lines and references to the shared forms) and its dictionary. */
   private writePage(placements: readonly Placement[], footer: string): void {
-    const doc = this.doc;
-    doc.addPage();
-    this.slimPreviousPage();
-    // A page holds only its person's few lines and references to the shared forms (compressed once each): deflating
-    // every page's small stream cost a third of the time for about 0.8 KB a page.
-    const content = doc.page.content as unknown as { compress: boolean; data: { Filter?: string } };
-    content.compress = false;
-    delete content.data.Filter;
     this.pages++;
-    const page = doc.page as unknown as { fonts: Record<string, unknown>; xobjects: Record<string, unknown>; write(chunk: Buffer): void };
-    page.fonts[this.fonts.regular.id] = this.fonts.regular.font.ref();
-    page.fonts[this.fonts.bold.id] = this.fonts.bold.font.ref();
-    // pdfkit starts each page flipped (y down); the same matrix again gives PDF's own coordinates (y up).
-    const ops: string[] = [`1 0 0 -1 0 ${PAGE.height} cm`];
+    // PDF's own coordinates (y up): every line is placed from the page's bottom.
+    const ops: string[] = [];
     for (const placement of placements) {
       if (placement.kind === 'line') {
         ops.push(`BT ${lineOperators(placement.line, PAGE.height - placement.top)} ET`);
       } else {
         const form = this.form(placement.key, placement.pieceId, placement.from, placement.to);
-        page.xobjects[form.name] = form.ref;
         ops.push(`q 1 0 0 1 0 ${(PAGE.top - placement.top).toFixed(2)} cm /${form.name} Do Q`);
       }
     }
     const footerText = toWinAnsi(footer).text;
     ops.push(`BT /${this.fonts.regular.id} ${this.sizes.body} Tf 1 0 0 1 ${PAGE.left} ${PAGE.bottom / 2} Tm ${this.fonts.regular.tj(footerText)} ET`);
-    page.write(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
+    const content = `${ops.join('\n')}\n`;
+    const contentId = this.writeObject(`<<\n/Length ${Buffer.byteLength(content, 'latin1')}\n>>\nstream\n${content}\nendstream`);
+    this.pageIds.push(this.writeObject(`<<\n${this.pageHead}\n/Contents ${contentId} 0 R\n>>`));
+  }
+
+  /** Writes an object under the next object number of pdfkit's document, recording its offset for the cross-reference table. */
+  private writeObject(body: string): number {
+    const offsets = this.internals._offsets;
+    const id = offsets.length + 1;
+    offsets.push(this.internals._offset);
+    this.emit(`${id} 0 obj\n${body}\nendobj\n`);
+    return id;
+  }
+
+  private emit(data: string | Uint8Array): void {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data instanceof Buffer ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.internals._offset += bytes.length;
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    this.out.write(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes));
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   /** A static run of lines as a form XObject, drawn with its first line's top at the page's top margin. */
-  private form(key: string, pieceId: number, from: number, to: number): { name: string; ref: unknown } {
+  private form(key: string, pieceId: number, from: number, to: number): { name: string; ref: PdfRef } {
     let form = this.forms.get(key);
     if (form) return form;
     const lines = this.laidPieces.get(pieceId)!;
@@ -196,27 +262,15 @@ export class PdfLetterWriter {
       Resources: { ProcSet: ['PDF', 'Text'], Font: { [this.fonts.regular.id]: this.fonts.regular.font.ref(), [this.fonts.bold.id]: this.fonts.bold.font.ref() } },
     });
     ref.end(Buffer.from(`BT\n${ops.join('\n')}\nET\n`, 'latin1'));
-    form = { name: `L${this.forms.size + 1}`, ref };
+    form = { name: `L${this.forms.size + 1}`, ref: ref as unknown as PdfRef };
     this.forms.set(key, form);
     return form;
   }
 
-  /** The page tree keeps each page's whole object graph; a written page needs only its "n 0 R". */
-  private slimPreviousPage(): void {
-    const kids = (this.doc as unknown as { _root: { data: { Pages: { data: { Kids: Array<{ id: number; gen: number }> } } } } })._root.data.Pages.data.Kids;
-    const index = kids.length - 2;
-    if (index < 0) return;
-    const written = kids[index]!;
-    const bare = Object.create(Object.getPrototypeOf(written) as object) as { id: number; gen: number };
-    bare.id = written.id;
-    bare.gen = written.gen;
-    kids[index] = bare;
-  }
-
   private async keepUp(): Promise<void> {
     this.throwIfFailed();
-    if (this.doc.readableLength > BUFFERED_BYTES) await new Promise((resolve) => setImmediate(resolve));
-    // The stream's own flag, not one set when write() refused: a drain during the wait above must not be waited for again.
+    if (this.pendingBytes < WRITE_BYTES) return;
+    this.flush();
     if (this.out.writableNeedDrain) await once(this.out, 'drain');
     this.throwIfFailed();
   }

@@ -21,7 +21,7 @@ export interface TemplateInUse {
 
 export function rulesFor(packs: PackSet, jurisdiction: string, date: IsoDate): LetterRules {
   const loaded = findPack(packs, jurisdiction);
-  if (!loaded) throw new LedgerError('NOT_FOUND', `No rule pack for ${jurisdiction}; list them with "rules".`);
+  if (!loaded) throw new LedgerError('NOT_FOUND', `No rule pack for ${jurisdiction} is installed.`);
   return letterRules(loaded.pack, date);
 }
 

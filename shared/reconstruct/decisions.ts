@@ -15,7 +15,7 @@ export function recordDecision(db: Db, decision: Decision, actor: string): numbe
   if (decision.kind === 'merge' && decision.subjectIds.length < 2) throw new LedgerError('BAD_USAGE', 'A merge needs at least two record ids.');
   const ids = decision.kind === 'merge' ? decision.subjectIds : decision.kind === 'split' ? [decision.subjectId] : [];
   const known = db.prepare('SELECT COUNT(*) FROM subject_records WHERE id = ?').pluck();
-  for (const id of ids) if (known.get(id) === 0) throw new LedgerError('NOT_FOUND', `No subject record ${id}; list records with "people <case>".`);
+  for (const id of ids) if (known.get(id) === 0) throw new LedgerError('NOT_FOUND', `No subject record ${id} in this case.`);
   return db.transaction(() => {
     const id = Number(db.prepare('INSERT INTO decisions (created_at, actor, kind, payload) VALUES (?, ?, ?, ?)').run(new Date().toISOString(), actor, decision.kind, JSON.stringify(decision)).lastInsertRowid);
     appendCustody(db, { actor, action: decision.kind === 'classify' ? 'override' : 'resolve', subject: `decision ${id}`, details: { decisionId: id, ...decision } });

@@ -42,7 +42,7 @@ export function normalizeScope(input: ScopeInput): ScopeDefinition {
   });
   const users = (input.users ?? []).map((u) => {
     const trimmed = u.trim();
-    if (!trimmed) throw new LedgerError('BAD_USAGE', 'A --user value is empty.');
+    if (!trimmed) throw new LedgerError('BAD_USAGE', 'A user indicator is empty.');
     return looksLikeSalesforceId(trimmed) && !trimmed.includes('@') ? (toId18(trimmed) ?? trimmed) : trimmed.toLowerCase();
   });
   const definition: ScopeDefinition = {
@@ -50,24 +50,24 @@ export function normalizeScope(input: ScopeInput): ScopeDefinition {
     to,
     ips: unique(ips),
     users: unique(users),
-    sessions: unique(nonEmpty(input.sessions, '--session')),
-    loginKeys: unique(nonEmpty(input.loginKeys, '--login-key')),
-    apps: unique(nonEmpty(input.apps, '--app').map((a) => (looksLikeSalesforceId(a) ? (toId18(a) ?? a) : a.toLowerCase()))),
-    clients: unique(nonEmpty(input.clients, '--client').map((c) => c.toLowerCase())),
-    agents: unique(nonEmpty(input.agents, '--agent').map((a) => a.toLowerCase())),
+    sessions: unique(nonEmpty(input.sessions, 'session key')),
+    loginKeys: unique(nonEmpty(input.loginKeys, 'login key')),
+    apps: unique(nonEmpty(input.apps, 'connected app').map((a) => (looksLikeSalesforceId(a) ? (toId18(a) ?? a) : a.toLowerCase()))),
+    clients: unique(nonEmpty(input.clients, 'client').map((c) => c.toLowerCase())),
+    agents: unique(nonEmpty(input.agents, 'user agent').map((a) => a.toLowerCase())),
   };
   const indicatorCount = definition.ips.length + definition.users.length + definition.sessions.length + definition.loginKeys.length + definition.apps.length + definition.clients.length + definition.agents.length;
   if (indicatorCount === 0) {
-    throw new LedgerError('BAD_USAGE', 'Give at least one indicator (--ip, --user, --session, --login-key, --app, --client or --agent); use "triage" to find them.');
+    throw new LedgerError('BAD_USAGE', 'Give at least one indicator (an IP or range, user, session key, login key, connected app, client or user agent); triage finds candidates.');
   }
   return definition;
 }
 
 /** A UTC window from what the investigator typed (dates mean midnight UTC). */
 export function normalizeWindow(fromText: string, toText: string): { from: string; to: string } {
-  const from = utcInstant(fromText, '--from');
-  const to = utcInstant(toText, '--to');
-  if (from >= to) throw new LedgerError('BAD_USAGE', `The window must end after it starts (--from ${from} is not before --to ${to}).`);
+  const from = utcInstant(fromText, 'The window start');
+  const to = utcInstant(toText, 'The window end');
+  if (from >= to) throw new LedgerError('BAD_USAGE', `The window must end after it starts (${from} is not before ${to}).`);
   return { from, to };
 }
 
@@ -75,21 +75,21 @@ export function scopeDigest(definition: ScopeDefinition): string {
   return sha256Hex(canonicalJson(definition));
 }
 
-function utcInstant(value: string, flag: string): string {
+function utcInstant(value: string, what: string): string {
   const text = value.trim();
   const withZone = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00Z` : text;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(withZone)) {
-    throw new LedgerError('BAD_USAGE', `${flag} must be an ISO 8601 date or date-time with a zone (e.g. 2025-06-01T00:00:00Z), not "${value}".`);
+    throw new LedgerError('BAD_USAGE', `${what} must be an ISO 8601 date or date-time with a zone (e.g. 2025-06-01T00:00:00Z), not "${value}".`);
   }
   const date = new Date(withZone);
-  if (Number.isNaN(date.getTime())) throw new LedgerError('BAD_USAGE', `${flag} "${value}" is not a real date.`);
+  if (Number.isNaN(date.getTime())) throw new LedgerError('BAD_USAGE', `${what} "${value}" is not a real date.`);
   return date.toISOString();
 }
 
-function nonEmpty(values: readonly string[] | undefined, flag: string): string[] {
+function nonEmpty(values: readonly string[] | undefined, kind: string): string[] {
   return (values ?? []).map((v) => {
     const trimmed = v.trim();
-    if (!trimmed) throw new LedgerError('BAD_USAGE', `A ${flag} value is empty.`);
+    if (!trimmed) throw new LedgerError('BAD_USAGE', `A ${kind} indicator is empty.`);
     return trimmed;
   });
 }

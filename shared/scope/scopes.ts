@@ -39,7 +39,7 @@ export function listScopes(db: Db): ScopeVersion[] {
 
 export function currentScope(db: Db): ScopeVersion {
   const row = db.prepare('SELECT * FROM scopes ORDER BY id DESC LIMIT 1').get() as ScopeRow | undefined;
-  if (!row) throw new LedgerError('NOT_FOUND', 'This case has no incident scope yet; define one with "scope <case> --from ... --to ... --ip ...".');
+  if (!row) throw new LedgerError('NOT_FOUND', 'This case has no incident scope yet; define one (a window and at least one indicator) first.');
   return fromRow(row);
 }
 

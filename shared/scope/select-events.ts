@@ -2,6 +2,7 @@ import type { Db } from '../store/db';
 import type { ScopeDefinition } from './definition';
 import { CURRENT_EVENT } from './current-events';
 import { parseIpOrCidr, rangeContains, type IpRange } from './ip';
+import { APP_NAME_SQL, MAY_NAME_APP_SQL } from './app-names';
 
 /** This connection's scoped events: (event_id, reason), filled by `collectScopedEvents`. */
 export const SCOPED_EVENTS = 'temp.scoped_events';
@@ -16,6 +17,7 @@ export function collectScopedEvents(db: Db, scope: ScopeDefinition): number {
   const list = (values: readonly string[]) => JSON.stringify(values);
   const window = { from: scope.from, to: scope.to };
   collectIpMatches(db, scope.ips.map((ip) => parseIpOrCidr(ip)!), window);
+  collectAppsNamed(db, scope.apps);
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS scoped_events (event_id INTEGER PRIMARY KEY, reason TEXT NOT NULL);
     DELETE FROM ${SCOPED_EVENTS};
     CREATE TEMP TABLE IF NOT EXISTS scoped_keys (kind TEXT NOT NULL, key TEXT NOT NULL, first INTEGER NOT NULL, PRIMARY KEY (kind, key));
@@ -30,6 +32,7 @@ export function collectScopedEvents(db: Db, scope: ScopeDefinition): number {
        CASE WHEN e.session_key IN (SELECT value FROM json_each(@sessions)) THEN 'session ' || e.session_key END,
        CASE WHEN e.login_key IN (SELECT value FROM json_each(@loginKeys)) THEN 'login key ' || e.login_key END,
        CASE WHEN e.app IN (SELECT value FROM json_each(@apps)) OR lower(e.app) IN (SELECT value FROM json_each(@apps)) THEN 'app ' || e.app END,
+       (SELECT 'app ' || n.name || ' (' || e.app || ')' FROM temp.apps_named n WHERE n.app = e.app),
        CASE WHEN lower(e.client) IN (SELECT value FROM json_each(@clients)) THEN 'client ' || e.client END,
        (SELECT 'agent ' || a.value FROM json_each(@agents) a WHERE instr(lower(e.user_agent), a.value) > 0 ORDER BY a.value LIMIT 1)
      ) AS reason
@@ -61,6 +64,24 @@ export function collectScopedEvents(db: Db, scope: ScopeDefinition): number {
     ).run(window);
   }
   return db.prepare(`SELECT COUNT(*) FROM ${SCOPED_EVENTS}`).pluck().get() as number;
+}
+
+/**
+ * Fills `temp.apps_named` with every app value (an id) whose events give it a name an app indicator spells (in any
+ * case), so "Data Loader" selects the events of its id just as triage shows that name beside that id, including
+ * the events of that id that carry no name. A name is never widened the other way: an id does not pull in other ids
+ * or name-only events that happen to share its name.
+ */
+function collectAppsNamed(db: Db, apps: readonly string[]): void {
+  db.exec(`CREATE TEMP TABLE IF NOT EXISTS apps_named (app TEXT PRIMARY KEY, name TEXT NOT NULL); DELETE FROM temp.apps_named;`);
+  if (apps.length === 0) return;
+  db.prepare(
+    `INSERT INTO temp.apps_named (app, name)
+     SELECT app, MIN(name) FROM (
+       SELECT e.app AS app, trim(${APP_NAME_SQL('e')}) AS name FROM access_events e
+       WHERE ${CURRENT_EVENT} AND e.app IS NOT NULL AND ${MAY_NAME_APP_SQL('e')}
+     ) WHERE lower(name) IN (SELECT value FROM json_each(@apps)) AND name <> app GROUP BY app`,
+  ).run({ apps: JSON.stringify(apps) });
 }
 
 /**

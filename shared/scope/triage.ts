@@ -3,6 +3,7 @@ import { LedgerError } from '../contract/errors';
 import type { ProgressListener } from '../contract/progress';
 import type { Db } from '../store/db';
 import { CURRENT_EVENT } from './current-events';
+import { APP_NAME_SQL, MAY_NAME_APP_SQL } from './app-names';
 import { DIMENSION_SQL, EXPORT_TYPES_SQL, hoursIn, splitWindow, TRIAGE_DIMENSIONS, type TriageDimension } from './event-rollups';
 
 export type TriageRow = TriageEntry;
@@ -79,10 +80,9 @@ export function appNames(db: Db, apps: readonly string[]): Map<string, string[]>
   const rows = db
     .prepare(
       `SELECT app, name FROM (
-         SELECT e.app AS app, COALESCE(json_extract(e.details, '$.CONNECTED_APP_NAME'), json_extract(e.details, '$.Application')) AS name
+         SELECT e.app AS app, ${APP_NAME_SQL('e')} AS name
          FROM access_events e
-         WHERE e.app IN (SELECT value FROM json_each(@apps)) AND ${CURRENT_EVENT}
-           AND (instr(e.details, '"CONNECTED_APP_NAME"') > 0 OR instr(e.details, '"Application"') > 0)
+         WHERE e.app IN (SELECT value FROM json_each(@apps)) AND ${CURRENT_EVENT} AND ${MAY_NAME_APP_SQL('e')}
        ) WHERE name IS NOT NULL AND trim(name) <> '' AND name <> app GROUP BY app, name ORDER BY app, name`,
     )
     .all({ apps: JSON.stringify(apps) }) as Array<{ app: string; name: string }>;

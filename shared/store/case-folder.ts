@@ -53,13 +53,13 @@ export interface NewCase {
 
 export async function createCase(request: NewCase): Promise<CaseHandle> {
   const dir = path.resolve(request.dir);
-  if (!request.name.trim()) throw new LedgerError('BAD_USAGE', 'A case needs a name: pass --name.');
-  if (!request.investigator.trim()) throw new LedgerError('BAD_USAGE', 'A case needs an investigator: pass --investigator.');
+  if (!request.name.trim()) throw new LedgerError('BAD_USAGE', 'A case needs a name.');
+  if (!request.investigator.trim()) throw new LedgerError('BAD_USAGE', 'A case needs an investigator.');
   if (request.discovered && !isValidDate(request.discovered)) {
-    throw new LedgerError('BAD_USAGE', `--discovered must be a date as YYYY-MM-DD, not "${request.discovered}".`);
+    throw new LedgerError('BAD_USAGE', `The discovery date must be a date as YYYY-MM-DD, not "${request.discovered}".`);
   }
   const timeZone = request.timeZone ?? 'UTC';
-  if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `--tz must be an IANA time zone such as America/New_York, not "${timeZone}".`);
+  if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `The time zone must be an IANA time zone name such as America/New_York, not "${timeZone}".`);
   if (existsSync(dir)) {
     const entries = await fsp.readdir(dir).catch(() => {
       throw new LedgerError('INVALID_INPUT', `${dir} exists and is not a folder; choose another path.`);
@@ -113,7 +113,7 @@ export async function openCase(dirArg: string, options: { actor?: string; key?: 
   if (!existsSync(storeFile)) throw new LedgerError('NOT_A_CASE', `${dir} is not a Breach Ledger case (it has no ${STORE_FILE}); choose a case folder or create a new case.`);
   const key = options.key ?? null;
   if (caseIsEncrypted(dir) && !key) {
-    throw new LedgerError('BAD_USAGE', `${dir} is an encrypted case; give its passphrase (--passphrase-file <file>, BREACH_LEDGER_PASSPHRASE, or at the prompt).`, { reason: 'locked' });
+    throw new LedgerError('BAD_USAGE', `${dir} is an encrypted case; give its passphrase to open it.`, { reason: 'locked' });
   }
   const db = openEncryptionAware(dir, storeFile, key);
   const info = readCaseInfo(db);
@@ -129,7 +129,7 @@ function openEncryptionAware(dir: string, storeFile: string, key: VaultKey | nul
     return openStore(storeFile, { create: false, key: key?.store ?? null });
   } catch (error) {
     if (key || !hasPendingKeyFile(path.join(dir, KEYS_DIR))) throw error;
-    throw new LedgerError('BAD_USAGE', `Encrypting ${dir} was interrupted; run "case encrypt" on it again with the same passphrase to finish. Nothing was lost.`, { reason: 'encryption-interrupted' });
+    throw new LedgerError('BAD_USAGE', `Encrypting ${dir} was interrupted; encrypt it again with the same passphrase to finish. Nothing was lost.`, { reason: 'encryption-interrupted' });
   }
 }
 

@@ -36,7 +36,7 @@ export async function disposeCase(handle: CaseHandle, options: { certificatePath
   const certificatePath = path.resolve(options.certificatePath);
   const relative = path.relative(handle.dir, certificatePath);
   if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-    throw new LedgerError('BAD_USAGE', 'The disposal certificate must be written outside the case folder, which is destroyed; choose another --certificate path.');
+    throw new LedgerError('BAD_USAGE', 'The disposal certificate must be written outside the case folder, which is destroyed; choose another path for it.');
   }
   if (existsSync(certificatePath)) throw new LedgerError('BAD_USAGE', `${certificatePath} already exists; choose a new file for the certificate.`);
   if (!existsSync(path.dirname(certificatePath))) throw new LedgerError('NOT_FOUND', `The folder ${path.dirname(certificatePath)} does not exist; create it first.`);

@@ -31,7 +31,7 @@ export interface EncryptCaseResult {
  * the key. Export manifests are re-signed over the encrypted files (the custody entry keeps the old manifest hashes).
  */
 export async function encryptCase(handle: CaseHandle, passphrase: string, actor: string, onStep: StepHook = noSteps): Promise<EncryptCaseResult> {
-  if (handle.vaultKey) throw new LedgerError('BAD_USAGE', `${handle.dir} is already encrypted; use "case passphrase" to change its passphrase.`);
+  if (handle.vaultKey) throw new LedgerError('BAD_USAGE', `${handle.dir} is already encrypted; change its passphrase instead.`);
   return encryptCaseWithKey(handle, await createKeyFile(path.join(handle.dir, KEYS_DIR), passphrase, { pending: true }), actor, onStep);
 }
 
@@ -85,7 +85,7 @@ async function swapInEncryptedStore(handle: CaseHandle, key: VaultKey, onStep: S
   const store = path.join(handle.dir, STORE_FILE);
   // Only this connection may have the store open: leaving WAL mode proves it and empties the write-ahead log.
   if (handle.db.pragma('journal_mode = DELETE', { simple: true }) !== 'delete') {
-    throw new LedgerError('STORE_LOCKED', 'The case is busy in another program; close it there, then run "case encrypt" again.');
+    throw new LedgerError('STORE_LOCKED', 'The case is busy in another program; close it there, then encrypt the case again.');
   }
   await fsp.rm(`${store}${CIPHER_SUFFIX}`, { force: true });
   await onStep('store-copy');
@@ -94,7 +94,7 @@ async function swapInEncryptedStore(handle: CaseHandle, key: VaultKey, onStep: S
   await onStep('store-verify');
   if (!storeCopyMatches(`${store}${CIPHER_SUFFIX}`, key, store)) {
     await fsp.rm(`${store}${CIPHER_SUFFIX}`, { force: true });
-    throw new LedgerError('VERIFICATION_FAILED', 'The encrypted copy of the evidence store does not match the store; nothing was changed. Check the disk and run "case encrypt" again.');
+    throw new LedgerError('VERIFICATION_FAILED', 'The encrypted copy of the evidence store does not match the store; nothing was changed. Check the disk and encrypt the case again.');
   }
   handle.close();
   await onStep('store-move-plain');
@@ -124,7 +124,7 @@ async function settleStoreSwap(dir: string, key: VaultKey, onStep: StepHook): Pr
     throw new LedgerError('VERIFICATION_FAILED', `${dir}: the interrupted conversion left no store it can finish from; restore the case from a backup.`);
   }
   if (!existsSync(cipher) || !storeCopyMatches(cipher, key, plain)) {
-    throw new LedgerError('VERIFICATION_FAILED', `${dir}: the encrypted copy of the store is incomplete; the plain store is kept as ${path.basename(plain)}. Rename it to ${STORE_FILE}, delete keys/case-key.json.pending and run "case encrypt" again.`);
+    throw new LedgerError('VERIFICATION_FAILED', `${dir}: the encrypted copy of the store is incomplete; the plain store is kept as ${path.basename(plain)}. Rename it to ${STORE_FILE}, delete keys/case-key.json.pending and encrypt the case again.`);
   }
   await onStep('store-rename-cipher');
   await fsp.rename(cipher, store);

@@ -73,7 +73,7 @@ export async function encryptFileInPlace(file: string, key: Buffer, expectedSha2
   const found = await decryptedSha256(cipher, key, what);
   if (found !== plainSha256) {
     await fsp.rm(cipher, { force: true });
-    throw new LedgerError('VERIFICATION_FAILED', `The encrypted copy of ${file} does not read back as the original (SHA-256 ${found}, expected ${plainSha256}); nothing was removed. Check the disk and run "case encrypt" again.`);
+    throw new LedgerError('VERIFICATION_FAILED', `The encrypted copy of ${file} does not read back as the original (SHA-256 ${found}, expected ${plainSha256}); nothing was removed. Check the disk and encrypt the case again.`);
   }
   await onStep(`move-plain:${what}`);
   await fsp.rename(file, plain);

@@ -19,7 +19,7 @@ export function explainSystemError(error: unknown, caseDir: string): unknown {
   if (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) return new LedgerError('STORE_LOCKED', BUSY_MESSAGE, { reason: 'busy' });
   if (code === 'ENOSPC' || code.startsWith('SQLITE_FULL')) return diskFull(caseDir, (error as NodeJS.ErrnoException).path);
   if (isCorruption(error)) {
-    return new LedgerError('VERIFICATION_FAILED', `The evidence store of ${caseDir} is damaged (${error.message}); run "verify" to see which table, and restore the case from a backup.`, { reason: 'store-damaged' });
+    return new LedgerError('VERIFICATION_FAILED', `The evidence store of ${caseDir} is damaged (${error.message}); verify the case to see which table, and restore the case from a backup.`, { reason: 'store-damaged' });
   }
   return error;
 }

@@ -42,8 +42,8 @@ export interface EvidenceWithImport extends EvidenceRecord {
 
 /** The custody `parse` outcome of a file kept as evidence but not imported. */
 export const NOT_IMPORTED = 'not imported';
-const UNRECOGNISED = 'No parser recognised the file; import it with "import <case> <id> --format <format>".';
-const KEPT_UNPARSED = 'Acquired without parsing (--format unparsed); import it with "import <case> <id> --format <format>".';
+const UNRECOGNISED = 'No parser recognised the file; import it again with its format chosen.';
+const KEPT_UNPARSED = 'Acquired without parsing (format: unparsed); import it again with its format chosen.';
 
 interface EvidenceRow {
   id: number;
@@ -112,15 +112,26 @@ export function getEvidence(db: Db, id: number): EvidenceRecord | null {
 }
 
 export function listEvidence(db: Db): EvidenceWithImport[] {
-  const rows = db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[];
-  const imports = db.prepare('SELECT * FROM current_imports').all() as ImportRow[];
+  return withImports(db, db.prepare('SELECT * FROM evidence ORDER BY id').all() as EvidenceRow[], db.prepare('SELECT * FROM current_imports').all() as ImportRow[]);
+}
+
+/** One evidence file with its newest import (what `add` reports per file, without re-reading every file's). */
+export function getEvidenceWithImport(db: Db, id: number): EvidenceWithImport | null {
+  const rows = db.prepare('SELECT * FROM evidence WHERE id = ?').all(id) as EvidenceRow[];
+  return withImports(db, rows, db.prepare('SELECT * FROM current_imports WHERE evidence_id = ?').all(id) as ImportRow[])[0] ?? null;
+}
+
+function withImports(db: Db, rows: EvidenceRow[], imports: ImportRow[]): EvidenceWithImport[] {
   const byEvidence = new Map(imports.map((row) => [row.evidence_id, importFromRow(row)]));
-  const failures = db
-    .prepare(
-      `SELECT json_extract(details, '$.evidenceId') AS evidence_id, json_extract(details, '$.reason') AS reason FROM custody
+  // The custody log is searched only when a file has no import to show (it grows with every step).
+  const failures = rows.every((row) => byEvidence.has(row.id))
+    ? []
+    : (db
+        .prepare(
+          `SELECT json_extract(details, '$.evidenceId') AS evidence_id, json_extract(details, '$.reason') AS reason FROM custody
        WHERE action = 'parse' AND json_extract(details, '$.outcome') = ? ORDER BY seq`,
-    )
-    .all(NOT_IMPORTED) as Array<{ evidence_id: number; reason: string }>;
+        )
+        .all(NOT_IMPORTED) as Array<{ evidence_id: number; reason: string }>);
   const failureOf = new Map(failures.map((f) => [f.evidence_id, f.reason]));
   return rows.map((row) => {
     const latestImport = byEvidence.get(row.id) ?? null;

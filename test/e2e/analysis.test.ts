@@ -259,7 +259,7 @@ describe('analysis screens in the browser', () => {
     const engineCheck = await engine.verifyExport({ manifestPath, caseDir: breachCase });
     expect(engineCheck.ok).toBe(true);
     await expect(page.getByTestId('export-files').getByRole('row').count()).resolves.toBeGreaterThan(1);
-    await page.getByRole('button', { name: 'Verify export' }).click();
+    await page.getByRole('button', { name: 'Verify export', exact: true }).click();
     const verdict = page.getByTestId('export-verdict');
     await verdict.getByText('Export intact').waitFor();
     await expect(verdict.textContent()).resolves.toContain(`${engineCheck.files.length} of ${engineCheck.files.length} files match`);

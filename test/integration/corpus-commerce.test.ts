@@ -57,3 +57,35 @@ describe('Magento composite customer file with address-only rows', () => {
     expect(fields(a.subjects[0]!)['(line) #2']).toBeUndefined();
   });
 });
+
+describe('B2C Commerce (SFCC) customer XML, real exports', () => {
+  it('a <customers> export: profiles, address books, the address phone when the profile has none', async () => {
+    const a = await add('gigya-sfcc-customers.xml');
+    expect([a.format, a.counts]).toEqual(['sfcc-customers-xml', [2, 2, 0, 0]]);
+    expect(a.subjects.map((s) => [s.source_id, s.full_name, s.email, s.phone])).toEqual([
+      ['00010004', 'Erin Mathur', 'puru.mupunu@gigya-inc.com', '+19348993499'],
+      ['00008502', 'Puru Mupunu', 'puru@gigya.com', '+19348993499'],
+    ]);
+    expect(a.subjects[1]!.addr).toBe('default|2513 Charleston Rd, #200|Mountain View|US-CA|94043;other|1000 East 1st Street|Anchorage|US-AK|99501-3901');
+    expect(fields(a.subjects[1]!)).toMatchObject({ 'profile.custom.subscribe': 'false', 'addresses.address[2].phone': '8347459945' });
+    expect(fields(a.subjects[0]!)['credentials.password']).toMatch(/^\$s0\$b0401\$BvP1z2xP5iRzBwdW3M9h9w==\$/);
+  });
+
+  it('a site-export <customer-list>: every customer, its header not one; a zoned xsd:date birthday is read', async () => {
+    const a = await add('sfcc-refarch-customer-list.xml');
+    expect([a.format, a.counts]).toEqual(['sfcc-customers-xml', [13, 13, 0, 0]]);
+    expect(a.subjects.map((s) => s.source_id)).toEqual([
+      'D00000001', 'W00000002', 'W00000009', 'W00000003', 'W00000004', 'W00000005', 'D00000002', 'W00000007', 'W00000010', 'W00000006', 'D00000003', 'W00000001', 'W00000008',
+    ]);
+    const [test1] = a.subjects;
+    expect(test1).toMatchObject({ full_name: 'Test1 User1', email: 'testuser1@demandware.com', birth_date: '1988-10-21', phone: '+17815551212' });
+    expect(test1!.addr).toBe('default|104 Presidential Way|Woburn|US-MA|01801;other|91 Middlesex Tpke|Burlington|US-MA|01803');
+    const test3 = a.subjects.find((s) => s.source_id === 'D00000003')!;
+    expect(fields(test3)['addresses.address[1].address-id']).toBe("Mom's");
+    expect(a.subjects.find((s) => s.source_id === 'D00000002')).toMatchObject({ phone: null, addr: null });
+    const text = readFileSync(corpusFile('sfcc-refarch-customer-list.xml'));
+    const w2 = a.subjects[1]!;
+    const span = text.subarray(w2.byte_offset as number, (w2.byte_offset as number) + (w2.byte_length as number)).toString();
+    expect(span).toMatch(/^<customer customer-no="W00000002">[\s\S]*<\/customer>$/);
+  });
+});

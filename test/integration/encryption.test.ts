@@ -125,7 +125,7 @@ describe('an encrypted case through the whole pipeline', () => {
 
   it('disposes: certificate outside the case signed with the case key, wrapped key destroyed, folder gone', async () => {
     const certificatePath = path.join(root, 'disposal.json');
-    await expect(engine.disposeCase({ caseDir, certificatePath, confirm: false })).rejects.toThrow(/--yes/);
+    await expect(engine.disposeCase({ caseDir, certificatePath, confirm: false })).rejects.toThrow(/cannot be undone; confirm it explicitly/);
     await expect(engine.disposeCase({ caseDir, certificatePath: path.join(caseDir, 'c.json'), confirm: true })).rejects.toThrow(/outside the case/);
     const before = allFiles(caseDir).map((f) => path.relative(caseDir, f).split(path.sep).join('/'));
     const head = (await engine.custody({ caseDir })).head;
@@ -246,7 +246,7 @@ describe('case encrypt', () => {
     renameSync(aside, path.join(vaultDir, last));
 
     const meanwhile = new LedgerEngine();
-    await expect(meanwhile.listEvidence({ caseDir })).rejects.toThrow(/interrupted; run "case encrypt" on it again with the same passphrase/);
+    await expect(meanwhile.listEvidence({ caseDir })).rejects.toThrow(/interrupted; encrypt it again with the same passphrase/);
     const before = folderDigest(caseDir);
     await expect(meanwhile.encryptCase({ caseDir, passphrase: 'another passphrase', actor: 'test' })).rejects.toThrow(/Wrong passphrase/);
     expect(folderDigest(caseDir)).toEqual(before);

@@ -142,6 +142,48 @@ describe('findings on a generated breach', () => {
     expect(built.files.some((f) => path.basename(f) === `${logGap.day}_Login.csv`)).toBe(false);
   });
 
+  it('finds the compromised user active outside the hours learned before the window, and no one else', () => {
+    const user = built.scenario.attack.compromisedUser.username;
+    const found = report.findings.filter((f) => f.id === 'access.out-of-hours');
+    expect(found.map((f) => f.subject)).toEqual([user]);
+    const text = found[0]!.facts[0]!.text;
+    const [, from, to] = /active only from (\d{2}):00 to (\d{2}):00 \(UTC\)/.exec(text)!;
+    const usual = (hour: number) => (hour - Number(from) + 24 + 1) % 24 < (Number(to) - Number(from) + 24) % 24 + 2;
+    const { start, end } = built.scenario.attack.window;
+    for (const row of found[0]!.facts[0]!.rows) {
+      const line = originalLine(row.file, row.line!);
+      // Each row is the user's, inside the window, at an hour more than one hour outside the learned span.
+      // A real-time event's time is its EventDate; an event log row's is its TIMESTAMP_DERIVED, the first ISO time on it.
+      const ts = /"EventDate":"([^"]+)"/.exec(line)?.[1] ?? /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z/.exec(line)?.[0];
+      expect(ts, line).toBeDefined();
+      const at = Date.parse(ts!.replace(/\+0000$/, 'Z'));
+      expect(at).toBeGreaterThanOrEqual(Date.parse(start));
+      expect(at).toBeLessThanOrEqual(Date.parse(end));
+      expect(usual(new Date(at).getUTCHours())).toBe(false);
+      expect(line).toContain(built.scenario.attack.compromisedUser.id18.slice(0, 15));
+    }
+    // The admin's few logins are too little to learn hours from: a note, not a finding.
+    expect(report.notes.find((n) => n.check === 'access outside usual hours')?.reason).toMatch(/too little activity before it/);
+  });
+
+  it('finds the bulk job the attacker deleted after downloading it, on its RestApi log line', () => {
+    const deleted = report.findings.filter((f) => f.id === 'audit.history-deleted');
+    expect(deleted.map((f) => f.subject)).toEqual(['api bulk job']);
+    expect(deleted[0]!.severity).toBe('high');
+    const rows = deleted[0]!.facts.flatMap((f) => f.rows);
+    expect(rows).toHaveLength(1);
+    const line = originalLine(rows[0]!.file, rows[0]!.line!);
+    expect(rows[0]!.file).toMatch(/_RestApi\.csv$/);
+    expect(line).toMatch(/"DELETE"/);
+    expect(line).toMatch(/\/jobs\/query\/750/);
+    expect(line).toContain(built.scenario.attack.compromisedUser.id18.slice(0, 15));
+  });
+
+  it('says OAuth scopes cannot be assessed from this evidence rather than guessing them', () => {
+    expect(report.notes.find((n) => n.check === 'connected apps: OAuth scopes')?.reason).toMatch(/No supported evidence format names the OAuth scopes/);
+    for (const f of report.findings) expect(f.facts.map((x) => x.text).join(' ')).not.toMatch(/refresh_token|full access/i);
+  });
+
   it('finds records with sensitive fields kept past the retention period, each row older than the cut-off', () => {
     const stale = report.findings.filter((f) => f.id === 'retention.stale-sensitive-records');
     expect(stale.length).toBeGreaterThan(0);
@@ -153,12 +195,14 @@ describe('findings on a generated breach', () => {
     const planted = new Set([
       'apps.connected-app-authorised', 'apps.client-first-seen', 'auth.login-without-mfa', 'auth.failed-login-burst', 'audit.log-gap',
       'access.query-selects-sensitive-fields', 'access.count-probe-then-extraction', 'access.bulk-extraction-by-integration-user',
-      'data.sensitive-value-in-clear', 'retention.stale-sensitive-records',
+      'data.sensitive-value-in-clear', 'retention.stale-sensitive-records', 'access.out-of-hours', 'audit.history-deleted',
     ]);
     for (const f of report.findings) expect(planted, `${f.id} ${f.subject}`).toContain(f.id);
     const ids = report.findings.map((f) => f.id);
     expect(ids).not.toContain('auth.threat-detection-event');
     expect(ids).not.toContain('auth.integration-user-new-address');
+    // No source of the tiny demo logs densely every hour: there is nothing to call an hourly gap.
+    expect(ids).not.toContain('audit.hourly-log-gap');
     expect(report.notes.map((n) => n.check)).toContain('threat-detection events');
     // No finding about the attacker's extraction addresses as failed-login sources: they logged in on the first try.
     for (const ip of built.scenario.attack.attackerIps) expect(report.findings.some((f) => f.id === 'auth.failed-login-burst' && f.subject.includes(ip))).toBe(false);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ELEMENT_CODES, type ElementCode } from '../../shared/contract/elements';
 import { assessAnalysis, type Assessment } from '../../shared/assess/assess-analysis';
 import { defaultTemplate, planNotices, previewLetter, readNoticeFacts, recordNoticeFacts, recordNoticeTemplate, rulesFor, writeNotices, type NoticeFacts } from '../../shared/notices';
+import { noticeContacts } from '../../shared/law/contacts/notice-contacts';
 import { listCustody } from '../../shared/store/custody';
 import { pdfPageTexts } from '../helpers/pdf-text';
 import { buildBreachCase, HOSTILE, type BreachCase } from '../unit/export/breach-case';
@@ -19,6 +20,7 @@ const FACTS = {
   identityProtection: { provider: 'Kroll', months: 24, url: 'https://enroll.example', enrollBy: '2025-10-15' },
 };
 const CA_HEADINGS = ['What Happened', 'What Information Was Involved', 'What We Are Doing', 'What You Can Do', 'For More Information'];
+const experian = noticeContacts().contacts.get('experian')!;
 
 let root: string;
 let breach: BreachCase;
@@ -98,7 +100,13 @@ describe('letters from a real case', () => {
       }
       expect(text).not.toMatch(/\bssn\b|\bemail\b(?! address)/);
       expect(text).toContain(WHAT_HAPPENED.slice(0, 40));
+      // § 1798.82(d)(2)(F): the credit bureaus' numbers and addresses when an SSN or driver's license number was exposed.
+      const bureaus = exposed.includes('ssn') || exposed.includes('drivers_license');
+      for (const line of [experian.name, experian.address![0]!, experian.phone!]) expect(text.includes(line)).toBe(bureaus);
     }
+    // The sample copy shows every conditional block, the bureaus included.
+    const sample = (await pdfPageTexts(path.join(out, 'US-CA', 'sample-notice.pdf'))).join('\n');
+    for (const line of [experian.name, experian.address![0]!, experian.phone!]) expect(sample).toContain(line);
   });
 
   test('a Massachusetts letter omits the nature of the breach and the resident count', async () => {
@@ -108,6 +116,9 @@ describe('letters from a real case', () => {
     expect(template).not.toMatch(/\{\{\s*(incident\.description|residents\.count)\s*\}\}/);
     const text = (await pdfPageTexts(path.join(out, 'US-MA', 'letters.pdf'))).join('\n');
     expect(text).toContain('Larkspur Outdoor Supply');
+    // c. 93H § 3(b): how to request a security freeze, with where to send it.
+    const equifax = noticeContacts().contacts.get('equifax')!;
+    expect(text).toContain(`${equifax.name}\n${equifax.address!.join('\n')}`);
     expect(text).not.toContain(WHAT_HAPPENED.slice(0, 40));
     expect(text).not.toMatch(/resident/i);
     const emails = readFileSync(path.join(out, 'US-MA', 'email.txt'), 'utf8') + readFileSync(path.join(out, 'US-MA', 'email.html'), 'utf8');

@@ -4,11 +4,11 @@ import type { ScopeRequest, ScopeView, TriageEntry } from '../../../shared/contr
 export type IndicatorKind = 'ips' | 'users' | 'sessions' | 'loginKeys' | 'apps' | 'clients' | 'agents';
 
 export const INDICATOR_KINDS: ReadonlyArray<{ kind: IndicatorKind; label: string; placeholder: string }> = [
-  { kind: 'ips', label: 'IP / CIDR', placeholder: '203.0.113.0/24' },
+  { kind: 'ips', label: 'IP / CIDR', placeholder: 'e.g. 203.0.113.0/24' },
   { kind: 'users', label: 'User', placeholder: 'user id or username' },
   { kind: 'apps', label: 'Connected app', placeholder: 'app name or id' },
-  { kind: 'clients', label: 'Client', placeholder: 'DataLoaderPartnerUI/' },
-  { kind: 'agents', label: 'User agent', placeholder: 'python-requests/2.32.4' },
+  { kind: 'clients', label: 'Client', placeholder: 'e.g. DataLoaderPartnerUI/' },
+  { kind: 'agents', label: 'User agent', placeholder: 'e.g. python-requests/2.32.4' },
   { kind: 'sessions', label: 'Session key', placeholder: 'session key' },
   { kind: 'loginKeys', label: 'Login key', placeholder: 'login key' },
 ];

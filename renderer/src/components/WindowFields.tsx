@@ -4,11 +4,11 @@ export function WindowFields({ from, to, onChange, disabled }: { from: string; t
     <div className="window-fields">
       <label>
         <span>From (UTC)</span>
-        <input name="from" className="mono" placeholder="2025-06-16T14:00:00Z" value={from} disabled={disabled} onChange={(e) => onChange({ from: e.target.value, to })} />
+        <input name="from" className="mono" placeholder="e.g. 2025-06-16T14:00:00Z" value={from} disabled={disabled} onChange={(e) => onChange({ from: e.target.value, to })} />
       </label>
       <label>
         <span>To (UTC)</span>
-        <input name="to" className="mono" placeholder="2025-06-17T03:00:00Z" value={to} disabled={disabled} onChange={(e) => onChange({ from, to: e.target.value })} />
+        <input name="to" className="mono" placeholder="e.g. 2025-06-17T03:00:00Z" value={to} disabled={disabled} onChange={(e) => onChange({ from, to: e.target.value })} />
       </label>
     </div>
   );

@@ -92,7 +92,7 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
             <div className="row-form">
               <label className="grow">
                 <span>Case folder</span>
-                <input name="openPath" className="mono" placeholder="/cases/2024-017-acme" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
+                <input name="openPath" className="mono" placeholder="e.g. /cases/2024-017-acme" value={openPath} onChange={(e) => setOpenPath(e.target.value)} required />
               </label>
               {desktop && (
                 <button type="button" className="btn" onClick={() => void browse('open')}>
@@ -134,7 +134,7 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
             <label className="span-2">
               <span>Case folder (new or empty)</span>
               <span className="row-form">
-                <input name="caseDir" className="mono grow" placeholder="/cases/2024-017-acme" required {...field('caseDir')} />
+                <input name="caseDir" className="mono grow" placeholder="e.g. /cases/2024-017-acme" required {...field('caseDir')} />
                 {desktop && (
                   <button type="button" className="btn" onClick={() => void browse('create')}>
                     Browse…
@@ -144,15 +144,15 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
             </label>
             <label className="span-2">
               <span>Case name</span>
-              <input name="name" placeholder="Acme CRM exfiltration" required {...field('name')} />
+              <input name="name" placeholder="e.g. Acme CRM exfiltration" required {...field('name')} />
             </label>
             <label>
               <span>Investigator</span>
-              <input name="investigator" placeholder="J. Rivera" required {...field('investigator')} />
+              <input name="investigator" placeholder="e.g. J. Rivera" required {...field('investigator')} />
             </label>
             <label>
               <span>Matter (optional)</span>
-              <input name="matter" placeholder="M-2024-017" {...field('matter')} />
+              <input name="matter" placeholder="e.g. M-2024-017" {...field('matter')} />
             </label>
             <label>
               <span>Discovered (optional)</span>
@@ -160,7 +160,7 @@ export function CasePicker({ api, desktop, onOpened, openOnMount, onOpenOnMountD
             </label>
             <label>
               <span>Time zone of the case (IANA)</span>
-              <input name="timeZone" list="time-zones" placeholder="UTC" {...field('timeZone')} />
+              <input name="timeZone" list="time-zones" placeholder="UTC when left empty" {...field('timeZone')} />
             </label>
             <datalist id="time-zones">
               {Intl.supportedValuesOf('timeZone').map((zone) => (

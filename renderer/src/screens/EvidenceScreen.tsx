@@ -11,6 +11,7 @@ import { useJob } from '../job';
 import { EvidenceDetails } from './EvidenceDetails';
 import { ImportOptions, importRequest, NO_CHOICES } from './evidence/ImportOptions';
 import { RejectedRows } from './evidence/RejectedRows';
+import { ReimportPanel } from './evidence/ReimportPanel';
 
 interface Props {
   api: LedgerApi;
@@ -139,7 +140,7 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
               className="mono"
               rows={3}
               spellCheck={false}
-              placeholder={'/evidence/EventLogFile_API_2024-03-05.csv\n/evidence/shop-customers.csv'}
+              placeholder={'e.g. /evidence/EventLogFile_API_2024-03-05.csv\n/evidence/shop-customers.csv'}
               value={pathText}
               onChange={(e) => setPathText(e.target.value)}
               disabled={job.running}
@@ -187,7 +188,8 @@ export function EvidenceScreen({ api, caseDir, desktop, pendingFiles, onPendingT
             height={300}
           />
           {selected ? <EvidenceDetails item={selected} /> : <p className="small muted">Select a row (or use ↑ ↓ in the table) to see all hashes, the parser, its warnings and its rejected rows.</p>}
-          {selected && (selected.latestImport?.rowsRejected ?? 0) > 0 && <RejectedRows key={selected.id} api={api} caseDir={caseDir} item={selected} />}
+          {selected && (selected.latestImport?.rowsRejected ?? 0) > 0 && <RejectedRows key={`${selected.id}-${selected.latestImport?.id}`} api={api} caseDir={caseDir} item={selected} />}
+          {selected && <ReimportPanel key={selected.id} api={api} caseDir={caseDir} item={selected} onImported={load} />}
         </>
       )}
     </section>

@@ -56,7 +56,7 @@ export function ExportsScreen({ api, caseDir, hasAnalysis }: { api: LedgerApi; c
       >
         <label className="grow">
           <span>Output folder (empty: a new timestamped folder under the case’s exports/)</span>
-          <input name="outDir" className="mono" placeholder={`${caseDir}/exports/<UTC timestamp>`} value={outDir} disabled={job.running} onChange={(e) => setOutDir(e.target.value)} />
+          <input name="outDir" className="mono" placeholder={`Empty: ${caseDir}/exports/<UTC timestamp>`} value={outDir} disabled={job.running} onChange={(e) => setOutDir(e.target.value)} />
         </label>
         <button type="submit" className="btn btn-primary" disabled={job.running || !hasAnalysis} aria-describedby={hasAnalysis ? undefined : 'export-needs-analysis'}>
           Export case
@@ -138,7 +138,7 @@ function VerifyExportPanel({ api, caseDir, manifestPath }: { api: LedgerApi; cas
       >
         <label className="grow">
           <span>Manifest file</span>
-          <input name="manifestPath" className="mono" placeholder="/cases/…/exports/…/manifest.json" value={path} onChange={(e) => setPath(e.target.value)} />
+          <input name="manifestPath" className="mono" placeholder="e.g. /cases/…/exports/…/manifest.json" value={path} onChange={(e) => setPath(e.target.value)} />
         </label>
         <button type="submit" className="btn" disabled={busy || !path.trim()}>
           Verify export

@@ -151,7 +151,7 @@ function JurisdictionList({ rows, others, selected, onSelect }: { rows: readonly
     <nav className="panel notices-list" aria-label="Jurisdictions requiring notice">
       <label className="table-search">
         <span>Find a jurisdiction</span>
-        <input name="noticeJurisdictionSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="CA, Massachusetts…" />
+        <input name="noticeJurisdictionSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. CA, Massachusetts" />
       </label>
       <ul>
         {shown.map((j) => (

@@ -102,9 +102,13 @@ export function ObligationsScreen({ api, caseDir, timeZone, onScreen }: { api: L
             <span className="small muted">Sorted by earliest deadline</span>
             <label className="table-search">
               <span>Find a state</span>
-              <input name="jurisdictionSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="CA, Texas…" />
+              <input name="jurisdictionSearch" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. CA, Texas" />
             </label>
           </div>
+          <p className="print-note" data-testid="print-view-note">
+            Printed view: {FILTERS.find((f) => f.id === filter)!.label} · {shown.length} of {report.jurisdictions.length} jurisdictions
+            {needle ? ` matching "${search.trim()}"` : ''}
+          </p>
           {shown.length === 0 && <EmptyState title="No jurisdiction in this view" />}
           <div className="jurisdiction-grid">
             {shown.map((j) => (

@@ -2,7 +2,7 @@
 import { currentEvent } from '../../scope/current-events';
 import type { FindingsContext } from '../context';
 import { fact, finding } from '../finding';
-import type { AssessmentNote, Finding } from '../types';
+import type { AssessmentNote, Finding, RowProvenance } from '../types';
 
 const MIN_DAYS = 7;
 /** A source "logs daily" when it has events on at least this share of the days between its first and last. */
@@ -74,7 +74,81 @@ export function auditGapFindings(ctx: FindingsContext): { findings: Finding[]; n
       }),
     );
   }
+  findings.push(...hourlyGapFindings(ctx, days));
   return { findings, notes };
+}
+
+/** Hours are judged only over at least this many hours of a source's span... */
+const MIN_HOURS = 48;
+/** ...when the source has events in at least this share of them (it "logs every hour")... */
+const HOURLY_SHARE = 0.9;
+/**
+ * ...and a silent hour is a gap only when the hours around it averaged at least this many events: at that rate an hour
+ * with none happens by chance less than once in a thousand hours (Poisson, e^-7 ≈ 0.0009).
+ */
+const MIN_HOURLY_RATE = 7;
+/** Hours either side of a silent run whose counts give the rate it is judged against. */
+const NEIGHBOUR_HOURS = 3;
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Hours (UTC) with no event of a type that logs every hour, inside days on which it did log (a whole silent day is the
+ * day-gap finding's). Consecutive silent hours form one run; each run is judged against the rate of the hours around it.
+ */
+function hourlyGapFindings(ctx: FindingsContext, daysByType: ReadonlyMap<string, string[]>): Finding[] {
+  const rows = ctx.db
+    .prepare(`SELECT e.source_type AS type, substr(e.ts, 1, 13) AS hour, COUNT(*) AS n FROM access_events e WHERE ${currentEvent('e')} GROUP BY 1, 2 ORDER BY 1, 2`)
+    .all() as Array<{ type: string; hour: string; n: number }>;
+  const counts = new Map<string, Map<string, number>>();
+  for (const r of rows) counts.set(r.type, (counts.get(r.type) ?? new Map<string, number>()).set(r.hour, r.n));
+  const findings: Finding[] = [];
+  for (const [type, perHour] of [...counts].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const hours = hourRange([...perHour.keys()][0]!, [...perHour.keys()].at(-1)!);
+    if (hours.length < MIN_HOURS || perHour.size / hours.length < HOURLY_SHARE) continue;
+    const loggedDays = new Set(daysByType.get(type) ?? []);
+    const runs: Array<{ from: number; to: number; rate: number }> = [];
+    for (let i = 0; i < hours.length; i++) {
+      if (perHour.has(hours[i]!) || !loggedDays.has(hours[i]!.slice(0, 10))) continue;
+      let end = i;
+      while (end + 1 < hours.length && !perHour.has(hours[end + 1]!) && loggedDays.has(hours[end + 1]!.slice(0, 10))) end++;
+      const around = [...hours.slice(Math.max(0, i - NEIGHBOUR_HOURS), i), ...hours.slice(end + 1, end + 1 + NEIGHBOUR_HOURS)].map((h) => perHour.get(h) ?? 0);
+      const rate = around.reduce((a, b) => a + b, 0) / Math.max(1, around.length);
+      if (rate >= MIN_HOURLY_RATE) runs.push({ from: i, to: end, rate });
+      i = end;
+    }
+    if (runs.length === 0) continue;
+    const silent = runs.reduce((n, r) => n + r.to - r.from + 1, 0);
+    const facts = runs.map((run) => {
+      const start = `${hours[run.from]!}:00:00Z`;
+      const end = `${hours[run.to]!}:59:59Z`;
+      const bordering = ctx.db
+        .prepare(
+          `SELECT * FROM (SELECT e.evidence_id AS evidenceId, ev.original_name AS file, ev.sha256, e.entry, e.record_no AS record, e.line_no AS line FROM access_events e JOIN evidence ev ON ev.id = e.evidence_id
+             WHERE ${currentEvent('e')} AND e.source_type = ? AND e.ts < ? ORDER BY e.ts DESC, ev.sha256, e.record_no LIMIT 1)
+           UNION ALL SELECT * FROM (SELECT e.evidence_id, ev.original_name, ev.sha256, e.entry, e.record_no, e.line_no FROM access_events e JOIN evidence ev ON ev.id = e.evidence_id
+             WHERE ${currentEvent('e')} AND e.source_type = ? AND e.ts > ? ORDER BY e.ts, ev.sha256, e.record_no LIMIT 1)`,
+        )
+        .all(type, `${hours[run.from]!}:00:00.000Z`, type, `${hours[run.to]!}:59:59.999Z`) as RowProvenance[];
+      return fact(`No ${type} event from ${start} to ${end} (${run.to - run.from + 1} hour(s)), while the ${NEIGHBOUR_HOURS} hours either side averaged ${run.rate.toFixed(1)} events an hour. Rows shown are the last event before and the first after.`, bordering);
+    });
+    findings.push(
+      finding('audit.hourly-log-gap', type, {
+        title: `No ${type} events for ${silent} hour(s) of a log that otherwise has events every hour`,
+        severity: runs.some((r) => ctx.window && `${hours[r.to]!}:59:59.999Z` >= ctx.window.from && `${hours[r.from]!}:00:00.000Z` <= ctx.window.to) ? 'high' : 'medium',
+        facts: facts.map((f, n) => (n === 0 ? { ...f, text: `${type} has events in ${perHour.size} of the ${hours.length} hours (UTC) from ${hours[0]}:00Z to ${hours.at(-1)}:59Z. ${f.text}` } : f)),
+        remediation: 'Find out whether the hourly files for those hours exist (download them before retention expires) or whether logging or the collection stopped; alert when an hourly log is late.',
+        limits: `Judged only for a source with events in at least ${HOURLY_SHARE * 100} % of at least ${MIN_HOURS} hours, and only for a silent run whose neighbouring hours averaged at least ${MIN_HOURLY_RATE} events an hour (a quieter source can be silent for an hour by chance). Hours are UTC. A day with no event at all is the day-gap finding.`,
+      }),
+    );
+  }
+  return findings;
+}
+
+function hourRange(first: string, last: string): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${first}:00:00Z`); t <= Date.parse(`${last}:00:00Z`); t += HOUR_MS) out.push(new Date(t).toISOString().slice(0, 13));
+  return out;
 }
 
 function dayRange(first: string, last: string): string[] {

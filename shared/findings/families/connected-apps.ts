@@ -21,8 +21,18 @@ function appLabel(rows: readonly EventRow[], app: string): string {
   return app;
 }
 
+/**
+ * No supported source names the OAuth scopes an app holds: the trail names the change, logins and API events name the
+ * app. Scopes live in the app's definition (App Manager; Metadata API ConnectedApp oauthConfig/scopes).
+ */
+const SCOPES_NOTE: AssessmentNote = {
+  check: 'connected apps: OAuth scopes',
+  status: 'not-assessable',
+  reason: 'No supported evidence format names the OAuth scopes a connected app holds (full, api, refresh_token…): the Setup Audit Trail records an app installed, created or its policies changed by name only, and LoginEvent, Login / API event log files, ApiEvent and Login History name the app, not its scopes. The scopes are in the app\'s definition (Setup > App Manager; Metadata API ConnectedApp oauthConfig), which is not imported evidence: check the scopes of each app named in the connected-app findings there.',
+};
+
 export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[]; notes: AssessmentNote[] } {
-  const notes: AssessmentNote[] = [];
+  const notes: AssessmentNote[] = [SCOPES_NOTE];
   if (!ctx.window) {
     notes.push({ check: 'connected apps', status: 'not-assessable', reason: 'The case has no incident window (scope) yet, so "shortly before or during the incident" cannot be judged.' });
     return { findings: [], notes };
@@ -45,7 +55,7 @@ export function connectedAppFindings(ctx: FindingsContext): { findings: Finding[
         severity: inWindow(ctx, row.ts) ? 'high' : 'medium',
         facts: [fact(`${row.ts}: ${who}${delegate} — "${action}" (Setup Audit Trail, section ${text(row.details.Section) || 'unknown'}). Changes in Setup are made by a user with administrative permissions; the trail names the account used, not the person at the keyboard.`, [row.provenance])],
         remediation: 'Review the app: who approved it and why, its OAuth scopes and policies ("Admin approved users are pre-authorized", IP relaxation, refresh-token lifetime). Revoke its tokens if unexpected, and require admin pre-authorisation for connected apps.',
-        limits: 'The Setup Audit Trail does not list OAuth scopes; scopes are only shown where another file names them. A change made long before the lead period is not reported.',
+        limits: 'The Setup Audit Trail does not list OAuth scopes, and no supported evidence format does (see the OAuth scopes note). A change made long before the lead period is not reported.',
       }),
     );
   }

@@ -3,7 +3,7 @@ import { magentoAddressesParser, magentoCustomersParser } from './magento';
 import { salesforceDataExportParser } from './salesforce-export';
 import { sfccCustomersParser } from './sfcc-customers';
 import { shopifyCustomersParser, shopifyOrdersParser } from './shopify';
-import { wooCommerceCustomersParser } from './woocommerce';
+import { wooCommerceCustomersParser, wooCommerceOrdersParser } from './woocommerce';
 
 export const peopleParsers: readonly SourceParser[] = [
   salesforceDataExportParser,
@@ -12,5 +12,6 @@ export const peopleParsers: readonly SourceParser[] = [
   magentoCustomersParser,
   magentoAddressesParser,
   wooCommerceCustomersParser,
+  wooCommerceOrdersParser,
   sfccCustomersParser,
 ];

@@ -52,6 +52,11 @@ function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1);
 }
 
+/** `birthday` is an xsd:date, which may carry a zone (`1988-10-21Z`, `1988-10-21+02:00`); a date of birth is the calendar date alone. */
+function calendarDate(value: string | undefined): string | undefined {
+  return value?.replace(/^(\d{4}-\d{2}-\d{2})(?:Z|[+-]\d{2}:\d{2})$/, '$1');
+}
+
 function toAddress(values: Record<string, string>): RawAddress {
   return {
     kind: values.preferred === 'true' ? 'default' : 'other',
@@ -65,7 +70,7 @@ function toAddress(values: Record<string, string>): RawAddress {
 
 export const sfccCustomersParser: SourceParser = {
   format: 'sfcc-customers-xml',
-  version: '1',
+  version: '2',
   description: 'Salesforce B2C Commerce (SFCC) customer XML export: customer profiles and address books.',
 
   detect(sample: DetectSample): number {
@@ -99,7 +104,7 @@ export const sfccCustomersParser: SourceParser = {
             last: f['profile.last-name'],
             emails: [f['profile.email'], f['credentials.login']],
             phones: [f['profile.phone-mobile'], f['profile.phone-home'], f['profile.phone-business'], ...customer.addressPhones],
-            birthDate: f['profile.birthday'],
+            birthDate: calendarDate(f['profile.birthday']),
             updatedAt: f['profile.last-modified'],
             addresses: customer.addresses,
           }),

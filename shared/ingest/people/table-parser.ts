@@ -6,6 +6,8 @@ import { subjectRecord, type RawIdentity } from './subject';
 
 export interface TableFormat {
   format: string;
+  /** Raised when the format's reading changes (defaults to the shared table reader's version). */
+  version?: string;
   description: string;
   system: string;
   /** Confidence from the header names alone (0 when not this format). */
@@ -45,14 +47,14 @@ function mergeRows(group: TableRow[], keepEveryValue: boolean): Record<string, s
 /** The file-level warning for dates whose day and month could be swapped, read by the recorded locale. */
 export function ambiguousDateWarning(count: number, locale: string | undefined): string {
   const order = locale !== undefined && locale !== 'en-US' ? 'day/month' : 'month/day';
-  return `${count} date(s) in this file could be month/day or day/month (e.g. 5/6/2010); they were read as ${order} by locale ${locale ?? 'en-US (the default)'}. Re-import with --locale if the file was written in another.`;
+  return `${count} date(s) in this file could be month/day or day/month (e.g. 5/6/2010); they were read as ${order} by locale ${locale ?? 'en-US (the default)'}. Import it again with its locale chosen if the file was written in another.`;
 }
 
 /** A SourceParser for a CSV export with a header row, one subject per row (or per group of rows). */
 export function tableParser(spec: TableFormat): SourceParser {
   return {
     format: spec.format,
-    version: '2',
+    version: spec.version ?? '2',
     description: spec.description,
     detect: (sample) => spec.score(headerSet(sample)),
     async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {

@@ -1,4 +1,4 @@
-/** Draws per-field value samples from the evidence store so each (object, field) is classified once, in SQL. */
+/** Draws per-field value samples from the evidence store so each (object, field) is classified once. */
 import { CURRENT_SUBJECT } from '../../scope/current-events';
 import type { SqlReader } from '../soql/snapshotSchema';
 import type { FieldClassification } from './classifyField';
@@ -7,28 +7,45 @@ import { classifyField } from './classifyField';
 /** Records read per object to sample values from: exports have the same columns on every row, so a prefix suffices. */
 export const SAMPLE_RECORDS = 20_000;
 
-/**
- * The first `?` filled values of every field of one object type among its first SAMPLE_RECORDS records, by record
- * id (deterministic); empty fields still listed.
- */
-export const FIELD_SAMPLES_SQL = `
-SELECT field, value FROM (
-  SELECT j.key AS field, j.value AS value,
-    ROW_NUMBER() OVER (PARTITION BY j.key ORDER BY (j.value IS NULL OR j.value = ''), s.id) AS n
-  FROM (SELECT id, fields FROM subject_records s
-        WHERE object_type = ? AND ${CURRENT_SUBJECT} ORDER BY id LIMIT ${SAMPLE_RECORDS}) s,
-    json_each(s.fields) j
-) WHERE n <= ?
-ORDER BY field, n`;
+/** The records sampled for one object type: its first SAMPLE_RECORDS current records, by id (deterministic). */
+const SAMPLE_SOURCE_SQL = `SELECT fields FROM subject_records s WHERE object_type = ? AND ${CURRENT_SUBJECT} ORDER BY id LIMIT ${SAMPLE_RECORDS}`;
 
+/**
+ * The first `perField` filled values of every field of one object type among its first SAMPLE_RECORDS records, by
+ * record id; empty fields still listed; fields in SQLite's order (binary). Values read as SQLite's `json_each` gives
+ * them (true and false as 1 and 0, objects and arrays as JSON text). Collected here rather than by a window over
+ * `json_each`, which sorted every value of every record (a million rows for the demo's orders) to keep 200 a field.
+ */
 export function fieldSamplesFromDb(db: SqlReader, objectType: string, perField: number): Map<string, string[]> {
   const samples = new Map<string, string[]>();
-  for (const row of db.prepare(FIELD_SAMPLES_SQL).all(objectType, perField) as { field: string; value: string | number | bigint | Buffer | null }[]) {
-    const values = samples.get(row.field) ?? [];
-    if (row.value !== null && row.value !== '') values.push(String(row.value));
-    samples.set(row.field, values);
+  for (const { fields } of db.prepare(SAMPLE_SOURCE_SQL).all(objectType) as { fields: string }[]) {
+    for (const [field, value] of jsonEach(JSON.parse(fields) as unknown)) {
+      let values = samples.get(field);
+      if (!values) samples.set(field, (values = []));
+      const text = sampleText(value);
+      if (text !== null && values.length < perField) values.push(text);
+    }
   }
-  return samples;
+  return new Map([...samples].sort(([a], [b]) => compareKeys(a, b)));
+}
+
+/** A record's fields as `json_each` lists them (an importer always stores an object). */
+function jsonEach(document: unknown): Array<[string, unknown]> {
+  return document !== null && typeof document === 'object' ? Object.entries(document) : [];
+}
+
+/** A value as `json_each` returns it, in text; null when empty (SQL NULL or ''). */
+function sampleText(value: unknown): string | null {
+  if (value === null || value === '') return null;
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  if (typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+/** SQLite's ORDER BY for text: by its UTF-8 bytes. */
+function compareKeys(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a), Buffer.from(b));
 }
 
 export function classifyObjectFields(objectType: string, samples: ReadonlyMap<string, readonly string[]>): FieldClassification[] {

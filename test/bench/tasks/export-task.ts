@@ -18,6 +18,12 @@ const CONSUMERS = 1_000_000;
 const STATES = ['US-CA', 'US-NY', 'US-TX', 'US-FL', 'US-IL', 'US-WA', 'US-NJ', 'US-MA', 'US-OR', 'US-CO'];
 const FIRST_SUBJECT_ID = 100_000_000;
 
+/** The evidence basis of consumer `i`, drawn from `i / STATES.length` so every state gets each basis (`i` alone picks the state). */
+function basisOf(i: number): 'exact' | 'derived' | 'inferred' {
+  const k = Math.floor(i / STATES.length);
+  return k % 10 === 0 ? 'inferred' : k % 4 === 0 ? 'derived' : 'exact';
+}
+
 async function seed(caseDir: string): Promise<void> {
   const handle = await createCase({ dir: caseDir, name: 'export benchmark', investigator: 'bench', discovered: '2025-06-23' });
   const { evidence, import: imported } = await addEvidence(handle, { file: path.join(REPO, 'test/fixtures/people/Contact.csv'), actor: 'bench' });
@@ -38,7 +44,7 @@ async function seed(caseDir: string): Promise<void> {
     for (let i = 1; i <= CONSUMERS; i++) {
       const subjectId = FIRST_SUBJECT_ID + i;
       const state = STATES[i % STATES.length]!;
-      const basis = i % 10 === 0 ? 'inferred' : i % 4 === 0 ? 'derived' : 'exact';
+      const basis = basisOf(i);
       const name = `Person${i} Example`;
       const email = `person${i}@example.com`;
       subject.run(subjectId, evidence.id, imported!.id, i, i + 1, i * 100, `003${String(i).padStart(15, '0')}`, `Person${i}`, 'Example', name, email, '+15555550100');
@@ -50,7 +56,7 @@ async function seed(caseDir: string): Promise<void> {
       for (const [code, field] of [['email', 'Email'], ['name', 'FirstName'], ['ssn', 'SSN__c']]) element.run(analysisId, i, code, basis, subjectId, field, 1 + (i % 5000));
     }
     const byBasis = { exact: 0, derived: 0, inferred: 0 };
-    for (let i = 1; i <= CONSUMERS; i++) byBasis[i % 10 === 0 ? 'inferred' : i % 4 === 0 ? 'derived' : 'exact']++;
+    for (let i = 1; i <= CONSUMERS; i++) byBasis[basisOf(i)]++;
     const summary = { analysis: analysisId, total: CONSUMERS, byBasis, inferredMinimum: 1000, synthetic: 'benchmark seed' };
     const now = new Date().toISOString();
     db.prepare(

@@ -3,7 +3,7 @@ import { userInfo } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { caseSessionApi } from '../../../renderer/src/api/case-session';
-import { CUSTODY_WRITING_METHODS } from '../../../shared/contract/custody-writing';
+import { ACTOR_METHODS, CUSTODY_WRITING_METHODS } from '../../../shared/contract/custody-writing';
 import { LedgerEngine } from '../../../shared/engine/ledger-engine';
 import { escapeBytes } from '../../../shared/engine/rejects-view';
 import { MAPPING_FIELDS } from '../../../shared/contract/column-mapping';
@@ -59,6 +59,8 @@ describe('the case session the screens use (real engine, real case folder)', () 
 
   it('lists every custody-writing method the engine has', () => {
     expect(CUSTODY_WRITING_METHODS).toEqual(expect.arrayContaining(['addEvidence', 'verify', 'defineScope', 'reconstruct', 'exportCase']));
+    // A method that logs who acted writes custody, so the top bar re-reads the head after it (disposal removes the case).
+    expect(ACTOR_METHODS.filter((m) => m !== 'disposeCase' && !(CUSTODY_WRITING_METHODS as readonly string[]).includes(m))).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { FormatInfo, LedgerApi } from '../../../../shared/contract/api';
 import { IMPORT_ENCODINGS, MAPPING_FIELDS } from '../../../../shared/contract/column-mapping';
 
@@ -26,7 +26,21 @@ export function importRequest(choices: ImportChoices) {
 }
 
 /** Format, time zone, encoding, locale and a column mapping: the options the command line's `add` has. */
-export function ImportOptions({ api, choices, onChange, disabled }: { api: LedgerApi; choices: ImportChoices; onChange: (choices: ImportChoices) => void; disabled: boolean }) {
+export function ImportOptions({
+  api,
+  choices,
+  onChange,
+  disabled,
+  open = false,
+}: {
+  api: LedgerApi;
+  choices: ImportChoices;
+  onChange: (choices: ImportChoices) => void;
+  disabled: boolean;
+  /** Shown unfolded (when the options are the point, as for a file that was not imported). */
+  open?: boolean;
+}) {
+  const zones = `${useId()}-time-zones`;
   const [formats, setFormats] = useState<FormatInfo[]>([]);
   useEffect(() => {
     api.listFormats().then(setFormats, () => setFormats([]));
@@ -35,7 +49,7 @@ export function ImportOptions({ api, choices, onChange, disabled }: { api: Ledge
   const setRow = (index: number, patch: Partial<ImportChoices['mapping'][number]>) => set({ mapping: choices.mapping.map((m, i) => (i === index ? { ...m, ...patch } : m)) });
   const changed = JSON.stringify(choices) !== JSON.stringify(NO_CHOICES);
   return (
-    <details className="import-options" data-testid="import-options">
+    <details className="import-options" data-testid="import-options" open={open || undefined}>
       <summary>Import options{changed ? ' (set)' : ': detected from the file'}</summary>
       <fieldset className="grid-form" disabled={disabled}>
         <label>
@@ -62,8 +76,8 @@ export function ImportOptions({ api, choices, onChange, disabled }: { api: Ledge
         </label>
         <label>
           <span>Time zone of timestamps without one (IANA)</span>
-          <input name="importTimeZone" list="import-time-zones" placeholder="Case time zone" value={choices.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
-          <datalist id="import-time-zones">
+          <input name="importTimeZone" list={zones} placeholder="Case time zone" value={choices.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
+          <datalist id={zones}>
             {Intl.supportedValuesOf('timeZone').map((zone) => (
               <option key={zone} value={zone} />
             ))}
