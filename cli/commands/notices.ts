@@ -233,8 +233,15 @@ function printFacts(out: Output, stored: StoredNoticeFacts): void {
   out.line(`  law enforcement:   ${facts.lawEnforcementDelay ?? 'notice not delayed'}`);
   const offer = facts.identityProtection;
   out.line(`  identity offer:    ${offer ? `${offer.provider}${offer.months ? `, ${offer.months} months` : ''}${offer.enrollBy ? `, enroll by ${offer.enrollBy}` : ''}` : '(none)'}`);
+  out.line(`  method:            ${methodText(facts.method)}`);
   out.line(`  what happened:     ${facts.whatHappened}`);
   out.line(`  what we are doing: ${facts.whatWeAreDoing}`);
+}
+
+function methodText(method: StoredNoticeFacts['facts']['method']): string {
+  if (method.kind === 'written') return 'written notice';
+  if (method.kind === 'electronic') return `electronic notice (conditions stated: ${method.conditions.length > 0 ? method.conditions.join(', ') : 'none'})`;
+  return `substitute notice (cost of written notice: ${method.writtenNoticeCostUsd === null ? 'not stated' : `$${method.writtenNoticeCostUsd.toLocaleString('en-US')}`}; insufficient contact information: ${method.insufficientContact ? 'yes' : 'no'})`;
 }
 
 function readJsonFile(file: string): unknown {

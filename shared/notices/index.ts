@@ -1,5 +1,6 @@
 /** The letter engine (issue 23): notice facts, templates checked against the rule packs, and the letters in every format. */
 export { parseNoticeFacts, type IdentityProtectionOffer, type NoticeFacts } from './notice-facts';
+export { decideMethod, WRITTEN_NOTICE, type MethodDecision, type NoticeMethodChoice } from './notice-method';
 export { readNoticeFacts, recordNoticeFacts, type StoredNoticeFacts } from './facts-store';
 export { letterRules, type LetterRules } from './letter-rules';
 export { defaultTemplate } from './default-template';

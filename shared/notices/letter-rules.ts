@@ -1,5 +1,5 @@
 import { entryInForce } from '../law/dates';
-import { NOT_RESEARCHED_NOTE, type ForbiddenItem, type IdentityProtectionRule, type IsoDate, type RequiredItem, type RulePack } from '../law/types';
+import { NOT_RESEARCHED_NOTE, type ContentAspect, type ForbiddenItem, type IdentityProtectionRule, type IsoDate, type NoticeMethods, type RequiredItem, type RulePack } from '../law/types';
 
 /** A pack's notice-content rules in force on one date, as the letter engine applies them. */
 export interface LetterRules {
@@ -18,6 +18,8 @@ export interface LetterRules {
   items: RequiredItem[];
   forbidden: ForbiddenItem[];
   identityProtection: IdentityProtectionRule | null;
+  /** The methods of notice the law allows (null outside the pack's dates). */
+  methods: ContentAspect<NoticeMethods> | null;
   /** What counsel must know about these rules (not researched, no rule in the law). */
   notes: string[];
 }
@@ -34,7 +36,7 @@ export function letterRules(pack: RulePack, date: IsoDate): LetterRules {
   };
   if (!period) {
     return {
-      ...base, citation: null, requiredRule: 'not-researched', forbiddenRule: 'not-researched', title: null, headings: null, minFontPoints: null, items: [], forbidden: [],
+      ...base, citation: null, requiredRule: 'not-researched', forbiddenRule: 'not-researched', title: null, headings: null, minFontPoints: null, items: [], forbidden: [], methods: null,
       notes: [`The ${pack.jurisdiction} rule pack has no notice-content rules in force on ${date} — counsel must review`],
     };
   }
@@ -55,6 +57,7 @@ export function letterRules(pack: RulePack, date: IsoDate): LetterRules {
     minFontPoints: stated?.minFontPoints ? { points: stated.minFontPoints.points, citation: stated.minFontPoints.citation } : null,
     items: stated?.items ?? [],
     forbidden: forbidden.rule === 'stated' ? forbidden.items : [],
+    methods: period.methods,
     notes,
   };
 }

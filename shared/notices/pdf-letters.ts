@@ -96,7 +96,7 @@ export class PdfLetterWriter {
       ProcSet: ['PDF', 'Text'],
       Font: { [this.fonts.regular.id]: this.fonts.regular.font.ref(), [this.fonts.bold.id]: this.fonts.bold.font.ref() },
       XObject: {},
-    }) as unknown as PdfRef;
+    });
     const pagesRef = this.internals._root.data.Pages;
     this.pageHead = `/Type /Page\n/Parent ${pagesRef.id} ${pagesRef.gen} R\n/MediaBox [0 0 ${PAGE.width} ${PAGE.height}]\n/Resources ${this.resources.id} ${this.resources.gen} R`;
   }
@@ -229,10 +229,12 @@ export class PdfLetterWriter {
   }
 
   private emit(data: string | Uint8Array): void {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : data instanceof Buffer ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'latin1') : Buffer.isBuffer(data) ? data : Buffer.from(data);
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     this.internals._offset += bytes.length;
+    // Closing writes the page tree and the cross-reference table (a line per object) in one go: hand them on as they come.
+    if (this.pendingBytes >= 4 * WRITE_BYTES) this.flush();
   }
 
   private flush(): void {

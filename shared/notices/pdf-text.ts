@@ -15,6 +15,8 @@ const WIN_ANSI_EXTRA = new Map<number, number>([
 
 /** The part of pdfkit's standard-font object the writer uses (pdfkit 0.20; pinned in package.json). */
 export interface StandardFont {
+  /** The standard font's name (Helvetica, Helvetica-Bold...). */
+  name: string;
   id: string;
   ref(): unknown;
   ascender: number;
@@ -25,20 +27,35 @@ export interface StandardFont {
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 
 /**
+ * The tables of each standard font, built once per process: 65,536 kerning lookups a font took most of the time
+ * of writing the demo's letters when every document built its own. A standard font's AFM data never changes.
+ */
+const METRICS = new Map<string, { widths: Float64Array; kerning: Float64Array }>();
+
+function metricsOf(font: StandardFont): { widths: Float64Array; kerning: Float64Array } {
+  const widths = new Float64Array(256);
+  const kerning = new Float64Array(256 * 256);
+  const unicodeOf = (code: number) => [...WIN_ANSI_EXTRA].find(([, b]) => b === code)?.[0] ?? code;
+  const glyphs = Array.from({ length: 256 }, (_, code) => font.font.characterToGlyph(unicodeOf(code)));
+  for (let left = 0; left < 256; left++) {
+    widths[left] = font.font.widthOfGlyph(glyphs[left]!);
+    for (let right = 0; right < 256; right++) kerning[left * 256 + right] = font.font.getKernPair(glyphs[left]!, glyphs[right]!);
+  }
+  return { widths, kerning };
+}
+
+/**
  * Widths and kerning of a standard font as flat tables over its 256 codes, read once from pdfkit's AFM data:
  * measuring and encoding a line is then a table walk (pdfkit's own per-glyph lookups were most of the time).
  */
 export class FontMetrics {
-  private readonly widths = new Float64Array(256);
-  private readonly kerning = new Float64Array(256 * 256);
+  private readonly widths: Float64Array;
+  private readonly kerning: Float64Array;
 
   constructor(readonly font: StandardFont) {
-    const unicodeOf = (code: number) => [...WIN_ANSI_EXTRA].find(([, b]) => b === code)?.[0] ?? code;
-    const glyphs = Array.from({ length: 256 }, (_, code) => font.font.characterToGlyph(unicodeOf(code)));
-    for (let left = 0; left < 256; left++) {
-      this.widths[left] = font.font.widthOfGlyph(glyphs[left]!);
-      for (let right = 0; right < 256; right++) this.kerning[left * 256 + right] = font.font.getKernPair(glyphs[left]!, glyphs[right]!);
-    }
+    const tables = METRICS.get(font.name) ?? metricsOf(font);
+    METRICS.set(font.name, tables);
+    ({ widths: this.widths, kerning: this.kerning } = tables);
   }
 
   get id(): string {

@@ -13,7 +13,8 @@ import type { NoticeFacts } from './notice-facts';
 import { PdfLetterWriter } from './pdf-letters';
 import { letterJurisdictions, letterRecipients, type HeldForReview, type LetterRecipient, type NoticeAssessment, type ReviewKind } from './recipients';
 import { templateDocx } from './template-docx';
-import { templateInUse, type TemplateInUse } from './template-store';
+import { decideMethod, type MethodDecision } from './notice-method';
+import { rulesFor, templateInUse, type TemplateInUse } from './template-store';
 
 export const NOTICE_FILES = {
   letters: 'letters.pdf',
@@ -38,6 +39,8 @@ export interface JurisdictionNotices {
   /** Placeholders whose facts counsel has not stated: printed as a visible gap. */
   missingFacts: string[];
   template: { source: TemplateInUse['source']; id: number | null; sha256: string; researched: boolean };
+  /** The notice facts' method as checked against the pack; the email merge templates are written only when it calls for them. */
+  delivery: MethodDecision;
   /** Paths relative to the folder given, `/`-separated. */
   files: string[];
 }
@@ -74,10 +77,20 @@ export async function writeNotices(db: Db, assessment: NoticeAssessment, facts: 
     const unknown = [...wanted].filter((code) => !owed.some((j) => j.jurisdiction === code));
     if (unknown.length > 0) throw new LedgerError('BAD_USAGE', `No individual notice is required in ${unknown.join(', ')} for this analysis; see "obligations".`);
   }
+  const deliveries = new Map<string, MethodDecision>();
+  const refused: string[] = [];
+  for (const obligations of owed) {
+    const residents = obligations.qualifying.exact + obligations.qualifying.derived;
+    const decided = decideMethod(facts.method, rulesFor(assessment.packs, obligations.jurisdiction, facts.noticeDate).methods, residents);
+    if (decided.ok) deliveries.set(obligations.jurisdiction, decided.decision);
+    else refused.push(`${obligations.jurisdiction}: ${decided.problem}`);
+  }
+  if (refused.length > 0) throw new LedgerError('INVALID_INPUT', `The notice method (${facts.method.kind}) is not allowed: ${refused.join('; ')}.`, { problems: refused });
   const open = new Map<string, Open>();
   try {
     for (const obligations of owed) {
       const code = obligations.jurisdiction;
+      const delivery = deliveries.get(code)!;
       const template = templateInUse(db, assessment.packs, code, facts.noticeDate);
       if (!template.check.ok) {
         throw new LedgerError('INVALID_INPUT', `The ${code} notice template (${template.source}) fails its check against the rule pack: ${template.check.problems.map((p) => p.message).join('; ')}.`, {
@@ -105,7 +118,10 @@ export async function writeNotices(db: Db, assessment: NoticeAssessment, facts: 
           charactersReplaced: 0,
           missingFacts: letter.missing,
           template: { source: template.source, id: template.id, sha256: template.sha256, researched: template.check.researched },
-          files: Object.values(NOTICE_FILES).map((name) => `${code}/${name}`),
+          delivery,
+          files: Object.values(NOTICE_FILES)
+            .filter((name) => delivery.emails || (name !== NOTICE_FILES.emailHtml && name !== NOTICE_FILES.emailText))
+            .map((name) => `${code}/${name}`),
         },
         template,
         letter,
@@ -151,8 +167,10 @@ export async function writeNotices(db: Db, assessment: NoticeAssessment, facts: 
 async function writeFixedFiles(folder: string, target: Open, facts: NoticeFacts, key: Buffer | null): Promise<void> {
   const file = (name: string) => path.join(folder, name);
   await writeOutputFile(file(NOTICE_FILES.template), target.template.text, key);
-  await writeOutputFile(file(NOTICE_FILES.emailHtml), emailHtml(target.letter), key);
-  await writeOutputFile(file(NOTICE_FILES.emailText), emailText(target.letter), key);
+  if (target.plan.delivery.emails) {
+    await writeOutputFile(file(NOTICE_FILES.emailHtml), emailHtml(target.letter), key);
+    await writeOutputFile(file(NOTICE_FILES.emailText), emailText(target.letter), key);
+  }
   const docx = outputFileStream(file(NOTICE_FILES.templateDocx), key);
   docx.end(await templateDocx(target.template.text, target.template.rules, facts.noticeDate));
   await once(docx, 'finish');

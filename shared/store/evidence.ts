@@ -118,7 +118,9 @@ export function listEvidence(db: Db): EvidenceWithImport[] {
 /** One evidence file with its newest import (what `add` reports per file, without re-reading every file's). */
 export function getEvidenceWithImport(db: Db, id: number): EvidenceWithImport | null {
   const rows = db.prepare('SELECT * FROM evidence WHERE id = ?').all(id) as EvidenceRow[];
-  return withImports(db, rows, db.prepare('SELECT * FROM current_imports WHERE evidence_id = ?').all(id) as ImportRow[])[0] ?? null;
+  // current_imports for one file: its newest import.
+  const newest = db.prepare('SELECT * FROM imports WHERE evidence_id = ? ORDER BY id DESC LIMIT 1').all(id) as ImportRow[];
+  return withImports(db, rows, newest)[0] ?? null;
 }
 
 function withImports(db: Db, rows: EvidenceRow[], imports: ImportRow[]): EvidenceWithImport[] {

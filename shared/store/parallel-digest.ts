@@ -261,3 +261,63 @@ function fileSource(handle: fsp.FileHandle): ByteSource {
     close: () => handle.close(),
   };
 }
+
+const BATCH_WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+const buffer = Buffer.allocUnsafe(${SLOT_BYTES});
+for (const file of workerData.files) {
+  let size;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    parentPort.postMessage({ kind: 'missing' });
+    continue;
+  }
+  if (size > workerData.maxBytes) {
+    parentPort.postMessage({ kind: 'large' });
+    continue;
+  }
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const hashes = ['sha256', 'sha1', 'md5'].map((a) => createHash(a));
+      let read = 0;
+      for (;;) {
+        const n = fs.readSync(fd, buffer, 0, buffer.length, null);
+        if (n === 0) break;
+        for (const h of hashes) h.update(buffer.subarray(0, n));
+        read += n;
+      }
+      const [sha256, sha1, md5] = hashes.map((h) => h.digest('hex'));
+      parentPort.postMessage({ kind: 'digests', digests: { sha256, sha1, md5, size: read } });
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch (error) {
+    parentPort.postMessage({ kind: 'failed', message: String(error && error.message), code: error && error.code });
+  }
+}`;
+
+/** What the batch worker found for one file. */
+export type BatchDigest = { kind: 'digests'; digests: FileDigests } | { kind: 'missing' } | { kind: 'large' } | { kind: 'failed'; error: Error };
+
+/**
+ * SHA-256, SHA-1 and MD5 of many plain files, each up to `maxBytes`, read and hashed on one worker thread of their
+ * own, so the calling thread is free for other work meanwhile (verify checks the store while its vault is
+ * re-hashed). A file that cannot be stat'ed is `missing`; a larger one is `large` (left to `digestFile`, whose two
+ * lanes hash a big file faster). `onFile` is called as each file is done, in order.
+ */
+export function digestFilesOnWorker(files: readonly string[], maxBytes: number, onFile: (index: number) => void = () => {}): Promise<BatchDigest[]> {
+  return new Promise((resolve, reject) => {
+    const found: BatchDigest[] = [];
+    const worker = new Worker(BATCH_WORKER_SOURCE, { eval: true, workerData: { files, maxBytes } });
+    worker.on('message', (m: { kind: 'digests'; digests: FileDigests } | { kind: 'missing' } | { kind: 'large' } | { kind: 'failed'; message: string; code?: string }) => {
+      found.push(m.kind === 'failed' ? { kind: 'failed', error: Object.assign(new Error(m.message), m.code ? { code: m.code } : {}) } : m);
+      onFile(found.length - 1);
+    });
+    worker.on('error', reject);
+    worker.on('exit', (code) => (found.length === files.length ? resolve(found) : reject(new Error(`the hashing thread stopped (exit code ${code}) after ${found.length} of ${files.length} files`))));
+  });
+}

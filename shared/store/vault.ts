@@ -9,7 +9,7 @@ import { decryptingSource, fileSink } from './byte-streams';
 import { decryptingStream, EncryptedFile } from './chunked-cipher';
 import type { VaultKey } from './case-keys';
 import { explainSystemError } from './errors';
-import { digestFile } from './parallel-digest';
+import { digestFile, digestFilesOnWorker } from './parallel-digest';
 import { syncDirectory } from './secure-delete';
 
 /**
@@ -199,6 +199,35 @@ export async function hashVaultFile(caseDir: string, sha256: string, signal?: Ab
     if (key && error instanceof LedgerError && error.code === 'VERIFICATION_FAILED') return { exists: true, digests: null, unreadable: error.message };
     throw error;
   }
+}
+
+/** Vault files up to this size are re-hashed on a thread of their own (`hashVaultFiles`); larger ones on the two lanes. */
+const BATCH_HASH_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Re-hashes many vault files, results in the order given. In a plain case the files up to 16 MiB are read and
+ * hashed on a thread of their own, started at once, so the caller's thread can check other things meanwhile; the
+ * rest, and every file of an encrypted case, as `hashVaultFile` once those are done. `onFile` is called per file.
+ */
+export function hashVaultFiles(caseDir: string, sha256s: readonly string[], signal?: AbortSignal, onFile: (index: number) => void = () => {}): Promise<VaultFileCheck[]> {
+  const batch = fileKey(caseDir) ? null : digestFilesOnWorker(sha256s.map((sha256) => vaultPath(caseDir, sha256)), BATCH_HASH_BYTES, onFile);
+  // Awaited below; until then the caller may be busy, so a failure must not count as unhandled.
+  batch?.catch(() => undefined);
+  return (async () => {
+    const found = batch ? await batch : [];
+    const checks: VaultFileCheck[] = [];
+    for (const [index, sha256] of sha256s.entries()) {
+      const one = found[index];
+      if (one?.kind === 'digests') checks.push({ exists: true, digests: one.digests, unreadable: null });
+      else if (one?.kind === 'missing') checks.push({ exists: false, digests: null, unreadable: null });
+      else if (one?.kind === 'failed') throw one.error;
+      else {
+        checks.push(await hashVaultFile(caseDir, sha256, signal));
+        onFile(index);
+      }
+    }
+    return checks;
+  })();
 }
 
 /** Temp files left by an acquisition that was killed before it finished. */

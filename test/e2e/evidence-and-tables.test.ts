@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from 'playwright-core';
@@ -24,7 +24,8 @@ import { expectAccessible, newPage, screenshotter, SIZES } from './ui-harness';
 
 const SCREENS = fileURLToPath(new URL('../../test-artifacts/tables-screens/', import.meta.url));
 const shot = screenshotter(SCREENS);
-const PROXY_LOG = 'perimeter-proxy-export-with-site-specific-column-names-2025-06.csv';
+/** One proxy log per window size, so each size sees a file not imported yet. */
+const proxyLog = (width: number) => `perimeter-proxy-export-with-site-specific-column-names-2025-06-${width}.csv`;
 const BINARY = 'unknown-appliance-dump.bin';
 const BAD_ELF = 'EventLogFile_URI_with_bad_rows.csv';
 /** Control characters other than tab and line breaks, and the replacement character of undecodable bytes. */
@@ -62,7 +63,10 @@ beforeAll(async () => {
     scenario = JSON.parse(readFileSync(breach.scenarioPath, 'utf8')) as Scenario;
     caseDir = path.join(work, 'cases', 'larkspur');
     // A proxy log whose columns no parser knows by name: kept, not imported, until the examiner maps them.
-    writeFileSync(path.join(work, PROXY_LOG), 'when,addr,who,what\n2025-06-05 13:01:00,198.18.77.31,alice@example.test,/export\n2025-06-05 13:02:30,198.18.77.31,alice@example.test,/export?page=2\n');
+    for (const { width } of SIZES) {
+      const ip = `198.18.77.${width % 251}`;
+      writeFileSync(path.join(work, proxyLog(width)), `when,addr,who,what\n2025-06-05 13:01:00,${ip},alice@example.test,/export\n2025-06-05 13:02:30,${ip},alice@example.test,/export?page=2\n`);
+    }
     writeFileSync(path.join(work, BINARY), binaryBytes(4096));
     badElfBytes = Buffer.concat([
       Buffer.from('"EVENT_TYPE","TIMESTAMP","REQUEST_ID","USER_ID","CLIENT_IP","URI"\n"URI","20250601120000.000","r1","005000000000001AAA","10.0.0.1","/home"\n'),
@@ -72,7 +76,7 @@ beforeAll(async () => {
     ]);
     writeFileSync(path.join(work, BAD_ELF), badElfBytes);
     await engine.createCase({ caseDir, name: 'Larkspur Outfitters — tables and evidence options (tiny synthetic case)', investigator: 'E. Okafor (lead)', discovered: '2025-06-23', timeZone: 'America/Chicago' });
-    await engine.addEvidence({ caseDir, files: [...breach.files.map((f) => path.join(work, 'breach', f.path)), ...[PROXY_LOG, BINARY, BAD_ELF].map((f) => path.join(work, f))] });
+    await engine.addEvidence({ caseDir, files: [...breach.files.map((f) => path.join(work, 'breach', f.path)), ...[...SIZES.map((size) => proxyLog(size.width)), BINARY, BAD_ELF].map((f) => path.join(work, f))] });
   };
   [, browser] = await Promise.all([buildRenderer(path.join(work, 'ui')), launchChromium(), prepare()]);
   bridge = await startBridge({ api: engine, rendererDir: path.join(work, 'ui') });
@@ -114,12 +118,18 @@ async function sortBy(grid: Locator, header: string, direction: 'ascending' | 'd
 }
 
 describe('adding evidence and the tables reviewers use', () => {
-  it('imports a kept file with a column mapping, says errors in app words, and shows rejected rows in full (1024×700)', async () => {
-    const size = SIZES[1];
+  for (const size of SIZES) {
+  it(`imports a kept file with a column mapping, says errors in app words, and shows rejected rows in full at ${size.width}×${size.height}`, async () => {
+    const PROXY_LOG = proxyLog(size.width);
     const pageErrors: string[] = [];
     const page = await newPage(browser, size, pageErrors);
-    const examiner = 'Dana Whitfield (evidence options)';
-    await openCase(page, examiner);
+    await openCase(page, 'Dana Whitfield (evidence options)');
+    // The examiner is changed in the top bar while the case is open: the next actions are logged under the new name.
+    const examiner = `D. Whitfield-Oyelaran (took over the evidence at ${size.width})`;
+    await page.getByTestId('examiner').click();
+    await page.locator('.examiner-form input[name=examiner]').fill(examiner);
+    await page.locator('.examiner-form').getByRole('button', { name: 'Save' }).click();
+    await expect(page.getByTestId('examiner').textContent()).resolves.toContain(examiner);
 
     // The proxy log was kept, not imported: the reason is in the app's words and the options are open beside it.
     await selectEvidence(page, PROXY_LOG);
@@ -153,11 +163,11 @@ describe('adding evidence and the tables reviewers use', () => {
     const proxy = (await engine.listEvidence({ caseDir })).find((e) => e.originalName === PROXY_LOG)!;
     expect(proxy.latestImport?.rowsImported).toBe(2);
     const imported = await engine.listEvents({ caseDir, limit: 100_000 });
-    const proxyEvents = imported.events.filter((e) => e.clientIp === '198.18.77.31');
+    const proxyEvents = imported.events.filter((e) => e.clientIp === `198.18.77.${size.width % 251}`);
     // 13:01 in Chicago (CDT, UTC−5) is 18:01 UTC.
     expect(proxyEvents.map((e) => e.ts).sort()).toEqual(['2025-06-05T18:01:00.000Z', '2025-06-05T18:02:30.000Z']);
     const logged = (await engine.custody({ caseDir })).entries.filter((e) => e.subject.includes(PROXY_LOG)).at(-1)!;
-    expect(logged.actor).toBe(examiner);
+    expect([logged.action, logged.actor, logged.osUser]).toEqual(['parse', examiner, userInfo().username]);
     await headIs(page);
     await expect(details.textContent()).resolves.toContain('2 imported');
     await expectAccessible(page, 'evidence: imported with a mapping');
@@ -197,7 +207,7 @@ describe('adding evidence and the tables reviewers use', () => {
     const narrowed = await engine.listRejects({ caseDir, evidenceId, reason });
     await rejects.locator('input[name=rejectFilter]').fill(reason);
     await expect.poll(() => table.locator('[role=row][aria-rowindex]').count()).toBe(narrowed.total + 1);
-    await rejects.getByRole('button', { name: new RegExp(`^Export these ${narrowed.total} rejected rows? as CSV$`) }).waitFor();
+    await rejects.getByRole('button', { name: narrowed.total === 1 ? 'Export the one rejected row as CSV' : `Export these ${narrowed.total} rejected rows as CSV` }).waitFor();
     await expectAccessible(page, 'evidence: rejected rows');
     await shot(page, size, '04-evidence-rejects', { fullPage: true });
 
@@ -213,6 +223,7 @@ describe('adding evidence and the tables reviewers use', () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   }, 240_000);
+  }
 
   for (const size of SIZES) {
     it(`sorts Evidence, Custody and Triage by a header, and prints obligations and a walk-back in full at ${size.width}×${size.height}`, async () => {
@@ -247,7 +258,7 @@ describe('adding evidence and the tables reviewers use', () => {
       await sortBy(triageGrid, 'Events', 'descending');
       const eventsAt = (await triageGrid.getByRole('columnheader').allTextContents()).findIndex((h) => h.startsWith('Events'));
       const shown = await triageGrid.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])').evaluateAll(
-        (rows, at) => rows.map((r) => Number(r.querySelectorAll('[role=gridcell]')[at]!.textContent!.replace(/,/g, ''))),
+        (rows, at) => rows.map((r) => Number(r.querySelectorAll('[role=gridcell]')[at]?.textContent?.replace(/,/g, '') ?? NaN)),
         eventsAt,
       );
       expect(shown[0]).toBe(Math.max(...triage.map((t) => t.events)));
@@ -261,8 +272,14 @@ describe('adding evidence and the tables reviewers use', () => {
           at,
         );
         expect(cells.length).toBeGreaterThan(0);
-        for (const cell of cells) expect(cell, header).toEqual({ text: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/), cut: false });
+        const full = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}Z$/;
+        for (const cell of cells) expect([cell.text ?? '', cell.cut], header).toEqual([expect.stringMatching(full) as string, false]);
       }
+      // Search narrows the talkers to the values that contain the text.
+      const ip = triage.find((t) => t.dimension === 'ip')!.value;
+      await page.fill('input[name=triageSearch]', ip);
+      await expect.poll(() => triageGrid.locator('[role=row][aria-rowindex]:not([aria-rowindex="1"])').count()).toBe(triage.filter((t) => t.value.includes(ip) || t.names.some((n) => n.includes(ip))).length);
+      await page.fill('input[name=triageSearch]', '');
       await expectAccessible(page, 'triage sorted by events');
       await shot(page, size, '07-triage-sorted');
 

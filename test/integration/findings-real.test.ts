@@ -62,6 +62,16 @@ describe('findings on real public Salesforce samples', () => {
     expect(readFileSync(path.join(CORPUS, row.file), 'utf8').split('\n')[row.line! - 1]).toContain('"Action":"insertConnectedApplication"');
   });
 
+  it('states that OAuth scopes, usual hours and API deletions cannot be judged from these files, rather than guessing', () => {
+    // The Setup Audit Trail record names the connected-app change (insertConnectedApplication), not the app's scopes.
+    expect(scoped.notes.find((n) => n.check === 'connected apps: OAuth scopes')?.reason).toContain('Setup Audit Trail records an app installed, created or its policies changed by name only');
+    // One or two events per user before the window: no usual hours to judge against.
+    expect(scoped.notes.find((n) => n.check === 'access outside usual hours')?.reason).toMatch(/too little activity before it/);
+    expect(scoped.findings.map((f) => f.id)).not.toContain('access.out-of-hours');
+    expect(scoped.findings.map((f) => f.id)).not.toContain('audit.history-deleted');
+    expect(scoped.findings.map((f) => f.id)).not.toContain('audit.hourly-log-gap');
+  });
+
   it('reports nothing else: two failed logins are no burst, and apps or addresses without a baseline are not called new', () => {
     expect(scoped.findings.map((f) => f.id)).toEqual(['apps.connected-app-authorised']);
     const firstSeen = scoped.notes.filter((n) => n.check === 'connected apps: first-seen clients').map((n) => n.reason);

@@ -1,10 +1,10 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { ELEMENT_CODES, type ElementCode } from '../../shared/contract/elements';
 import { assessAnalysis, type Assessment } from '../../shared/assess/assess-analysis';
-import { defaultTemplate, planNotices, previewLetter, readNoticeFacts, recordNoticeFacts, recordNoticeTemplate, rulesFor, writeNotices, type NoticeFacts } from '../../shared/notices';
+import { defaultTemplate, parseNoticeFacts, planNotices, previewLetter, readNoticeFacts, recordNoticeFacts, recordNoticeTemplate, rulesFor, writeNotices, type NoticeFacts } from '../../shared/notices';
 import { noticeContacts } from '../../shared/law/contacts/notice-contacts';
 import { listCustody } from '../../shared/store/custody';
 import { pdfPageTexts } from '../helpers/pdf-text';
@@ -170,6 +170,21 @@ describe("counsel's edits", () => {
     expect(text).toContain('Counsel added this sentence for the Larkspur matter.');
     expect(text).toContain('Other Important Information');
   }, 120_000);
+
+  test('the notice method: substitute notice below the thresholds is refused by name; electronic notice with its E-SIGN condition writes the emails', async () => {
+    const substitute = parseNoticeFacts({ ...FACTS, method: { kind: 'substitute', writtenNoticeCostUsd: 1_000, insufficientContact: false } }, facts.discoveredDate);
+    const refusedDir = path.join(root, 'notices-substitute');
+    await expect(writeNotices(breach.handle.db, assessment, substitute, refusedDir, { key: null, jurisdictions: ['US-CA'] })).rejects.toThrow(
+      /US-CA: substitute notice needs the cost of written notice to exceed \$250,000 \(stated: \$1,000\).*Cal\. Civ\. Code § 1798\.82\(j\)\(3\)/,
+    );
+    expect(existsSync(refusedDir)).toBe(false);
+    const electronic = parseNoticeFacts({ ...FACTS, method: { kind: 'electronic', conditions: ['esign-consent'] } }, facts.discoveredDate);
+    const dir = path.join(root, 'notices-electronic');
+    const [ca] = await writeNotices(breach.handle.db, assessment, electronic, dir, { key: null, jurisdictions: ['US-CA'] });
+    expect(ca!.delivery).toMatchObject({ method: 'electronic', emails: true, basis: 'Cal. Civ. Code § 1798.82(j)(2)' });
+    expect(ca!.files).toContain('US-CA/email.html');
+    expect(readFileSync(path.join(dir, 'US-CA', 'email.txt'), 'utf8')).toContain('{{recipient_name}}');
+  });
 
   test('a person in the review queue is held, counted and not mailed', () => {
     const before = planNotices(breach.handle.db, assessment, facts.noticeDate).find((p) => p.jurisdiction === 'US-CA')!;

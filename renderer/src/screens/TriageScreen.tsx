@@ -76,7 +76,8 @@ export function TriageScreen({ api, caseDir, draft, onDraft, onScreen }: Props) 
       {
         key: 'value',
         header: 'Value',
-        width: 'minmax(250px, 3fr)',
+        // Wide enough for an app's name beside its 18-character id at any window size (the grid scrolls sideways).
+        width: 'minmax(340px, 3fr)',
         sortValue: (e) => (e.names.length > 0 ? `${e.names.join(' / ')} ${e.value}` : e.value),
         render: (e) => (
           <span className="triage-value">

@@ -135,7 +135,7 @@ function hourlyGapFindings(ctx: FindingsContext, daysByType: ReadonlyMap<string,
     findings.push(
       finding('audit.hourly-log-gap', type, {
         title: `No ${type} events for ${silent} hour(s) of a log that otherwise has events every hour`,
-        severity: runs.some((r) => ctx.window && `${hours[r.to]!}:59:59.999Z` >= ctx.window.from && `${hours[r.from]!}:00:00.000Z` <= ctx.window.to) ? 'high' : 'medium',
+        severity: runs.some((r) => ctx.window && Date.parse(`${hours[r.to]!}:59:59.999Z`) >= Date.parse(ctx.window.from) && Date.parse(`${hours[r.from]!}:00:00.000Z`) <= Date.parse(ctx.window.to)) ? 'high' : 'medium',
         facts: facts.map((f, n) => (n === 0 ? { ...f, text: `${type} has events in ${perHour.size} of the ${hours.length} hours (UTC) from ${hours[0]}:00Z to ${hours.at(-1)}:59Z. ${f.text}` } : f)),
         remediation: 'Find out whether the hourly files for those hours exist (download them before retention expires) or whether logging or the collection stopped; alert when an hourly log is late.',
         limits: `Judged only for a source with events in at least ${HOURLY_SHARE * 100} % of at least ${MIN_HOURS} hours, and only for a silent run whose neighbouring hours averaged at least ${MIN_HOURLY_RATE} events an hour (a quieter source can be silent for an hour by chance). Hours are UTC. A day with no event at all is the day-gap finding.`,

@@ -31,7 +31,8 @@ function deletedTarget(event: EventRow): string | null {
 export function deletedHistoryFindings(ctx: FindingsContext): { findings: Finding[]; notes: AssessmentNote[] } {
   const notes: AssessmentNote[] = [];
   const withOperations = eventRows(ctx.db, `e.operation IS NOT NULL AND lower(e.operation) IN ('delete', 'hard_delete', 'harddelete')`);
-  const apiLogged = ctx.db.prepare(`SELECT 1 FROM access_events e WHERE ${currentEvent('e')} AND e.operation IS NOT NULL AND e.source_type <> 'setup-audit-trail' LIMIT 1`).get() !== undefined;
+  // The logs that record API calls with their HTTP or SOAP method, deletes included (ApiEvent logs queries only).
+  const apiLogged = ctx.db.prepare(`SELECT 1 FROM access_events e WHERE ${currentEvent('e')} AND e.source_type IN ('elf:RestApi', 'elf:API', 'elf:ApiTotalUsage') LIMIT 1`).get() !== undefined;
   const audit = eventRows(ctx.db, `e.source_type = 'setup-audit-trail'`);
   if (!apiLogged && audit.length === 0) {
     notes.push({ check: 'deleted logs, jobs or history', status: 'not-assessable', reason: 'No API log with operations (RestApi / API event log files, ApiTotalUsage) and no Setup Audit Trail in the evidence: deleted event log files, bulk jobs or reports, and logging switched off, cannot be seen.' });

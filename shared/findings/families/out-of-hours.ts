@@ -3,7 +3,7 @@
  * read in the case's time zone, and only users with enough of that activity are judged.
  */
 import { currentEvent } from '../../scope/current-events';
-import { eventRows, usernamesById, type EventRow, type FindingsContext } from '../context';
+import { eventRows, usernamesById, whoOf, type EventRow, type FindingsContext } from '../context';
 import { fact, finding } from '../finding';
 import type { AssessmentNote, Finding } from '../types';
 
@@ -25,12 +25,22 @@ interface Baseline {
   hours: Set<number>;
 }
 
-/** The local calendar day and hour of a UTC timestamp in one IANA zone. */
+/**
+ * The local calendar day and hour of a UTC timestamp in one IANA zone, remembered per UTC minute (every zone offset is
+ * a whole number of minutes, so all events of one minute share their local hour).
+ */
 function localClock(timeZone: string): (ts: string) => { day: string; hour: number } {
   const format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+  const seen = new Map<string, { day: string; hour: number }>();
   return (ts) => {
-    const parts = Object.fromEntries(format.formatToParts(new Date(ts)).map((p) => [p.type, p.value]));
-    return { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
+    const minute = ts.slice(0, 16);
+    let local = seen.get(minute);
+    if (!local) {
+      const parts = Object.fromEntries(format.formatToParts(new Date(ts)).map((p) => [p.type, p.value]));
+      local = { day: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) % 24 };
+      seen.set(minute, local);
+    }
+    return local;
   };
 }
 
@@ -58,6 +68,8 @@ function insideSpan(hour: number, span: { start: number; length: number }, margi
   return span.length + 2 * margin >= 24 || offset < span.length + 2 * margin;
 }
 
+const iso = (ts: string) => new Date(ts).toISOString();
+
 const clockHour = (h: number) => `${String(((h % 24) + 24) % 24).padStart(2, '0')}:00`;
 
 export function outOfHoursFindings(ctx: FindingsContext): { findings: Finding[]; notes: AssessmentNote[] } {
@@ -69,7 +81,7 @@ export function outOfHoursFindings(ctx: FindingsContext): { findings: Finding[];
   const names = usernamesById(ctx.db);
   const before = ctx.db
     .prepare(`SELECT e.ts, e.actor_id AS actorId, e.username FROM access_events e WHERE ${currentEvent('e')} AND e.ts < ? AND ${ACCESS}`)
-    .iterate(window.from) as Iterable<{ ts: string; actorId: string | null; username: string | null }>;
+    .iterate(iso(window.from)) as Iterable<{ ts: string; actorId: string | null; username: string | null }>;
   const baselines = new Map<string, Baseline>();
   for (const row of before) {
     const who = row.username?.toLowerCase() ?? (row.actorId ? (names.get(row.actorId) ?? row.actorId) : null);
@@ -81,11 +93,15 @@ export function outOfHoursFindings(ctx: FindingsContext): { findings: Finding[];
     b.hours.add(hour);
     baselines.set(who, b);
   }
-  const during = eventRows(ctx.db, `${ACCESS} AND e.ts >= ? AND e.ts <= ?`, window.from, window.to);
+  // Stored times are canonical ISO strings; the window's are made so, so that text comparison is time comparison.
+  const during = eventRows(ctx.db, `${ACCESS} AND e.ts >= ? AND e.ts <= ?`, iso(window.from), iso(window.to));
   const byUser = new Map<string, EventRow[]>();
   for (const e of during) {
-    const who = e.username?.toLowerCase() ?? e.actorId;
-    if (who) byUser.set(who, [...(byUser.get(who) ?? []), e]);
+    const who = whoOf(e);
+    if (!who) continue;
+    const list = byUser.get(who);
+    if (list) list.push(e);
+    else byUser.set(who, [e]);
   }
   const findings: Finding[] = [];
   const noBaseline: string[] = [];

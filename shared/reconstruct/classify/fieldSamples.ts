@@ -1,11 +1,15 @@
 /** Draws per-field value samples from the evidence store so each (object, field) is classified once. */
 import { CURRENT_SUBJECT } from '../../scope/current-events';
-import type { SqlReader } from '../soql/snapshotSchema';
 import type { FieldClassification } from './classifyField';
 import { classifyField } from './classifyField';
 
 /** Records read per object to sample values from: exports have the same columns on every row, so a prefix suffices. */
 export const SAMPLE_RECORDS = 20_000;
+
+/** What the sampling reads through: one record at a time, so 20,000 records are never held at once. */
+interface RowReader {
+  prepare(sql: string): { pluck(): { iterate(...params: unknown[]): IterableIterator<unknown> } };
+}
 
 /** The records sampled for one object type: its first SAMPLE_RECORDS current records, by id (deterministic). */
 const SAMPLE_SOURCE_SQL = `SELECT fields FROM subject_records s WHERE object_type = ? AND ${CURRENT_SUBJECT} ORDER BY id LIMIT ${SAMPLE_RECORDS}`;
@@ -16,9 +20,9 @@ const SAMPLE_SOURCE_SQL = `SELECT fields FROM subject_records s WHERE object_typ
  * them (true and false as 1 and 0, objects and arrays as JSON text). Collected here rather than by a window over
  * `json_each`, which sorted every value of every record (a million rows for the demo's orders) to keep 200 a field.
  */
-export function fieldSamplesFromDb(db: SqlReader, objectType: string, perField: number): Map<string, string[]> {
+export function fieldSamplesFromDb(db: RowReader, objectType: string, perField: number): Map<string, string[]> {
   const samples = new Map<string, string[]>();
-  for (const { fields } of db.prepare(SAMPLE_SOURCE_SQL).all(objectType) as { fields: string }[]) {
+  for (const fields of db.prepare(SAMPLE_SOURCE_SQL).pluck().iterate(objectType) as IterableIterator<string>) {
     for (const [field, value] of jsonEach(JSON.parse(fields) as unknown)) {
       let values = samples.get(field);
       if (!values) samples.set(field, (values = []));

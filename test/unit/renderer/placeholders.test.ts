@@ -34,7 +34,7 @@ function placeholders(file: string): Array<{ where: string; text: string }> {
   const visit = (node: ts.Node): void => {
     const named = (ts.isJsxAttribute(node) && node.name.getText(source) === 'placeholder') || (ts.isPropertyAssignment(node) && node.name.getText(source) === 'placeholder');
     if (named) {
-      const text = textOf(ts.isJsxAttribute(node) ? node.initializer : (node as ts.PropertyAssignment).initializer);
+      const text = textOf(node.initializer);
       if (text !== null) found.push({ where: `${path.relative(RENDERER, file)}:${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`, text });
     }
     ts.forEachChild(node, visit);

@@ -16,7 +16,7 @@ export function ConsumerFilters({ filter, states, onChange }: { filter: Consumer
     <div className="filters" role="search" aria-label="Filter consumers">
       <label>
         <span>State</span>
-        <input name="state" className="mono" list="consumer-states" placeholder="e.g. CA, US-TX, non-US" value={filter.state} onChange={(e) => onChange({ ...filter, state: e.target.value })} />
+        <input name="state" className="mono" list="consumer-states" placeholder="e.g. CA, non-US" value={filter.state} onChange={(e) => onChange({ ...filter, state: e.target.value })} />
         <datalist id="consumer-states">
           {states.map((s) => (
             <option key={s} value={s} />

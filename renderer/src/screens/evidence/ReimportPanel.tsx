@@ -39,12 +39,12 @@ export function ReimportPanel({ api, caseDir, item, onImported }: { api: LedgerA
           : 'Parse it again with other options (the original in the vault is not changed; the import is logged in custody).'}
       </p>
       <ImportOptions api={api} choices={choices} onChange={setChoices} disabled={job.running} open={notImported} />
-      <div className="add-actions">
+      <p>
         <button type="button" className="btn btn-primary" disabled={job.running} onClick={() => void run()}>
           Import evidence {item.id}
           {notImported ? '' : ' again'}
         </button>
-      </div>
+      </p>
       {job.running && <ProgressCard progress={job.progress} onCancel={job.cancel} />}
       {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
       {result && (

@@ -59,7 +59,7 @@ export function RejectedRows({ api, caseDir, item }: { api: LedgerApi; caseDir: 
       </label>
       {page && page.total > 0 && (
         <CsvExport
-          what={reason.trim() ? `these ${formatCount(page.total)} rejected rows` : `all ${formatCount(page.total)} rejected rows`}
+          what={page.total === 1 ? 'the one rejected row' : reason.trim() ? `these ${formatCount(page.total)} rejected rows` : `all ${formatCount(page.total)} rejected rows`}
           testId="rejects-csv"
           run={() => api.exportCsv({ caseDir, table: 'rejects', evidenceId: item.id, importId: page.importId, reason: reason.trim() || null })}
         />

@@ -25,7 +25,14 @@ interface Draft {
   protectionEnrollBy: string;
   protectionUrl: string;
   protectionPhone: string;
+  method: NoticeFacts['method'];
 }
+
+const METHOD_LABELS: Readonly<Record<NoticeFacts['method']['kind'], string>> = {
+  written: 'Written notice (letters)',
+  electronic: 'Electronic notice (email)',
+  substitute: 'Substitute notice',
+};
 
 function draftOf(facts: NoticeFacts | null, discovered: string | null): Draft {
   const p = facts?.identityProtection ?? null;
@@ -51,6 +58,7 @@ function draftOf(facts: NoticeFacts | null, discovered: string | null): Draft {
     protectionEnrollBy: p?.enrollBy ?? '',
     protectionUrl: p?.url ?? '',
     protectionPhone: p?.phone ?? '',
+    method: facts?.method ?? { kind: 'written' },
   };
 }
 
@@ -70,10 +78,71 @@ function factsOf(d: Draft): unknown {
     identityProtection: d.protectionProvider.trim()
       ? { provider: d.protectionProvider.trim(), months: d.protectionMonths.trim() ? Number(d.protectionMonths) : null, enrollBy: orNull(d.protectionEnrollBy), url: orNull(d.protectionUrl), phone: orNull(d.protectionPhone), instructions: null }
       : null,
+    method: d.method,
   };
 }
 
-type Field = { key: keyof Draft; label: string; kind?: 'area' | 'date'; wide?: boolean; placeholder?: string };
+/** How notice is given: the engine checks it against each jurisdiction's methods and thresholds when the letters are written. */
+function MethodFields({ method, onChange }: { method: NoticeFacts['method']; onChange: (method: NoticeFacts['method']) => void }) {
+  const conditions = method.kind === 'electronic' ? method.conditions : [];
+  const toggle = (kind: 'esign-consent' | 'primary-communication', on: boolean) =>
+    onChange({ kind: 'electronic', conditions: on ? [...conditions.filter((c) => c !== kind), kind].sort() : conditions.filter((c) => c !== kind) });
+  return (
+    <fieldset>
+      <legend>Notice method</legend>
+      <div className="facts-grid">
+        <label>
+          <span>Method</span>
+          <select
+            name="fact-method"
+            value={method.kind}
+            onChange={(e) => {
+              const kind = e.target.value as NoticeFacts['method']['kind'];
+              onChange(kind === 'electronic' ? { kind, conditions: [] } : kind === 'substitute' ? { kind, writtenNoticeCostUsd: null, insufficientContact: false } : { kind: 'written' });
+            }}
+          >
+            {Object.entries(METHOD_LABELS).map(([kind, label]) => (
+              <option key={kind} value={kind}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        {method.kind === 'electronic' && (
+          <>
+            <label>
+              <input type="checkbox" name="fact-method-esign" checked={conditions.includes('esign-consent')} onChange={(e) => toggle('esign-consent', e.target.checked)} />
+              <span>Recipients consented under E-SIGN (15 U.S.C. § 7001)</span>
+            </label>
+            <label>
+              <input type="checkbox" name="fact-method-primary" checked={conditions.includes('primary-communication')} onChange={(e) => toggle('primary-communication', e.target.checked)} />
+              <span>Our primary way of communicating with them is electronic</span>
+            </label>
+          </>
+        )}
+        {method.kind === 'substitute' && (
+          <>
+            <label>
+              <span>Estimated cost of written notice (USD)</span>
+              <input
+                name="fact-method-cost"
+                className="mono"
+                value={method.writtenNoticeCostUsd ?? ''}
+                onChange={(e) => onChange({ ...method, writtenNoticeCostUsd: e.target.value.trim() === '' ? null : Number(e.target.value) })}
+              />
+            </label>
+            <label>
+              <input type="checkbox" name="fact-method-insufficient" checked={method.insufficientContact} onChange={(e) => onChange({ ...method, insufficientContact: e.target.checked })} />
+              <span>Contact information is insufficient for written notice</span>
+            </label>
+          </>
+        )}
+      </div>
+    </fieldset>
+  );
+}
+
+type Field = { key: Exclude<keyof Draft, 'method'>; label: string; kind?: 'area' | 'date'; wide?: boolean; placeholder?: string };
 const GROUPS: ReadonlyArray<{ title: string; fields: Field[] }> = [
   {
     title: 'Company and contact',
@@ -179,6 +248,7 @@ export function NoticeFactsForm({ api, caseDir, stored, discovered, onSaved }: {
               </div>
             </fieldset>
           ))}
+          <MethodFields method={draft.method} onChange={(method) => setDraft({ ...draft, method })} />
           {error !== null && <ErrorBanner error={error} onDismiss={() => setError(null)} />}
           <div className="row-actions">
             <button type="submit" className="btn btn-primary" disabled={busy}>
