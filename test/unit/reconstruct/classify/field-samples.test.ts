@@ -25,7 +25,7 @@ describe('fieldSamplesFromDb', () => {
     try {
       for (const perField of [1, 2, 10]) {
         const expected = new Map<string, string[]>();
-        for (const row of snapshot.db.prepare(REFERENCE_SQL).all('customer', perField) as Array<{ field: string; value: unknown }>) {
+        for (const row of snapshot.db.prepare(REFERENCE_SQL).all('customer', perField) as Array<{ field: string; value: string | number | null }>) {
           const values = expected.get(row.field) ?? [];
           if (row.value !== null && row.value !== '') values.push(String(row.value));
           expected.set(row.field, values);
