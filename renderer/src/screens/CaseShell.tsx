@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { CaseSummary, LedgerApi, ReconstructResult, VerifyResult } from '../../../shared/contract/api';
+import type { CaseSummary, FindingsReport, LedgerApi, ReconstructResult, VerifyResult } from '../../../shared/contract/api';
 import { emptyDraft, type ScopeDraft } from '../analysis/scope-draft';
 import { caseSessionApi } from '../api/case-session';
 import type { DesktopLedger } from '../api/desktop';
@@ -57,6 +57,7 @@ export function CaseShell(props: Props) {
   const [draft, setDraft] = useState<ScopeDraft>(emptyDraft);
   // The latest analysis: this session's reconstruction, or the stored summary of one run before the case was opened.
   const [reconstructed, setReconstructed] = useState<ReconstructResult | null>(null);
+  const [findings, setFindings] = useState<FindingsReport | null>(null);
   useEffect(() => {
     let current = true;
     // NOT_FOUND (no analysis yet) is the normal answer for a new case; the analysis screens report other failures themselves.
@@ -68,7 +69,11 @@ export function CaseShell(props: Props) {
       current = false;
     };
   }, [api, caseDir]);
-  const onReconstructed = useCallback((result: ReconstructResult) => setReconstructed(result), []);
+  // Findings read the incident window of the analysis, so a new reconstruction makes an earlier run stale.
+  const onReconstructed = useCallback((result: ReconstructResult) => {
+    setReconstructed(result);
+    setFindings(null);
+  }, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -149,8 +154,8 @@ export function CaseShell(props: Props) {
         )}
         {screen === 'consumers' && <ConsumersScreen api={api} caseDir={caseDir} reconstructed={reconstructed} onScreen={onScreen} />}
         {screen === 'obligations' && <ObligationsScreen api={api} caseDir={caseDir} timeZone={summary.timeZone} onScreen={onScreen} />}
-        {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} />}
-        {screen === 'findings' && <FindingsScreen api={api} caseDir={caseDir} />}
+        {screen === 'exposure' && <ExposureScreen api={api} caseDir={caseDir} onScreen={onScreen} findings={findings} onFindings={setFindings} />}
+        {screen === 'findings' && <FindingsScreen api={api} caseDir={caseDir} report={findings} onReport={setFindings} />}
         {screen === 'exports' && <ExportsScreen api={api} caseDir={caseDir} hasAnalysis={reconstructed !== null} />}
         {screen === 'notices' && <NoticesScreen api={api} caseDir={caseDir} discovered={summary.discovered} hasAnalysis={reconstructed !== null} onScreen={onScreen} />}
       </main>

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ExposureResult, LedgerApi } from '../../../shared/contract/api';
+import type { ExposureResult, FindingsReport, LedgerApi } from '../../../shared/contract/api';
 import { ErrorBanner, isNoAnalysis, NoAnalysisYet } from '../components/States';
 import { AssumptionEditor } from './exposure/AssumptionEditor';
 import { assumptionArgs, SCENARIOS, type Scenario } from './exposure/exposure-types';
 import { ExposureTable } from './exposure/ExposureTable';
+import { FindingsBearing } from './exposure/FindingsBearing';
 import { JurisdictionStackChart } from './exposure/JurisdictionStackChart';
 import { ScenarioTotals } from './exposure/ScenarioTotals';
 import { TornadoChart } from './exposure/TornadoChart';
@@ -11,7 +12,15 @@ import { UnknownComponents } from './exposure/UnknownComponents';
 import { assumptionLabel } from '../../../shared/display/assumption-labels';
 import type { ScreenId } from './screens';
 
-export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; caseDir: string; onScreen: (screen: ScreenId) => void }) {
+interface Props {
+  api: LedgerApi;
+  caseDir: string;
+  onScreen: (screen: ScreenId) => void;
+  findings: FindingsReport | null;
+  onFindings: (report: FindingsReport) => void;
+}
+
+export function ExposureScreen({ api, caseDir, onScreen, findings, onFindings }: Props) {
   const [settings, setSettings] = useState<Record<string, string>>({});
   const [report, setReport] = useState<ExposureResult | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -96,6 +105,7 @@ export function ExposureScreen({ api, caseDir, onScreen }: { api: LedgerApi; cas
               <LeftOut report={report} />
             </section>
           </div>
+          <FindingsBearing api={api} caseDir={caseDir} exposure={report} findings={findings} onFindings={onFindings} onOpenFindings={() => onScreen('findings')} />
           <section className="panel" aria-labelledby="stack-title">
             <h2 id="stack-title">
               By jurisdiction and component

@@ -2,26 +2,9 @@ import { useState } from 'react';
 import type { FindingSeverity as Severity, FindingsReport, LedgerApi } from '../../../shared/contract/api';
 import { assumptionLabel } from '../../../shared/display/assumption-labels';
 import { EmptyState, ErrorBanner } from '../components/States';
+import { byKind, kindLabel } from './findings/finding-kinds';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
-
-/** "auth.failed-login-burst" reads "Failed login burst". */
-function kindLabel(id: string): string {
-  const words = id.slice(id.indexOf('.') + 1).replace(/-/g, ' ').replace(/\bmfa\b/, 'MFA');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Findings grouped by kind, in report order: the first of each kind (the link target), how many, how many high. */
-function byKind(findings: ReadonlyArray<{ id: string; subject: string; severity: Severity }>) {
-  const kinds = new Map<string, { first: { id: string; subject: string }; count: number; high: number }>();
-  for (const f of findings) {
-    const kind = kinds.get(f.id) ?? { first: f, count: 0, high: 0 };
-    kind.count++;
-    if (f.severity === 'high') kind.high++;
-    kinds.set(f.id, kind);
-  }
-  return [...kinds.values()];
-}
 
 /** A stable in-page anchor for one finding, so an assumption's link scrolls to it. */
 function findingAnchor(f: { id: string; subject: string }): string {
@@ -29,8 +12,7 @@ function findingAnchor(f: { id: string; subject: string }): string {
 }
 
 /** Security findings: run on demand (logged in custody), filtered by severity; each fact opens onto its evidence rows. */
-export function FindingsScreen({ api, caseDir }: { api: LedgerApi; caseDir: string }) {
-  const [report, setReport] = useState<FindingsReport | null>(null);
+export function FindingsScreen({ api, caseDir, report, onReport }: { api: LedgerApi; caseDir: string; report: FindingsReport | null; onReport: (report: FindingsReport) => void }) {
   const [error, setError] = useState<unknown>(null);
   const [running, setRunning] = useState(false);
   const [shown, setShown] = useState<ReadonlySet<Severity>>(new Set(SEVERITIES));
@@ -38,7 +20,7 @@ export function FindingsScreen({ api, caseDir }: { api: LedgerApi; caseDir: stri
   const run = () => {
     setRunning(true);
     setError(null);
-    api.findings({ caseDir }).then(setReport, setError).finally(() => setRunning(false));
+    api.findings({ caseDir }).then(onReport, setError).finally(() => setRunning(false));
   };
   const toggle = (s: Severity) => setShown((prev) => (prev.has(s) ? new Set([...prev].filter((x) => x !== s)) : new Set([...prev, s])));
   const findings = report?.findings.filter((f) => shown.has(f.severity)) ?? [];
