@@ -1,8 +1,8 @@
 /**
  * The Findings screen in real Chromium against the real engine, at 1440×900 and 1024×700: a run is logged in custody,
  * every finding of the engine is listed with its severity, the severity filter hides what it should, a fact opens onto
- * its evidence rows, the exposure assumptions list the findings that bear on them, and axe-core finds no critical or
- * serious violation.
+ * its evidence rows, the exposure assumptions list the findings that bear on them (on this screen and on the Exposure
+ * screen), and axe-core finds no critical or serious violation.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -61,6 +61,7 @@ describe('the Findings screen', () => {
       await engine.addEvidence({ caseDir, files: breach.files.map((f) => path.join(work, 'breach', f.path)) });
       const { attack } = scenario;
       await engine.defineScope({ caseDir, from: attack.window.start, to: attack.window.end, ips: attack.attackerIps, apps: [attack.connectedApp.name] });
+      await engine.reconstruct({ caseDir });
       expected = await engine.findings({ caseDir });
     };
     [, browser] = await Promise.all([buildRenderer(path.join(work, 'ui')), launchChromium(), prepare()]);
@@ -125,6 +126,22 @@ describe('the Findings screen', () => {
       await page.getByRole('checkbox', { name: /^medium/ }).uncheck();
       await expect(page.getByTestId('finding').count()).resolves.toBe(expected.findings.filter((f) => f.severity !== 'medium').length);
       await page.getByRole('checkbox', { name: /^medium/ }).check();
+
+      // The Exposure screen links its security assumptions to the same run's findings, without running them again.
+      const runs = (await engine.custody({ caseDir })).entries.length;
+      await page.getByRole('navigation', { name: 'Case screens' }).getByRole('button', { name: /Exposure/ }).click();
+      const bearing = page.getByTestId('findings-bearing');
+      await bearing.waitFor({ timeout: 60_000 });
+      const securityRow = bearing.getByTestId('bearing-reasonable-security');
+      await expect(securityRow.textContent()).resolves.toMatch(/Failed login burst\s*1 finding, 1 high/);
+      await expect(securityRow.textContent()).resolves.not.toMatch(/none found/);
+      await securityRow.scrollIntoViewIfNeeded();
+      await expectAccessible(page, 'exposure with findings');
+      await page.screenshot({ path: path.join(SCREENS, `${size.width}-exposure-bearing.png`) });
+      await securityRow.getByRole('button', { name: 'Failed login burst' }).click();
+      await page.getByRole('heading', { name: 'Security findings', level: 1 }).waitFor();
+      await expect(page.getByTestId('finding').count()).resolves.toBe(expected.findings.length);
+      expect((await engine.custody({ caseDir })).entries.length).toBe(runs);
       expect(errors).toEqual([]);
       await page.close();
     }, 240_000);

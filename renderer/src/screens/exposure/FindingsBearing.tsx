@@ -51,7 +51,7 @@ export function FindingsBearing({ api, caseDir, exposure, findings, onFindings, 
                 <td>
                   <b>{assumptionLabel(link.assumption)}</b>
                   <br />
-                  <span className="mono small">{exposure.assumptions[link.assumption]?.value ?? 'not an assumption of this exposure'}</span>
+                  <span className="mono small">{exposure.assumptions[link.assumption]?.value ?? 'not set'}</span>
                 </td>
                 <td className="small">{link.bearing}</td>
                 <td>
