@@ -1,7 +1,7 @@
 import type { Basis } from '../contract/elements';
 import type { Db } from '../store/db';
 import { CURRENT_SUBJECT } from '../scope/current-events';
-import { snapshotSchemaFromDb, soqlToSql } from './soql';
+import { matchesAsOf, snapshotSchemaFromDb, soqlToSql, type SoqlTranslation, type StoredMatch } from './soql';
 
 interface ScopedEventRow {
   id: number;
@@ -90,16 +90,17 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
       .all(analysisId) as ScopedEventRow[],
   );
 
-  // Attackers repeat queries (retries, paging tools): each distinct query is evaluated once per analysis.
-  const results = new Map<string, EvaluatedRow[]>();
-  const evaluate = (sql: string, params: unknown[]): EvaluatedRow[] => {
-    const key = `${sql}\u0000${JSON.stringify(params)}`;
-    let rows = results.get(key);
-    if (!rows) {
-      rows = db.prepare(sql).all(...params) as EvaluatedRow[];
-      results.set(key, rows);
+  // Attackers repeat queries (retries, paging tools): each distinct query is run once per analysis, and each event
+  // takes from its rows the records that existed at its own time.
+  const results = new Map<string, StoredMatch[]>();
+  const evaluate = (translation: SoqlTranslation) => {
+    const key = `${translation.sql}\u0000${JSON.stringify(translation.params)}`;
+    let stored = results.get(key);
+    if (!stored) {
+      stored = db.prepare(translation.sql).all(...translation.params) as StoredMatch[];
+      results.set(key, stored);
     }
-    return rows;
+    return matchesAsOf(translation, stored);
   };
   const counts: HitCounts = { exact: 0, derived: 0, inferred: 0, inferredMinimum: 0 };
   const bounds = new Map<string, ObjectBound>();
@@ -131,7 +132,7 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
           note.run(analysisId, event.id, 'count-only', 'COUNT() query: it returned a number, not records');
           continue;
         }
-        const rows = evaluate(translation.sql, translation.params as unknown[]);
+        const rows = evaluate(translation);
         for (const n of translation.notes) note.run(analysisId, event.id, 'query-note', n);
         const changed = rows.filter((row) => row.modified_after === 1);
         if (changed.length > 0) {
@@ -196,12 +197,6 @@ export function recordHits(db: Db, analysisId: number, consumerOf: (subjectId: n
     counts.inferred += inferredHits.run(analysisId, bound.firstEvent, fields, bound.object).changes;
   }
   return counts;
-}
-
-interface EvaluatedRow {
-  id: number;
-  source_id: string;
-  modified_after: number;
 }
 
 const EXAMPLE_IDS = 3;

@@ -1,4 +1,3 @@
-import { isAmbiguousSlashDate } from '../../normalize/date';
 import { hasWrongSuffix, toId18 } from '../../util/salesforce-id';
 import { peekStream } from '../archive/peek';
 import { firstZipEntryName, isZip, visitZipEntries } from '../archive/zip';
@@ -7,7 +6,7 @@ import type { DetectSample, EncodingName, ParseInput, ParseResult, RowSink, Sour
 import { headerNames, readTable, type TableSource } from './csv-table';
 import { objectFromFileName, objectFromId, salesforceIdentity } from './salesforce-objects';
 import { subjectRecord } from './subject';
-import { ambiguousDateWarning } from './table-parser';
+import { BirthDateNotes } from './birth-date-notes';
 
 /**
  * Fields every exported or extracted Salesforce object has; two of them next to `Id` mark a Salesforce CSV. Headers
@@ -40,24 +39,23 @@ async function parseCsv(source: TableSource, input: ParseInput, sink: RowSink): 
   const fileName = source.entry ?? source.fileName;
   const fileObject = objectFromFileName(fileName);
   const stem = (fileName.split('/').pop() ?? fileName).replace(/\.csv$/i, '');
-  let ambiguousDates = 0;
+  const birthDates = new BirthDateNotes();
   const suspectIds: number[] = [];
   const result = await readTable(source, sink, (row) => {
     const rawId = idOf(row.fields);
     const objectType = fileObject ?? objectFromId(rawId) ?? stem;
     const identity = salesforceIdentity(objectType, row.fields);
-    if (isAmbiguousSlashDate(identity.birthDate)) ambiguousDates++;
     if (hasWrongSuffix(rawId)) suspectIds.push(row.provenance.recordNo);
-    sink.subject(
-      subjectRecord(
-        row.provenance,
-        { system: 'salesforce', objectType, sourceId: toId18(rawId), locale: input.options.locale, timeZone: input.options.timeZone },
-        row.fields,
-        identity,
-      ),
+    const subject = subjectRecord(
+      row.provenance,
+      { system: 'salesforce', objectType, sourceId: toId18(rawId), locale: input.options.locale, timeZone: input.options.timeZone },
+      row.fields,
+      identity,
     );
+    birthDates.note(identity.birthDate, subject);
+    sink.subject(subject);
   });
-  if (ambiguousDates > 0) sink.warn(ambiguousDateWarning(ambiguousDates, input.options.locale));
+  birthDates.warn(sink, input.options.locale);
   if (suspectIds.length > 0) {
     const shown = suspectIds.slice(0, 10).join(', ');
     sink.warn(`${suspectIds.length} row(s) have an 18-character Id whose case-safe suffix does not match its first 15 characters (records ${shown}${suspectIds.length > 10 ? ', …' : ''}); they are kept as written.`);

@@ -3,6 +3,7 @@ import { clean } from '../../normalize/text';
 import type { RawAddress } from '../../normalize/address';
 import { readRange } from '../encoding';
 import type { DetectSample, ParseInput, ParseResult, Provenance, RowSink, SourceParser } from '../parser';
+import { BirthDateNotes } from './birth-date-notes';
 import { subjectRecord } from './subject';
 
 /** sax gives plain strings without xmlns; the qualified form carries the text in `value`. */
@@ -88,6 +89,7 @@ export const sfccCustomersParser: SourceParser = {
     let recordNo = 0;
     let customAttribute: string | null = null;
     const pendingRejects: Array<{ recordNo: number; byteOffset: number; byteLength: number; reason: string }> = [];
+    const birthDates = new BirthDateNotes();
 
     const finishCustomer = (endByte: number): void => {
       if (!customer) return;
@@ -97,18 +99,18 @@ export const sfccCustomersParser: SourceParser = {
         pendingRejects.push({ recordNo, byteOffset: provenance.byteOffset, byteLength: provenance.byteLength, reason: `The customer element is not well-formed XML (${customer.error}).` });
       } else {
         const f = customer.fields;
-        sink.subject(
-          subjectRecord(provenance, { system: 'sfcc', objectType: 'customer', sourceId: customer.no, locale: input.options.locale }, f, {
-            first: f['profile.first-name'],
-            middle: f['profile.second-name'],
-            last: f['profile.last-name'],
-            emails: [f['profile.email'], f['credentials.login']],
-            phones: [f['profile.phone-mobile'], f['profile.phone-home'], f['profile.phone-business'], ...customer.addressPhones],
-            birthDate: calendarDate(f['profile.birthday']),
-            updatedAt: f['profile.last-modified'],
-            addresses: customer.addresses,
-          }),
-        );
+        const subject = subjectRecord(provenance, { system: 'sfcc', objectType: 'customer', sourceId: customer.no, locale: input.options.locale }, f, {
+          first: f['profile.first-name'],
+          middle: f['profile.second-name'],
+          last: f['profile.last-name'],
+          emails: [f['profile.email'], f['credentials.login']],
+          phones: [f['profile.phone-mobile'], f['profile.phone-home'], f['profile.phone-business'], ...customer.addressPhones],
+          birthDate: calendarDate(f['profile.birthday']),
+          updatedAt: f['profile.last-modified'],
+          addresses: customer.addresses,
+        });
+        birthDates.note(f['profile.birthday'], subject);
+        sink.subject(subject);
       }
       customer = null;
     };
@@ -194,6 +196,7 @@ export const sfccCustomersParser: SourceParser = {
       const raw = await readRange(input, bad.byteOffset, Math.min(bad.byteLength, 64 * 1024));
       sink.reject({ entry: null, recordNo: bad.recordNo, lineNo: null, byteOffset: bad.byteOffset, byteLength: bad.byteLength, reason: bad.reason, raw });
     }
+    birthDates.warn(sink, input.options.locale);
     return { encoding: 'utf-8', encodingGuessed: false };
   },
 };

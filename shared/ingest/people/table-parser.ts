@@ -1,6 +1,6 @@
-import { isAmbiguousSlashDate } from '../../normalize/date';
 import { readHead } from '../encoding';
 import type { DetectSample, ParseInput, ParseResult, RowSink, SourceParser, SubjectRecordRow } from '../parser';
+import { BirthDateNotes } from './birth-date-notes';
 import { headerNames, readTable, type TableRow } from './csv-table';
 import { subjectRecord, type RawIdentity } from './subject';
 
@@ -44,12 +44,6 @@ function mergeRows(group: TableRow[], keepEveryValue: boolean): Record<string, s
   return merged;
 }
 
-/** The file-level warning for dates whose day and month could be swapped, read by the recorded locale. */
-export function ambiguousDateWarning(count: number, locale: string | undefined): string {
-  const order = locale !== undefined && locale !== 'en-US' ? 'day/month' : 'month/day';
-  return `${count} date(s) in this file could be month/day or day/month (e.g. 5/6/2010); they were read as ${order} by locale ${locale ?? 'en-US (the default)'}. Import it again with its locale chosen if the file was written in another.`;
-}
-
 /** A SourceParser for a CSV export with a header row, one subject per row (or per group of rows). */
 export function tableParser(spec: TableFormat): SourceParser {
   return {
@@ -59,7 +53,7 @@ export function tableParser(spec: TableFormat): SourceParser {
     detect: (sample) => spec.score(headerSet(sample)),
     async parse(input: ParseInput, sink: RowSink): Promise<ParseResult> {
       const head = await readHead(input);
-      let ambiguousDates = 0;
+      const birthDates = new BirthDateNotes();
       const emit = (group: TableRow[]): void => {
         const first = group[0] as TableRow;
         const last = group[group.length - 1] as TableRow;
@@ -68,7 +62,7 @@ export function tableParser(spec: TableFormat): SourceParser {
         const provenance = { ...first.provenance, byteLength: last.provenance.byteOffset + last.provenance.byteLength - first.provenance.byteOffset };
         const context = { system: spec.system, objectType, sourceId, locale: input.options.locale, timeZone: input.options.timeZone };
         const row: SubjectRecordRow = subjectRecord(provenance, context, fields, identity);
-        if (isAmbiguousSlashDate(identity.birthDate)) ambiguousDates++;
+        birthDates.note(identity.birthDate, row);
         sink.subject(row);
       };
       let group: TableRow[] = [];
@@ -86,7 +80,7 @@ export function tableParser(spec: TableFormat): SourceParser {
         },
       );
       if (group.length > 0) emit(group);
-      if (ambiguousDates > 0) sink.warn(ambiguousDateWarning(ambiguousDates, input.options.locale));
+      birthDates.warn(sink, input.options.locale);
       return { encoding: result.encoding, encodingGuessed: result.encodingGuessed };
     },
   };

@@ -6,5 +6,5 @@ export { resolveRelativeDate, resolveRelativeDateN } from './relativeDates';
 export type { UtcRange } from './relativeDates';
 export { snapshotSchemaFromDb } from './snapshotSchema';
 export type { SnapshotSchema, SqlReader } from './snapshotSchema';
-export { soqlToSql, translateSoql } from './translate';
-export type { SoqlTranslation, TranslateOptions, TranslateResult } from './translate';
+export { evaluateSoql, matchesAsOf, soqlToSql, translateSoql } from './translate';
+export type { SoqlMatch, SoqlTranslation, StoredMatch, TranslateOptions, TranslateResult } from './translate';

@@ -17,12 +17,16 @@ export interface TranslateOptions {
 export interface SoqlTranslation {
   readonly supported: true;
   /**
-   * Selects `id, source_id, modified_after` of the `subject_records` rows that existed at the event (CreatedDate not
-   * after it) and match, in the order Salesforce would return them; `modified_after` is 1 when the record changed
-   * after the event (LastModifiedDate or SystemModstamp), so its values at the time are not known.
+   * Selects `id, source_id, created_at, modified_at` of the `subject_records` rows that match, in the order Salesforce
+   * would return them, whenever they were created: the event's time is applied by `evaluateSoql`, so one query logged
+   * by many events is run once. Read it through `evaluateSoql`.
    */
   readonly sql: string;
   readonly params: readonly SqlParam[];
+  /** The event's time (ISO 8601, UTC) the result is taken as of; null when the event's time is not a timestamp. */
+  readonly asOf: string | null;
+  readonly limit: number | null;
+  readonly offset: number;
   /** The object type as stored in the snapshot. */
   readonly object: string;
   /** Selected fields as stored (case resolved); relationship fields such as `Account.Name` as written. */
@@ -111,14 +115,10 @@ export function translateSoql(query: SoqlQuery, options: TranslateOptions): Tran
     ].join(', ');
 
     const asOf = asOfEvent(fields, options.eventTime);
-    const params: SqlParam[] = [...asOf.selectParams, object, ...asOf.whereParams, ...(where?.params ?? [])];
-    let sql = `SELECT id, source_id, ${asOf.modifiedAfterSql} AS modified_after FROM subject_records s WHERE object_type = ? AND system = 'salesforce' AND ${CURRENT_SUBJECT}${asOf.whereSql}`;
+    const params: SqlParam[] = [object, ...(where?.params ?? [])];
+    let sql = `SELECT id, source_id, ${asOf.createdSql} AS created_at, ${asOf.modifiedSql} AS modified_at FROM subject_records s WHERE object_type = ? AND system = 'salesforce' AND ${CURRENT_SUBJECT}`;
     if (where !== null) sql += ` AND ${where.sql}`;
     sql += ` ORDER BY ${orderSql}`;
-    if (query.limit !== null || query.offset !== null) {
-      sql += ' LIMIT ? OFFSET ?';
-      params.push(query.limit ?? -1, query.offset ?? 0);
-    }
 
     const cut = query.limit !== null || query.offset !== null;
     const notes: string[] = [...asOf.notes];
@@ -131,6 +131,9 @@ export function translateSoql(query: SoqlQuery, options: TranslateOptions): Tran
       supported: true,
       sql,
       params,
+      asOf: asOf.at,
+      limit: query.limit,
+      offset: query.offset ?? 0,
       object,
       selectedFields,
       unknownSelectedFields,
@@ -161,34 +164,65 @@ function usesRelativeDate(condition: Condition): boolean {
 }
 
 interface AsOfEvent {
-  readonly modifiedAfterSql: string;
-  readonly selectParams: readonly SqlParam[];
-  readonly whereSql: string;
-  readonly whereParams: readonly SqlParam[];
+  readonly at: string | null;
+  /** The record's creation time as an ISO 8601 UTC text, or NULL when the snapshot does not hold it. */
+  readonly createdSql: string;
+  /** The latest of its modification times as an ISO 8601 UTC text ('' when none is known), or NULL without such fields. */
+  readonly modifiedSql: string;
   readonly notes: readonly string[];
 }
 
 /** A record created after the event cannot be in its results; one modified after it is flagged. */
 function asOfEvent(fields: readonly string[], eventTime: string): AsOfEvent {
-  const at = new Date(eventTime);
-  if (Number.isNaN(at.getTime())) {
-    return { modifiedAfterSql: '0', selectParams: [], whereSql: '', whereParams: [], notes: [`The event time '${eventTime}' is not a valid timestamp, so records created after the event cannot be excluded.`] };
-  }
-  const iso = at.toISOString();
   const field = (name: string): string | null => {
     const match = resolveName(name, fields);
     return match.found ? match.name : null;
   };
   const created = field('CreatedDate');
   const modified = ['LastModifiedDate', 'SystemModstamp'].map(field).filter((name): name is string => name !== null);
+  const createdSql = created ? timestampSql(fieldValueSql(created)) : 'NULL';
+  const modifiedSql = modified.length === 0 ? 'NULL' : `max('', ${modified.map((name) => `COALESCE(${timestampSql(fieldValueSql(name))}, '')`).join(', ')})`;
+  const at = new Date(eventTime);
+  if (Number.isNaN(at.getTime())) {
+    return { at: null, createdSql, modifiedSql, notes: [`The event time '${eventTime}' is not a valid timestamp, so records created after the event cannot be excluded.`] };
+  }
   const notes: string[] = [];
   if (!created) notes.push('The snapshot has no CreatedDate, so records created after the event cannot be told apart.');
   if (modified.length === 0) notes.push('The snapshot has no LastModifiedDate or SystemModstamp, so records changed after the event cannot be flagged.');
-  return {
-    modifiedAfterSql: modified.length === 0 ? '0' : `(${modified.map((name) => `COALESCE(${timestampSql(fieldValueSql(name))} > ?, 0)`).join(' OR ')})`,
-    selectParams: modified.map(() => iso),
-    whereSql: created ? ` AND COALESCE(${timestampSql(fieldValueSql(created))} <= ?, 1)` : '',
-    whereParams: created ? [iso] : [],
-    notes,
-  };
+  return { at: at.toISOString(), createdSql, modifiedSql, notes };
+}
+
+export interface StoredMatch {
+  id: number;
+  source_id: string;
+  created_at: string | null;
+  modified_at: string | null;
+}
+
+export interface SoqlMatch {
+  id: number;
+  source_id: string;
+  /** 1 when the record changed after the event (LastModifiedDate or SystemModstamp), so its values then are not known. */
+  modified_after: 0 | 1;
+}
+
+/**
+ * The records the query returned at the event: those that existed then (CreatedDate not after it), in Salesforce's
+ * order, cut by LIMIT/OFFSET after that. `stored` is what `translation.sql` returns; pass a cached copy to run one
+ * logged query once for all the events that logged it.
+ */
+export function matchesAsOf(translation: SoqlTranslation, stored: readonly StoredMatch[]): SoqlMatch[] {
+  const at = translation.asOf;
+  const existed = at === null ? stored : stored.filter((row) => row.created_at === null || row.created_at <= at);
+  const end = translation.limit === null ? undefined : translation.offset + translation.limit;
+  return existed.slice(translation.offset, end).map((row) => ({
+    id: row.id,
+    source_id: row.source_id,
+    modified_after: at !== null && row.modified_at !== null && row.modified_at > at ? 1 : 0,
+  }));
+}
+
+/** Runs a translation against a store as of its event. */
+export function evaluateSoql(db: { prepare(sql: string): { all(...params: unknown[]): unknown[] } }, translation: SoqlTranslation): SoqlMatch[] {
+  return matchesAsOf(translation, db.prepare(translation.sql).all(...translation.params) as StoredMatch[]);
 }

@@ -3,8 +3,8 @@
  * Salesforce would return for the same records.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SnapshotSchema, SoqlTranslation } from '../../../../shared/reconstruct/soql';
-import { snapshotSchemaFromDb, soqlToSql } from '../../../../shared/reconstruct/soql';
+import type { SnapshotSchema, SoqlTranslation, StoredMatch } from '../../../../shared/reconstruct/soql';
+import { evaluateSoql, matchesAsOf, snapshotSchemaFromDb, soqlToSql } from '../../../../shared/reconstruct/soql';
 import type { Fields, GeneratedRecord, SnapshotDb } from './snapshotDb';
 import { generateRecords, openSnapshotDb } from './snapshotDb';
 
@@ -41,7 +41,7 @@ function translate(soql: string): SoqlTranslation {
 }
 
 function run(result: SoqlTranslation): string[] {
-  return (snapshot.db.prepare(result.sql).all(...result.params) as { source_id: string }[]).map((row) => row.source_id);
+  return evaluateSoql(snapshot.db, result).map((row) => row.source_id);
 }
 
 /** The records of one type that existed at the event: SOQL run then could not return one created later. */
@@ -259,7 +259,7 @@ describe('as of the event', () => {
     try {
       const translated = soqlToSql('SELECT Id FROM Contact', { eventTime: '2023-06-01T00:00:00Z', schema: snapshotSchemaFromDb(withModified.db) });
       if (!translated.supported) throw new Error(translated.reason);
-      const rows = withModified.db.prepare(translated.sql).all(...translated.params) as Array<{ source_id: string; modified_after: number }>;
+      const rows = evaluateSoql(withModified.db, translated);
       expect(rows.map((r) => [r.source_id, r.modified_after])).toEqual([
         ['003000000000001AAA', 0],
         ['003000000000002AAA', 1],
@@ -300,8 +300,9 @@ describe('translation metadata', () => {
   it('binds every literal as a parameter', () => {
     const result = translate("SELECT Id FROM Contact WHERE Email = 'x\\' OR 1=1 --' OR Amount__c > 3");
     expect(result.sql).not.toContain('OR 1=1');
-    // The object, the event time (records created later are left out), then the query's own literals.
-    expect(result.params).toEqual(['Contact', new Date(EVENT_TIME).toISOString(), "x' OR 1=1 --", 3]);
+    // The object, then the query's own literals; the event time is applied to the rows (`asOf`), not bound.
+    expect(result.params).toEqual(['Contact', "x' OR 1=1 --", 3]);
+    expect(result.asOf).toBe(new Date(EVENT_TIME).toISOString());
   });
 
   it('profiles snapshot fields once per object', () => {
@@ -310,5 +311,36 @@ describe('translation metadata', () => {
     expect(schema.isNumericField('Contact', 'Birthdate')).toBe(false);
     expect(schema.isNumericField('Contact', 'MailingState')).toBe(false);
     expect(schema.objectTypes()).toEqual(['Contact', 'Lead']);
+  });
+});
+
+describe('one query logged by many events', () => {
+  it('is run once, and each event keeps only the records that existed at its own time, cut after that', () => {
+    const withDates = openSnapshotDb([
+      { id: 1, objectType: 'Contact', sourceId: '003000000000001AAA', fields: { Id: '003000000000001AAA', CreatedDate: '2023-01-01 00:00:00', LastModifiedDate: '2023-01-01 00:00:00' } },
+      { id: 2, objectType: 'Contact', sourceId: '003000000000002AAA', fields: { Id: '003000000000002AAA', CreatedDate: '2023-03-01 00:00:00', LastModifiedDate: '2023-09-01 00:00:00' } },
+      { id: 3, objectType: 'Contact', sourceId: '003000000000003AAA', fields: { Id: '003000000000003AAA', CreatedDate: '2023-05-01 00:00:00', LastModifiedDate: '2023-05-01 00:00:00' } },
+    ]);
+    try {
+      const schema = snapshotSchemaFromDb(withDates.db);
+      const at = (time: string) => {
+        const t = soqlToSql('SELECT Id FROM Contact ORDER BY Id LIMIT 2', { eventTime: time, schema });
+        if (!t.supported) throw new Error(t.reason);
+        return t;
+      };
+      const early = at('2023-02-01T00:00:00Z');
+      const late = at('2023-06-01T00:00:00Z');
+      // The same SQL and parameters, so an analysis runs it once for both events.
+      expect([late.sql, late.params]).toEqual([early.sql, early.params]);
+      const stored = withDates.db.prepare(early.sql).all(...early.params) as StoredMatch[];
+      expect(matchesAsOf(early, stored).map((r) => [r.source_id, r.modified_after])).toEqual([['003000000000001AAA', 0]]);
+      // LIMIT 2 cuts after the records created later are left out, as Salesforce would have returned them then.
+      expect(matchesAsOf(late, stored).map((r) => [r.source_id, r.modified_after])).toEqual([
+        ['003000000000001AAA', 0],
+        ['003000000000002AAA', 1],
+      ]);
+    } finally {
+      withDates.close();
+    }
   });
 });
