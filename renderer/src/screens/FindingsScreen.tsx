@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import type { FindingSeverity as Severity, FindingsReport, LedgerApi } from '../../../shared/contract/api';
-import { assumptionLabel } from '../../../shared/display/assumption-labels';
 import { EmptyState, ErrorBanner } from '../components/States';
-import { byKind, kindLabel } from './findings/finding-kinds';
+import { AssumptionLinksTable } from './findings/AssumptionLinksTable';
 
 const SEVERITIES: readonly Severity[] = ['high', 'medium', 'low', 'info'];
 
@@ -49,39 +48,17 @@ export function FindingsScreen({ api, caseDir, report, onReport }: { api: Ledger
           <section className="panel" aria-labelledby="assumption-links-title" data-testid="assumption-links">
             <h2 id="assumption-links-title">Exposure assumptions these findings bear on</h2>
             <p className="small muted">Shown for counsel; a finding never changes an assumption. Set assumptions on the Exposure screen.</p>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col" style={{ width: '22%', textAlign: 'left' }}>Assumption</th>
-                  <th scope="col" style={{ width: '38%', textAlign: 'left' }}>How findings bear on it</th>
-                  <th scope="col" style={{ textAlign: 'left' }}>Findings from this evidence, by kind</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.assumptionLinks.map((l) => (
-                  <tr key={l.assumption} data-testid={`assumption-link-${l.assumption}`} style={{ verticalAlign: 'top' }}>
-                    <td><b>{assumptionLabel(l.assumption)}</b><br /><span className="mono small">{l.assumption}</span></td>
-                    <td className="small">{l.bearing}</td>
-                    <td>
-                      {l.findings.length === 0 ? (
-                        <span className="muted">none</span>
-                      ) : (
-                        <ul style={{ margin: 0, paddingLeft: '1.1em' }}>
-                          {byKind(l.findings).map(({ first, count, high }) => (
-                            <li key={first.id}>
-                              <a href={`#${findingAnchor(first)}`} onClick={(event) => (event.preventDefault(), document.getElementById(findingAnchor(first))?.scrollIntoView())}>
-                                {kindLabel(first.id)}
-                              </a>{' '}
-                              <span className="muted small">{count} finding{count === 1 ? '' : 's'}{high > 0 ? `, ${high} high` : ''}</span>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <AssumptionLinksTable
+              links={report.assumptionLinks}
+              firstHeader="Assumption"
+              detail={(key) => key}
+              testIdPrefix="assumption-link-"
+              openKind={(first, label) => (
+                <a href={`#${findingAnchor(first)}`} onClick={(event) => (event.preventDefault(), document.getElementById(findingAnchor(first))?.scrollIntoView())}>
+                  {label}
+                </a>
+              )}
+            />
           </section>
           {findings.map((f) => (
             <article key={`${f.id} ${f.subject}`} id={findingAnchor(f)} className="panel" data-testid="finding">
