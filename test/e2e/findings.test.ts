@@ -5,11 +5,9 @@
  * screen), and axe-core finds no critical or serious violation.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBridge, type RunningBridge } from '../../bridge/server';
 import { startSourceEngineHost } from '../../bridge/engine';
@@ -18,9 +16,9 @@ import { generateBreach } from '../../shared/demo';
 import type { FindingsReport } from '../../shared/findings/types';
 import { launchChromium, type Browser } from '../helpers/browser';
 import { buildRenderer } from './renderer-build';
+import { expectAccessible } from './ui-harness';
 
 const SCREENS = fileURLToPath(new URL('../../test-artifacts/findings-screens/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
@@ -38,15 +36,6 @@ let caseDir: string;
 let scenario: Scenario;
 let expected: FindingsReport;
 
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-  });
-  expect(violations, `axe on ${screen}`).toEqual([]);
-}
 
 describe('the Findings screen', () => {
   beforeAll(async () => {

@@ -6,7 +6,6 @@
  * violation on any screen; and the main flow works from the keyboard alone.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,9 +17,9 @@ import type { EngineHostClient } from '../../electron/engine-client';
 import { generateBreach } from '../../shared/demo';
 import { launchChromium, type Browser } from '../helpers/browser';
 import { buildRenderer } from './renderer-build';
+import { expectAccessible } from './ui-harness';
 
 const SCREENS = fileURLToPath(new URL('../../test-artifacts/review-screens/', import.meta.url));
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { width: 1440, height: 900 },
   { width: 1024, height: 700 },
@@ -52,18 +51,6 @@ async function newPage(size: { width: number; height: number }, pageErrors: stri
   return page;
 }
 
-/** axe-core in the page (evaluated over DevTools, so the page's CSP does not apply): no critical or serious violation. */
-async function expectAccessible(page: Page, screen: string): Promise<void> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: string[]; failureSummary: string }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => `${v.impact} ${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary.replace(/\s+/g, ' ')})`).join('; ')}`);
-  });
-  expect(violations, `axe on ${screen}`).toEqual([]);
-}
 
 async function shot(page: Page, size: { width: number }, name: string): Promise<void> {
   await page.screenshot({ path: path.join(SCREENS, `${size.width}-${name}.png`) });
