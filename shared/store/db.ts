@@ -30,15 +30,18 @@ export function openStore(file: string, options: { create: boolean; key?: Buffer
  * 256-bit key (`x'…'`), so no second KDF runs on a key that is already random. Fails if the key does not open it.
  */
 export function keyConnection(db: Db, key: Buffer): void {
-  db.pragma(`cipher='sqlcipher'`);
-  db.pragma('legacy=4');
-  db.pragma(`key="x'${key.toString('hex')}'"`);
+  for (const pragma of keyPragmas(key)) db.pragma(pragma);
   try {
     db.prepare('SELECT count(*) FROM sqlite_master').get();
   } catch {
     db.close();
     throw new LedgerError('INVALID_INPUT', 'The evidence store does not open with this case key: it is not encrypted with it, or it is damaged; restore the case from a backup.');
   }
+}
+
+/** The pragmas that key a connection (`keyConnection`), for a connection opened on another thread. */
+export function keyPragmas(key: Buffer): string[] {
+  return [`cipher='sqlcipher'`, 'legacy=4', `key="x'${key.toString('hex')}'"`];
 }
 
 export function schemaVersion(db: Db): number {

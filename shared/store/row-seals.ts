@@ -226,11 +226,53 @@ export interface RowSealReport {
 /** Problems named per table before the rest are counted in one line. */
 const PROBLEMS_PER_TABLE = 20;
 
+/** One trusted seal run to re-hash: its rows in scan order, as one value (`runDigestSql`). */
+export interface RunDigestJob {
+  sql: string;
+  first: number;
+  last: number;
+}
+
+/** What a run's rows hash to now: their count and the SHA-256 of their bytes. */
+export interface RunDigest {
+  rows: number;
+  sha256: string;
+}
+
+/**
+ * A check of every row seal in two halves: `jobs` (re-hashing every trusted run, nearly all of the work, and
+ * independent of each other, so any connection may take any of them) and `finish`, which judges the runs by those
+ * digests and names the rows of any that differ.
+ */
+export interface RowSealCheck {
+  jobs: RunDigestJob[];
+  finish(digests: ReadonlyArray<RunDigest>): RowSealReport;
+}
+
+/** Re-hashes runs on `db`, each job's SQL prepared there once. */
+export function runDigester(db: Db): (job: RunDigestJob) => RunDigest {
+  const statements = new Map<string, Statement>();
+  return (job) => {
+    let statement = statements.get(job.sql);
+    if (!statement) statements.set(job.sql, (statement = db.prepare(job.sql).raw()));
+    const [rows, bytes] = statement.get(job.first, job.last) as [number, Buffer | null];
+    const digest = createHash('sha256');
+    if (bytes !== null) digest.update(bytes);
+    return { rows, sha256: digest.digest('hex') };
+  };
+}
+
 /**
  * Recomputes every seal run from its rows, every run against the digest its custody entry recorded, and looks for
  * rows no seal covers; each problem names the table and the row (rowid, or key of a WITHOUT ROWID table).
  */
 export function checkRowSeals(db: Db): RowSealReport {
+  const check = planRowSealCheck(db);
+  return check.finish(check.jobs.map(runDigester(db)));
+}
+
+/** `checkRowSeals` as a plan whose run digests may be computed elsewhere (verify shares them with a second connection). */
+export function planRowSealCheck(db: Db): RowSealCheck {
   const problems: string[] = [];
   const labels = new Map<number, string>();
   const recordedSeals = new Map<number, Record<string, TableSeal>>();
@@ -285,19 +327,41 @@ export function checkRowSeals(db: Db): RowSealReport {
   const { sealed } = sealableTables(db, everSealed);
   const known = new Set(sealed.map((t) => t.name));
   for (const table of everSealed) if (!known.has(table)) problems.push(`table ${table}, whose rows the custody log sealed, is missing`);
-  let rowsChecked = 0;
-  const notYetSealed: string[] = [];
+  const jobs: RunDigestJob[] = [];
   for (const table of sealed) {
-    const runs = trusted.get(table.name) ?? [];
-    const inDoubt = doubtful.get(table.name) ?? [];
-    const found = checkTable(db, table, runs, inDoubt, label);
-    rowsChecked += found.rows;
-    if (found.notYetSealed) notYetSealed.push(found.notYetSealed);
-    problems.push(...found.problems.slice(0, PROBLEMS_PER_TABLE));
-    if (found.problems.length > PROBLEMS_PER_TABLE) problems.push(`table ${table.name}: ${found.problems.length - PROBLEMS_PER_TABLE} more rows differ from their seals`);
+    const sql = runDigestSql(table);
+    for (const run of trusted.get(table.name) ?? []) jobs.push({ sql, first: run.first, last: run.last });
   }
-  problems.push(...sequenceProblems(db, new Set([...known, 'custody', 'row_seals'])));
-  return { problems, notYetSealed, rowsChecked, tablesChecked: sealed.length };
+  return {
+    jobs,
+    finish(digests) {
+      let rowsChecked = 0;
+      let next = 0;
+      const notYetSealed: string[] = [];
+      for (const table of sealed) {
+        const runs = trusted.get(table.name) ?? [];
+        const found = checkTable(db, table, runs, doubtful.get(table.name) ?? [], label, digests.slice(next, (next += runs.length)));
+        rowsChecked += found.rows;
+        if (found.notYetSealed) notYetSealed.push(found.notYetSealed);
+        problems.push(...found.problems.slice(0, PROBLEMS_PER_TABLE));
+        if (found.problems.length > PROBLEMS_PER_TABLE) problems.push(`table ${table.name}: ${found.problems.length - PROBLEMS_PER_TABLE} more rows differ from their seals`);
+      }
+      problems.push(...sequenceProblems(db, new Set([...known, 'custody', 'row_seals'])));
+      return { problems, notYetSealed, rowsChecked, tablesChecked: sealed.length };
+    },
+  };
+}
+
+const keyRange = (table: SealedTable) => (table.key === 'rowid' ? 'rowid BETWEEN ? AND ?' : 'import_id BETWEEN ? AND ?');
+
+/**
+ * A run's rows as one value, in scan order: the aggregate's ORDER BY sorts every run's bytes again, which took most
+ * of verify's time. Quoting makes the concatenation parse back into one sequence of rows, so bytes that match the
+ * sealed digest are the sealed rows whatever the order; only a run that does not match is read again in its sealed
+ * order (`checkTable`) before it is called changed.
+ */
+function runDigestSql(table: SealedTable): string {
+  return `SELECT count(*), CAST(group_concat(r, '') AS BLOB) FROM (SELECT ${table.text} AS r FROM ${quote(table.name)} WHERE ${keyRange(table)} ORDER BY ${table.order})`;
 }
 
 interface TableCheck {
@@ -307,36 +371,18 @@ interface TableCheck {
 }
 
 /**
- * Each trusted run's rows hashed in SQLite as one value (the fast path); a run that differs is read row by row and
- * its CRCs name the rows. Then the rows no run covers: those past the last seal are not yet sealed, any other was added.
+ * Each trusted run against its digest now (`found`, the fast path); a run that differs is hashed again in its sealed
+ * order, and if that differs too, read row by row so its CRCs name the rows. Then the rows no run covers: those past
+ * the last seal are not yet sealed, any other was added.
  */
-function checkTable(db: Db, table: SealedTable, runs: SealRecord[], inDoubt: SealRecord[], label: (seq: number) => string): TableCheck {
+function checkTable(db: Db, table: SealedTable, runs: SealRecord[], inDoubt: SealRecord[], label: (seq: number) => string, found: ReadonlyArray<RunDigest>): TableCheck {
   const problems: string[] = [];
   const name = quote(table.name);
-  const where = table.key === 'rowid' ? 'rowid BETWEEN ? AND ?' : 'import_id BETWEEN ? AND ?';
   const sortKeys = table.orderColumns.split(', ').map((_, i) => `sk${i}`).join(', ');
-  // The aggregate's ORDER BY sorts every run's bytes again, which took most of verify's time; the rows come in
-  // scan order without it. Quoting makes the concatenation parse back into one sequence of rows, so bytes that
-  // match the sealed digest are the sealed rows whatever the order; only a run that does not match is read again
-  // in its sealed order before it is called changed.
-  const runQuery = (ordered: boolean) =>
-    db
-      .prepare(
-        ordered
-          ? `SELECT count(*), CAST(group_concat(r, '' ORDER BY ${sortKeys}) AS BLOB) FROM (SELECT ${table.text} AS r, ${table.orderColumns} FROM ${name} WHERE ${where})`
-          : `SELECT count(*), CAST(group_concat(r, '') AS BLOB) FROM (SELECT ${table.text} AS r FROM ${name} WHERE ${where} ORDER BY ${table.order})`,
-      )
-      .raw();
-  const inScanOrder = runQuery(false);
-  let inSealedOrder: ReturnType<typeof runQuery> | null = null;
-  const matches = (query: ReturnType<typeof runQuery>, run: SealRecord): boolean => {
-    const [count, bytes] = query.get(run.first, run.last) as [number, Buffer | null];
-    const digest = createHash('sha256');
-    if (bytes !== null) digest.update(bytes);
-    return count === run.rows && digest.digest('hex') === run.digest;
-  };
-  for (const run of runs) {
-    if (matches(inScanOrder, run) || matches((inSealedOrder ??= runQuery(true)), run)) continue;
+  const inSealedOrder = `SELECT count(*), CAST(group_concat(r, '' ORDER BY ${sortKeys}) AS BLOB) FROM (SELECT ${table.text} AS r, ${table.orderColumns} FROM ${name} WHERE ${keyRange(table)})`;
+  const matches = (now: RunDigest, run: SealRecord) => now.rows === run.rows && now.sha256 === run.digest;
+  for (const [index, run] of runs.entries()) {
+    if (matches(found[index]!, run) || matches(runDigester(db)({ sql: inSealedOrder, first: run.first, last: run.last }), run)) continue;
     problems.push(...runProblems(db, table, run, label(run.seq)));
   }
   const covered = [...runs, ...inDoubt];
@@ -365,8 +411,7 @@ function checkTable(db: Db, table: SealedTable, runs: SealRecord[], inDoubt: Sea
 function runProblems(db: Db, table: SealedTable, run: SealRecord, sealedBy: string): string[] {
   const problems: string[] = [];
   const keyExpression = table.key === 'rowid' ? 'rowid' : table.keyColumns.map((c) => `quote(${quote(c)})`).join(` || ', ' || `);
-  const where = table.key === 'rowid' ? 'rowid BETWEEN ? AND ?' : 'import_id BETWEEN ? AND ?';
-  const rows = db.prepare(`SELECT ${keyExpression}, ${table.text} FROM ${quote(table.name)} WHERE ${where} ORDER BY ${table.order}`).raw().all(run.first, run.last) as Array<[number | string, Buffer]>;
+  const rows = db.prepare(`SELECT ${keyExpression}, ${table.text} FROM ${quote(table.name)} WHERE ${keyRange(table)} ORDER BY ${table.order}`).raw().all(run.first, run.last) as Array<[number | string, Buffer]>;
   if (table.key === 'rowid') {
     const seen = new Set<number>();
     for (const [rowid, bytes] of rows) {

@@ -5,6 +5,7 @@
  */
 import Database from 'better-sqlite3-multiple-ciphers';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +51,9 @@ function runtimeBinding(): string | undefined {
 export function openDatabase(file: string, options: Omit<Database.Options, 'nativeBinding'> = {}): Database.Database {
   const nativeBinding = runtimeBinding();
   return new Database(file, nativeBinding ? { ...options, nativeBinding } : options);
+}
+
+/** What a worker thread needs to open the store with the same module: its entry file, and the Electron binding if any. */
+export function sqliteModuleForWorker(): { modulePath: string; nativeBinding: string | undefined } {
+  return { modulePath: createRequire(import.meta.url).resolve('better-sqlite3-multiple-ciphers'), nativeBinding: runtimeBinding() };
 }

@@ -7,7 +7,8 @@ import { EXPORTS_DIR } from './case-folder';
 import { damagedTables, evidenceAgainstCustody, expectedHeadProblems, manifestsAgainstCustody } from './cross-checks';
 import { isCorruption } from './errors';
 import { listEvidence, type EvidenceRecord } from './evidence';
-import { checkRowSeals } from './row-seals';
+import { planRowSealCheck, type RowSealCheck } from './row-seals';
+import { checkStoreBeside } from './store-check-worker';
 import { hashVaultFiles } from './vault';
 
 export interface EvidenceCheck {
@@ -88,26 +89,35 @@ export async function verifyCase(
   let manifestsChecked = 0;
   let rowsChecked = 0;
   let notYetSealed: string[] = [];
+  let sealCheck: RowSealCheck | null = null;
   try {
     recordProblems.push(...evidenceAgainstCustody(handle.db));
-    onProgress({ phase: 'verify', label: 'rows against their seals', done: doneBytes, total: totalBytes, unit: 'bytes' });
-    const seals = checkRowSeals(handle.db);
-    recordProblems.push(...seals.problems);
-    rowsChecked = seals.rowsChecked;
-    notYetSealed = seals.notYetSealed;
-    const manifests = await manifestsAgainstCustody(handle.dir, path.join(handle.dir, EXPORTS_DIR), handle.db, handle.info.publicKeyPem);
-    manifestsChecked = manifests.checked;
-    recordProblems.push(...manifests.problems);
-    if (options.expectHead) recordProblems.push(...expectedHeadProblems(handle.db, options.expectHead));
+    sealCheck = planRowSealCheck(handle.db);
   } catch (error) {
     unreadable('the evidence and custody records', error);
   }
+  const beside = checkStoreBeside(handle.db, handle.vaultKey?.store ?? null, sealCheck?.jobs ?? []);
+  if (sealCheck) {
+    try {
+      onProgress({ phase: 'verify', label: 'rows against their seals', done: doneBytes, total: totalBytes, unit: 'bytes' });
+      const seals = sealCheck.finish((await beside.digests()).digests);
+      recordProblems.push(...seals.problems);
+      rowsChecked = seals.rowsChecked;
+      notYetSealed = seals.notYetSealed;
+      const manifests = await manifestsAgainstCustody(handle.dir, path.join(handle.dir, EXPORTS_DIR), handle.db, handle.info.publicKeyPem);
+      manifestsChecked = manifests.checked;
+      recordProblems.push(...manifests.problems);
+      if (options.expectHead) recordProblems.push(...expectedHeadProblems(handle.db, options.expectHead));
+    } catch (error) {
+      unreadable('the evidence and custody records', error);
+    }
+  }
   let integrity: string[] = [];
   try {
-    integrity = (handle.db.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).filter((m) => m !== 'ok');
+    const store = await beside.store();
+    integrity = store.integrity;
     storeProblems.push(...integrity);
-    const foreignKeyProblems = handle.db.pragma('foreign_key_check') as unknown[];
-    if (foreignKeyProblems.length > 0) storeProblems.push(`${foreignKeyProblems.length} rows reference missing rows`);
+    if (store.foreignKeyProblems > 0) storeProblems.push(`${store.foreignKeyProblems} rows reference missing rows`);
   } catch (error) {
     unreadable('the store', error);
   }
