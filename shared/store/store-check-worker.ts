@@ -97,7 +97,7 @@ export function checkStoreBeside(db: Db, key: Buffer | null, jobs: readonly RunD
   return {
     async digests() {
       const digest = runDigester(db);
-      const found: Array<RunDigest | undefined> = new Array(jobs.length);
+      const found = new Array<RunDigest | undefined>(jobs.length);
       for (let i = Atomics.add(next, 0, 1); i < jobs.length; i = Atomics.add(next, 0, 1)) found[i] = digest(jobs[i]!);
       const fromWorker = (await digestsReply) ?? [];
       for (const [index, rows, sha256] of fromWorker) found[index] = { rows, sha256 };
