@@ -78,6 +78,8 @@ function filesUnder(dir: string, base = dir): string[] {
 
 const STAMP = { module: 'better-sqlite3-multiple-ciphers', moduleVersion: '12.11.1', electron: '45.5.0', platform: 'linux', arch: 'x64' };
 
+const WORKER = 'shared/store/store-check-worker.ts';
+
 describe('which SQLite binding the store loads', () => {
   it('node_modules\' own under Node, the Electron build under Electron', () => {
     expect(sqliteBindingFor({ electron: undefined, appRoot: '/work/repo' })).toBeUndefined();
@@ -99,9 +101,15 @@ describe('which SQLite binding the store loads', () => {
   it('every database the engine opens goes through that choice', () => {
     const offenders = ['shared', 'electron', 'bridge', 'cli']
       .flatMap((dir) => filesUnder(path.join(REPO, dir), REPO))
-      .filter((file) => /\.(ts|tsx|mts)$/.test(file) && file !== 'shared/store/sqlite.ts')
+      .filter((file) => /\.(ts|tsx|mts)$/.test(file) && file !== 'shared/store/sqlite.ts' && file !== WORKER)
       .filter((file) => /new\s+Database\s*\(/.test(readFileSync(path.join(REPO, file), 'utf8')));
     expect(offenders).toEqual([]);
+  });
+
+  it("verify's second connection, on a worker thread, opens the module and binding that choice names", () => {
+    const source = readFileSync(path.join(REPO, WORKER), 'utf8');
+    expect(source).toMatch(/workerData: \{ \.\.\.sqliteModuleForWorker\(\),/);
+    expect(source).toMatch(/const Database = require\(modulePath\);\n\s*const db = new Database\(file, nativeBinding \? \{[^}]*nativeBinding \}/);
   });
 });
 
