@@ -87,7 +87,7 @@ describe('browser journey through the bridge', () => {
     const progress = page.getByTestId('job-progress');
     await progress.filter({ hasText: 'edge-proxy-access' }).filter({ hasText: 'Parsing rows' }).filter({ hasText: 'rows/s' }).waitFor();
     await shot('03-evidence-progress');
-    await progress.waitFor({ state: 'detached', timeout: 30_000 });
+    await progress.waitFor({ state: 'detached', timeout: 90_000 });
     await page.getByTestId('add-outcomes').getByText('5 of 5 files added').waitFor();
 
     const evidence = await engine.listEvidence({ caseDir });
@@ -145,7 +145,7 @@ describe('browser journey through the bridge', () => {
     await shot('10-case-picker-recent-and-error');
 
     expect(pageErrors).toEqual([]);
-  }, 120_000);
+  }, 240_000);
 
   it('shows a clear message when the page has no bridge token', async () => {
     const stranger = await browser.context.newPage();

@@ -59,7 +59,7 @@ describe('CLI', () => {
     expect(report.evidence[0]).toMatchObject({ id: 1, ok: false });
     expect(report.custody).toMatchObject({ ok: true, firstBadSeq: null });
     expect(report.store).toMatchObject({ ok: true });
-  });
+  }, 180_000);
 
   it('refuses a duplicate with the existing evidence id and exit 1', () => {
     const dir = initCase();
