@@ -9,7 +9,8 @@ import { findEvidenceBySha256, insertEvidence, NOT_IMPORTED, type EvidenceRecord
 import { commitStaged, discardStaged, removeVaultEntry, stageIntoVault } from '../store/vault';
 import { isValidTimeZone } from '../util/dates';
 import { containerOf, firstZipMemberSample, gunzippedHead, gzipMemberName } from './archive/containers';
-import { importWithinTransaction } from './import-pipeline';
+import { importWithinTransaction, parsedOnWorker } from './import-pipeline';
+import { ParseThread } from './worker-parse';
 import { inBulkTransaction } from '../store/transaction';
 import type { ParseOptions } from './parser';
 import { detectParser, parserFor, UNPARSED } from './registry';
@@ -48,6 +49,26 @@ export async function addEvidence(
   if (!isValidTimeZone(timeZone)) throw new LedgerError('BAD_USAGE', `The time zone must be an IANA time zone name such as America/Chicago, not "${timeZone}".`);
   const file = path.resolve(request.file);
   const label = path.basename(file);
+  const size = await fsp.stat(file).then((s) => s.size, () => 0);
+  // Loading the parsers on their thread overlaps the hashing and copying below.
+  const parseThread = request.format !== UNPARSED && parsedOnWorker(size) ? new ParseThread() : undefined;
+  try {
+    return await acquireAndParse(handle, request, file, label, timeZone, parseThread, onProgress, signal);
+  } finally {
+    parseThread?.dispose();
+  }
+}
+
+async function acquireAndParse(
+  handle: CaseHandle,
+  request: AddRequest,
+  file: string,
+  label: string,
+  timeZone: string,
+  parseThread: ParseThread | undefined,
+  onProgress: ProgressListener,
+  signal: AbortSignal | undefined,
+): Promise<AddResult> {
   const staged = await stageIntoVault(handle.dir, file, (p) => onProgress({ phase: 'acquire', label, done: p.bytesDone, total: p.bytesTotal, unit: 'bytes' }), signal);
 
   const existing = findEvidenceBySha256(handle.db, staged.sha256);
@@ -108,7 +129,7 @@ export async function addEvidence(
         },
       });
       if (format === UNPARSED) return { evidence, import: null };
-      const imported = await importOrRecordFailure(handle, evidence, request.actor, parseOptions, onProgress, signal ?? new AbortController().signal);
+      const imported = await importOrRecordFailure(handle, evidence, request.actor, parseOptions, parseThread, onProgress, signal ?? new AbortController().signal);
       return { evidence, import: imported };
     });
   } catch (error) {
@@ -129,12 +150,13 @@ async function importOrRecordFailure(
   evidence: EvidenceRecord,
   actor: string,
   options: ParseOptions,
+  parseThread: ParseThread | undefined,
   onProgress: ProgressListener,
   signal: AbortSignal,
 ): Promise<ImportRecord | null> {
   handle.db.exec('SAVEPOINT parse_attempt');
   try {
-    const imported = await importWithinTransaction(handle, evidence, { evidenceId: evidence.id, actor, options }, onProgress, signal);
+    const imported = await importWithinTransaction(handle, evidence, { evidenceId: evidence.id, actor, options, parseThread }, onProgress, signal);
     handle.db.exec('RELEASE parse_attempt');
     return imported;
   } catch (error) {

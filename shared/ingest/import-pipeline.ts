@@ -11,7 +11,7 @@ import { parseAsDelivered } from './parse-delivered';
 import type { AccessEventRow, ArchiveEntryInfo, ParseOptions, RejectRow, RowSink, SubjectRecordRow } from './parser';
 import { addressColumns, EVENT_DEDUP_HASH, EVENT_DEDUP_KEY, EVENT_TS, eventColumns, linkColumns, subjectColumns, type AddressColumns, type EventColumns, type LinkColumns, type SubjectColumns } from './store-columns';
 import { parserFor } from './registry';
-import { parseOnWorker } from './worker-parse';
+import { ParseThread } from './worker-parse';
 import { EventRollupWriter } from '../scope/event-rollups';
 import { SeenKeys } from './seen-keys';
 
@@ -29,6 +29,13 @@ export interface ImportRequest {
   options?: ParseOptions;
   /** Where the parser runs: by default on a worker thread for files of `WORKER_PARSE_BYTES` and more. */
   parseOn?: 'worker' | 'this-thread';
+  /** A parsing thread already started (`add` starts it while acquiring): used if the file is parsed on a worker. */
+  parseThread?: ParseThread;
+}
+
+/** Whether a file of `size` bytes is parsed on a worker thread by default. */
+export function parsedOnWorker(size: number): boolean {
+  return size >= WORKER_PARSE_BYTES;
 }
 
 /**
@@ -81,9 +88,10 @@ async function parseInto(
     onProgress({ phase: 'parse', label: evidence.originalName, done: bytes, total: evidence.size, unit: 'bytes', rows }),
   );
   const forced = request.format !== undefined;
-  const onWorker = (request.parseOn ?? (evidence.size >= WORKER_PARSE_BYTES ? 'worker' : 'this-thread')) === 'worker';
+  const onWorker = (request.parseOn ?? (parsedOnWorker(evidence.size) ? 'worker' : 'this-thread')) === 'worker';
+  if (!onWorker) request.parseThread?.dispose();
   const result = onWorker
-    ? await parseOnWorker(
+    ? await (request.parseThread ?? new ParseThread()).parse(
         { caseDir: handle.dir, sha256: evidence.sha256, fileName: evidence.originalName, size: evidence.size, format: parser.format, forced, options },
         sink,
         signal,

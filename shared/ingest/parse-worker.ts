@@ -1,8 +1,10 @@
 /**
- * Worker-thread entry: parses one evidence file from the vault and posts what the parser hands its sink, in order,
- * as batches of stored columns (see `parseOnWorker`). The thread that owns the store inserts them meanwhile.
+ * Worker-thread entry: waits for its one job (the thread may start before the file is in the vault), then parses
+ * that evidence file from the vault and posts what the parser hands its sink, in order, as batches of stored
+ * columns (see `ParseThread`). The thread that owns the store inserts them meanwhile.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { once } from 'node:events';
+import { parentPort } from 'node:worker_threads';
 import { LedgerError } from '../contract/errors';
 import { openVaultFile, useVaultKey } from '../store/vault';
 import { parseAsDelivered } from './parse-delivered';
@@ -13,7 +15,7 @@ import { addressColumns, eventColumns, linkColumns, subjectColumns } from './sto
 import { ABANDONED, BATCH_OPS, IN_FLIGHT, MAX_BATCHES_IN_FLIGHT, OP, type ParseJob, type WorkerMessage } from './worker-parse';
 
 const port = parentPort!;
-const job = workerData as ParseJob;
+const [job] = (await once(port, 'message')) as [ParseJob];
 const control = new Int32Array(job.control);
 
 /** Writes the sink calls into batches and posts each; waits while the store thread is `MAX_BATCHES_IN_FLIGHT` behind. */

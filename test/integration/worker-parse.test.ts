@@ -2,11 +2,13 @@
 // order, the same rejects with their reasons and bytes, warnings, archive entries, rollups and counts; plain and
 // encrypted cases; and a cancelled worker import keeps nothing.
 import { readFileSync, writeFileSync } from 'node:fs';
+import type { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { addEvidence } from '../../shared/ingest/acquire';
 import { importEvidence } from '../../shared/ingest/import-pipeline';
+import { ParseThread } from '../../shared/ingest/worker-parse';
 import { UNPARSED } from '../../shared/ingest/registry';
 import { createCase, type CaseHandle } from '../../shared/store/case-folder';
 import type { Db } from '../../shared/store/db';
@@ -128,6 +130,49 @@ describe('parsing on a worker thread', () => {
       expect(handle.db.prepare('SELECT COUNT(*) FROM access_events').pluck().get()).toBe(0);
       expect(handle.db.prepare('SELECT COUNT(*) FROM imports').pluck().get()).toBe(0);
     } finally {
+      handle.close();
+    }
+  });
+
+  it('parses with a thread started before its file was in the vault, as with one started for it', async () => {
+    const dir = tempDir();
+    const inputs = writeInputs(dir);
+    const handle = await createCase({ dir: path.join(dir, 'case'), name: 'W', investigator: 'I', passphrase: null });
+    try {
+      const early = new ParseThread();
+      const { evidence } = await addEvidence(handle, { file: inputs.contacts!, actor: 'test', format: UNPARSED });
+      const stored: Record<string, unknown>[] = [];
+      for (const parseThread of [early, undefined]) {
+        const record = await importEvidence(handle, { evidenceId: evidence.id, actor: 'test', format: 'salesforce-data-export', parseOn: 'worker', parseThread }, () => {});
+        stored.push(storedRows(handle.db, record.id));
+      }
+      expect((stored[0]!.subjects as unknown[]).length).toBeGreaterThan(0);
+      expect(stored[0]).toEqual(stored[1]);
+    } finally {
+      handle.close();
+    }
+  });
+
+  it('ends the thread add starts for a large file when the file is not parsed after all', async () => {
+    const dir = tempDir();
+    // Over the size parsed on a worker: NUL bytes (no parser recognises them), added, then added again (refused).
+    const file = path.join(dir, 'large.bin');
+    writeFileSync(file, Buffer.alloc(17 * 1024 * 1024));
+    const handle = await createCase({ dir: path.join(dir, 'case'), name: 'W', investigator: 'I', passphrase: null });
+    // Every thread the adds start (the parsing thread; the hashing threads, which retire when idle) must end:
+    // a parsing thread left waiting for a job would keep running.
+    const exits: Promise<number>[] = [];
+    const onWorker = (worker: Worker) => exits.push(new Promise((resolve) => worker.once('exit', resolve)));
+    process.on('worker', onWorker);
+    try {
+      const first = await addEvidence(handle, { file, actor: 'test' });
+      expect(first.evidence.format).toBe(UNPARSED);
+      expect(first.import).toBeNull();
+      await expect(addEvidence(handle, { file, actor: 'test' })).rejects.toMatchObject({ code: 'DUPLICATE_EVIDENCE' });
+      expect(exits.length).toBeGreaterThanOrEqual(2);
+      await Promise.all(exits);
+    } finally {
+      process.off('worker', onWorker);
       handle.close();
     }
   });
