@@ -220,7 +220,14 @@ interface RecordRow {
   email: string | null;
   phone: string | null;
   updatedAt: string | null;
-  addresses: string;
+}
+
+interface AddressRow {
+  subject: number;
+  kind: string;
+  region: string | null;
+  regionSource: string | null;
+  country: string | null;
 }
 
 /**
@@ -237,19 +244,19 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
   );
   const recordsIn = db.prepare(
     `SELECT r.consumer_id AS consumer, s.id AS subject, s.full_name AS fullName, s.first_name AS firstName, s.last_name AS lastName,
-       s.email AS email, s.phone AS phone, s.updated_at AS updatedAt,
-       (SELECT json_group_array(json_object('kind', a.kind, 'region', a.region, 'regionSource', a.region_source, 'country', a.country))
-          FROM subject_addresses a WHERE a.subject_id = s.id) AS addresses
+       s.email AS email, s.phone AS phone, s.updated_at AS updatedAt
      FROM analysis_consumer_records r JOIN subject_records s ON s.id = r.subject_id
      WHERE r.analysis_id = ? AND r.consumer_id BETWEEN ? AND ? ORDER BY r.consumer_id, s.id`,
   );
-  const insertConsumer = db.prepare(
-    `INSERT INTO analysis_consumers (analysis_id, consumer_id, basis, region, regions, elements, full_name, email, phone, records)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  // Each record's addresses in the order they were stored.
+  const addressesIn = db.prepare(
+    `SELECT a.subject_id AS subject, a.kind AS kind, a.region AS region, a.region_source AS regionSource, a.country AS country
+     FROM analysis_consumer_records r JOIN subject_addresses a ON a.subject_id = r.subject_id
+     WHERE r.analysis_id = ? AND r.consumer_id BETWEEN ? AND ? ORDER BY a.subject_id, a.rowid`,
   );
-  const insertElement = db.prepare(
-    'INSERT INTO analysis_consumer_elements (analysis_id, consumer_id, element, basis, subject_id, field, event_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
+  const consumerRows = new RowWriter(db, 'analysis_consumers', ['analysis_id', 'consumer_id', 'basis', 'region', 'regions', 'elements', 'full_name', 'email', 'phone', 'records']);
+  const elementRows = new RowWriter(db, 'analysis_consumer_elements', ['analysis_id', 'consumer_id', 'element', 'basis', 'subject_id', 'field', 'event_id']);
+  const selections = new Map<string, string[] | '*'>();
   const insertReview = db.prepare('INSERT INTO analysis_review (analysis_id, kind, subject_ids, reason) VALUES (?, ?, ?, ?)');
   const byBasis: Record<Basis, number> = { exact: 0, derived: 0, inferred: 0 };
   const byState: Record<string, number> = {};
@@ -262,8 +269,14 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
     const hi = batch[batch.length - 1]!;
     const hitsBy = groupBy(hitsIn.all(analysisId, lo, hi) as HitRow[]);
     const recordsBy = groupBy(recordsIn.all(analysisId, lo, hi) as RecordRow[]);
+    const addressesOf = new Map<number, AddressRow[]>();
+    for (const address of addressesIn.all(analysisId, lo, hi) as AddressRow[]) {
+      const list = addressesOf.get(address.subject);
+      if (list) list.push(address);
+      else addressesOf.set(address.subject, [address]);
+    }
     for (const consumer of batch) {
-      const { basis, elements, contentOnly: unconfirmed } = consumerExposure(hitsBy.get(consumer) ?? [], indexes);
+      const { basis, elements, contentOnly: unconfirmed } = consumerExposure(hitsBy.get(consumer) ?? [], indexes, selections);
       for (const [element, source] of unconfirmed) {
         insertReview.run(analysisId, 'content-only', JSON.stringify([source.subjectId]),
           `${ELEMENT_LABELS[element]} found only by what ${source.object}.${source.field} holds (the field name does not say so): not counted as exposed until confirmed with "classify ${source.object} ${source.field} ${element}"`);
@@ -271,20 +284,17 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
       }
       if (unconfirmed.length > 0) contentOnly.consumers++;
       const records = recordsBy.get(consumer) ?? [];
-      const candidates: AddressCandidate[] = records.flatMap((r) =>
-        (JSON.parse(r.addresses) as Array<{ kind: string; region: string | null; regionSource: string | null; country: string | null }>).map((a) => ({
-          country: a.country,
-          kind: a.kind,
-          region: a.region,
-          regionSource: a.regionSource,
-          subjectId: r.subject,
-          updatedAt: r.updatedAt,
-        })),
-      );
+      const candidates: AddressCandidate[] = [];
+      for (const r of records) {
+        for (const a of addressesOf.get(r.subject) ?? []) {
+          // Keys in sorted order: the candidates are written as they are.
+          candidates.push({ country: a.country, kind: a.kind, region: a.region, regionSource: a.regionSource, subjectId: r.subject, updatedAt: r.updatedAt });
+        }
+      }
       const residency = decideResidency(candidates, rule);
       const named = records.find((r) => r.fullName || r.lastName);
       const fullName = named ? (named.fullName ?? ([named.firstName, named.lastName].filter(Boolean).join(' ') || null)) : null;
-      insertConsumer.run(
+      consumerRows.add(
         analysisId,
         consumer,
         basis,
@@ -298,14 +308,47 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
         records.length,
       );
       for (const [element, source] of elements) {
-        insertElement.run(analysisId, consumer, element, source.basis, source.subjectId, source.field, source.eventId);
+        elementRows.add(analysisId, consumer, element, source.basis, source.subjectId, source.field, source.eventId);
         byElement[element] = (byElement[element] ?? 0) + 1;
       }
       byBasis[basis]++;
       for (const bucket of residency.countedIn) byState[bucket] = (byState[bucket] ?? 0) + 1;
     }
   }
+  consumerRows.flush();
+  elementRows.flush();
   return { total: consumerIds.length, byBasis, byState: sortKeys(byState), byElement: sortKeys(byElement), contentOnly: { consumers: contentOnly.consumers, byElement: sortKeys(contentOnly.byElement) } };
+}
+
+type Statement = ReturnType<Db['prepare']>;
+
+/** Rows per INSERT: one statement of many rows costs far less than as many statements of one row. */
+const ROWS_PER_INSERT = 100;
+
+/** Inserts rows into one table in statements of `ROWS_PER_INSERT` rows, in the order they were added. */
+class RowWriter {
+  private readonly many: Statement;
+  private readonly one: Statement;
+  private readonly pending: unknown[] = [];
+
+  constructor(db: Db, table: string, private readonly columns: readonly string[]) {
+    const row = `(${columns.map(() => '?').join(', ')})`;
+    this.many = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${Array(ROWS_PER_INSERT).fill(row).join(', ')}`);
+    this.one = db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES ${row}`);
+  }
+
+  add(...values: unknown[]): void {
+    for (const value of values) this.pending.push(value);
+    if (this.pending.length === ROWS_PER_INSERT * this.columns.length) {
+      this.many.run(this.pending);
+      this.pending.length = 0;
+    }
+  }
+
+  flush(): void {
+    for (let at = 0; at < this.pending.length; at += this.columns.length) this.one.run(this.pending.slice(at, at + this.columns.length));
+    this.pending.length = 0;
+  }
 }
 
 function groupBy<T extends { consumer: number }>(rows: readonly T[]): Map<number, T[]> {
@@ -327,7 +370,7 @@ interface Exposure {
 }
 
 /** The consumer's strongest basis, and for each exposed element the strongest access that exposed it. */
-function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldElementIndex>): Exposure {
+function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldElementIndex>, selections: Map<string, string[] | '*'>): Exposure {
   let basis: Basis = 'inferred';
   const elements = new Map<ElementCode, ElementSource & { object: string }>();
   const contentOnly = new Map<ElementCode, ElementSource & { object: string }>();
@@ -335,7 +378,12 @@ function consumerExposure(hits: readonly HitRow[], indexes: Map<string, FieldEle
     if (BASIS_RANK[h.basis] < BASIS_RANK[basis]) basis = h.basis;
     const index = indexes.get(h.object);
     if (!index) continue;
-    for (const exposed of exposedElements(JSON.parse(h.selected) as string[] | '*', h.fields, index)) {
+    let selected = selections.get(h.selected);
+    if (selected === undefined) {
+      selected = JSON.parse(h.selected) as string[] | '*';
+      selections.set(h.selected, selected);
+    }
+    for (const exposed of exposedElements(selected, h.fields, index)) {
       const target = index.get(exposed.field.toLowerCase())?.by === 'content' ? contentOnly : elements;
       const known = target.get(exposed.element);
       if (!known || BASIS_RANK[h.basis] < BASIS_RANK[known.basis]) target.set(exposed.element, { basis: h.basis, subjectId: h.subject, field: exposed.field, eventId: h.event, object: h.object });

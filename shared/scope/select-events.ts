@@ -22,48 +22,82 @@ export function collectScopedEvents(db: Db, scope: ScopeDefinition): number {
     DELETE FROM ${SCOPED_EVENTS};
     CREATE TEMP TABLE IF NOT EXISTS scoped_keys (kind TEXT NOT NULL, key TEXT NOT NULL, first INTEGER NOT NULL, PRIMARY KEY (kind, key));
     DELETE FROM temp.scoped_keys;`);
-  db.prepare(
-    `INSERT INTO ${SCOPED_EVENTS} (event_id, reason)
-     SELECT eventId, reason FROM (SELECT e.id AS eventId, COALESCE(
-       (SELECT 'ip ' || m.range || ' (client ' || e.client_ip || ')' FROM temp.ip_matches m WHERE m.ip = e.client_ip),
-       (SELECT 'ip ' || m.range || ' (source ' || e.source_ip || ')' FROM temp.ip_matches m WHERE m.ip = e.source_ip),
-       CASE WHEN e.actor_id IN (SELECT value FROM json_each(@users)) THEN 'user ' || e.actor_id END,
-       CASE WHEN lower(e.username) IN (SELECT value FROM json_each(@users)) THEN 'user ' || lower(e.username) END,
-       CASE WHEN e.session_key IN (SELECT value FROM json_each(@sessions)) THEN 'session ' || e.session_key END,
-       CASE WHEN e.login_key IN (SELECT value FROM json_each(@loginKeys)) THEN 'login key ' || e.login_key END,
-       CASE WHEN e.app IN (SELECT value FROM json_each(@apps)) OR lower(e.app) IN (SELECT value FROM json_each(@apps)) THEN 'app ' || e.app END,
-       (SELECT 'app ' || n.name || ' (' || e.app || ')' FROM temp.apps_named n WHERE n.app = e.app),
-       CASE WHEN lower(e.client) IN (SELECT value FROM json_each(@clients)) THEN 'client ' || e.client END,
-       (SELECT 'agent ' || a.value FROM json_each(@agents) a WHERE instr(lower(e.user_agent), a.value) > 0 ORDER BY a.value LIMIT 1)
-     ) AS reason
-     FROM access_events e
-     WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to) WHERE reason IS NOT NULL`,
-  ).run({
-    users: list(scope.users),
-    sessions: list(scope.sessions),
-    loginKeys: list(scope.loginKeys),
-    apps: list(scope.apps),
-    clients: list(scope.clients),
-    agents: list(scope.agents),
-    ...window,
-  });
+  // Each indicator the scope sets is a test and the reason it gives, in order of precedence; indicators left empty
+  // cost the scan of millions of events nothing, and an event's reason is written only once a test selected it.
+  const tests = directTests(db, scope);
+  if (tests.length > 0) {
+    db.prepare(
+      `INSERT INTO ${SCOPED_EVENTS} (event_id, reason)
+       SELECT e.id, CASE ${tests.map((t) => `WHEN ${t.when} THEN ${t.reason}`).join(' ')} END
+       FROM access_events e
+       WHERE (${tests.map((t) => t.when).join(' OR ')}) AND ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to`,
+    ).run({
+      users: list(scope.users),
+      sessions: list(scope.sessions),
+      loginKeys: list(scope.loginKeys),
+      apps: list(scope.apps),
+      clients: list(scope.clients),
+      agents: list(scope.agents),
+      ...window,
+    });
+  }
   // The keys of the direct matches only: a pulled-in event does not pull in others.
   db.exec(`INSERT INTO temp.scoped_keys (kind, key, first)
     SELECT 'login', e.login_key, MIN(e.id) FROM ${SCOPED_EVENTS} s JOIN access_events e ON e.id = s.event_id WHERE e.login_key IS NOT NULL GROUP BY e.login_key
     UNION ALL
     SELECT 'session', e.session_key, MIN(e.id) FROM ${SCOPED_EVENTS} s JOIN access_events e ON e.id = s.event_id WHERE e.session_key IS NOT NULL GROUP BY e.session_key;`);
-  for (const [kind, column, label] of [
-    ['login', 'login_key', 'login key'],
-    ['session', 'session_key', 'session key'],
-  ] as const) {
+  // One pass over the window for both keys; an event sharing both is pulled in by its login key.
+  if ((db.prepare('SELECT COUNT(*) FROM temp.scoped_keys').pluck().get() as number) > 0) {
     db.prepare(
       `INSERT OR IGNORE INTO ${SCOPED_EVENTS} (event_id, reason)
-       SELECT e.id, 'shares ${label} ' || k.key || ' with event ' || k.first
-       FROM temp.scoped_keys k JOIN access_events e ON e.${column} = k.key
-       WHERE k.kind = '${kind}' AND ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to`,
+       SELECT e.id, COALESCE(
+         (SELECT 'shares login key ' || k.key || ' with event ' || k.first FROM temp.scoped_keys k WHERE k.kind = 'login' AND k.key = e.login_key),
+         (SELECT 'shares session key ' || k.key || ' with event ' || k.first FROM temp.scoped_keys k WHERE k.kind = 'session' AND k.key = e.session_key))
+       FROM access_events e
+       WHERE (e.login_key IN (SELECT key FROM temp.scoped_keys WHERE kind = 'login') OR e.session_key IN (SELECT key FROM temp.scoped_keys WHERE kind = 'session'))
+         AND ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to`,
     ).run(window);
   }
   return db.prepare(`SELECT COUNT(*) FROM ${SCOPED_EVENTS}`).pluck().get() as number;
+}
+
+interface DirectTest {
+  /** SQL true when an event (`e`) matches the indicator. */
+  when: string;
+  /** SQL text of the reason it was selected. */
+  reason: string;
+}
+
+/** The tests of the indicators the scope sets (after `temp.ip_matches` and `temp.apps_named` are filled). */
+function directTests(db: Db, scope: ScopeDefinition): DirectTest[] {
+  const filled = (table: string) => (db.prepare(`SELECT COUNT(*) FROM ${table}`).pluck().get() as number) > 0;
+  const tests: DirectTest[] = [];
+  if (filled('temp.ip_matches')) {
+    tests.push(
+      { when: 'e.client_ip IN (SELECT ip FROM temp.ip_matches)', reason: `(SELECT 'ip ' || m.range || ' (client ' || e.client_ip || ')' FROM temp.ip_matches m WHERE m.ip = e.client_ip)` },
+      { when: 'e.source_ip IN (SELECT ip FROM temp.ip_matches)', reason: `(SELECT 'ip ' || m.range || ' (source ' || e.source_ip || ')' FROM temp.ip_matches m WHERE m.ip = e.source_ip)` },
+    );
+  }
+  if (scope.users.length > 0) {
+    tests.push(
+      { when: 'e.actor_id IN (SELECT value FROM json_each(@users))', reason: `'user ' || e.actor_id` },
+      { when: 'lower(e.username) IN (SELECT value FROM json_each(@users))', reason: `'user ' || lower(e.username)` },
+    );
+  }
+  if (scope.sessions.length > 0) tests.push({ when: 'e.session_key IN (SELECT value FROM json_each(@sessions))', reason: `'session ' || e.session_key` });
+  if (scope.loginKeys.length > 0) tests.push({ when: 'e.login_key IN (SELECT value FROM json_each(@loginKeys))', reason: `'login key ' || e.login_key` });
+  if (scope.apps.length > 0) {
+    tests.push({ when: '(e.app IN (SELECT value FROM json_each(@apps)) OR lower(e.app) IN (SELECT value FROM json_each(@apps)))', reason: `'app ' || e.app` });
+  }
+  if (filled('temp.apps_named')) {
+    tests.push({ when: 'e.app IN (SELECT app FROM temp.apps_named)', reason: `(SELECT 'app ' || n.name || ' (' || e.app || ')' FROM temp.apps_named n WHERE n.app = e.app)` });
+  }
+  if (scope.clients.length > 0) tests.push({ when: 'lower(e.client) IN (SELECT value FROM json_each(@clients))', reason: `'client ' || e.client` });
+  if (scope.agents.length > 0) {
+    const agent = 'FROM json_each(@agents) a WHERE instr(lower(e.user_agent), a.value) > 0';
+    tests.push({ when: `EXISTS (SELECT 1 ${agent})`, reason: `(SELECT 'agent ' || a.value ${agent} ORDER BY a.value LIMIT 1)` });
+  }
+  return tests;
 }
 
 /**
@@ -91,13 +125,12 @@ function collectAppsNamed(db: Db, apps: readonly string[]): void {
 function collectIpMatches(db: Db, ranges: readonly IpRange[], window: { from: string; to: string }): void {
   db.exec(`CREATE TEMP TABLE IF NOT EXISTS ip_matches (ip TEXT PRIMARY KEY, range TEXT NOT NULL); DELETE FROM temp.ip_matches;`);
   if (ranges.length === 0) return;
-  const addresses = db
-    .prepare(
-      `SELECT e.client_ip FROM access_events e WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to AND e.client_ip IS NOT NULL
-       UNION SELECT e.source_ip FROM access_events e WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to AND e.source_ip IS NOT NULL`,
-    )
-    .pluck()
-    .all(window) as string[];
+  // One pass over the window: its distinct (client, source) pairs are few beside its events.
+  const pairs = db
+    .prepare(`SELECT DISTINCT e.client_ip, e.source_ip FROM access_events e WHERE ${CURRENT_EVENT} AND e.ts >= @from AND e.ts <= @to`)
+    .raw()
+    .all(window) as Array<[string | null, string | null]>;
+  const addresses = new Set(pairs.flat().filter((ip): ip is string => ip !== null));
   const insert = db.prepare('INSERT INTO temp.ip_matches (ip, range) VALUES (?, ?)');
   for (const address of addresses) {
     const range = ranges.find((r) => rangeContains(r, address));

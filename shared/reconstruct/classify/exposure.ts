@@ -24,6 +24,18 @@ export function fieldElementIndex(classifications: readonly FieldClassification[
   return index;
 }
 
+/** Each field list's lower-cased set, built once however many records the same list is applied to. */
+const choices = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+function choice(selected: readonly string[]): ReadonlySet<string> {
+  let chosen = choices.get(selected);
+  if (!chosen) {
+    chosen = new Set(selected.map((field) => field.toLowerCase()));
+    choices.set(selected, chosen);
+  }
+  return chosen;
+}
+
 /**
  * `selected` is the access's field list, or `'*'` when it returned whole records (exports, reports without column
  * lists). `fields` is the record's `fields` JSON (text or parsed). Fields are reported in the record's own order.
@@ -34,7 +46,7 @@ export function exposedElements(
   index: FieldElementIndex,
 ): ExposedElement[] {
   const record = typeof fields === 'string' ? (JSON.parse(fields) as Record<string, unknown>) : fields;
-  const chosen = selected === '*' ? null : new Set(selected.map((field) => field.toLowerCase()));
+  const chosen = selected === '*' ? null : choice(selected);
   const exposed: ExposedElement[] = [];
   for (const [field, raw] of Object.entries(record)) {
     const key = field.toLowerCase();

@@ -95,7 +95,7 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions, exclude
     `SELECT l.subject_id AS a, t.id AS b, l.link_type AS type, l.target_id AS target
      FROM subject_links l
      JOIN subject_records s ON s.id = l.subject_id AND ${CURRENT_SUBJECT}
-     JOIN subject_records t ON t.source_id = l.target_id AND t.id <> l.subject_id AND ${currentSubject('t')}
+     JOIN subject_records t ON t.source_id = l.target_id AND t.system = s.system AND t.id <> l.subject_id AND ${currentSubject('t')}
      WHERE l.link_type IN (${IDENTITY_LINKS.map((t) => `'${t}'`).join(', ')})
      ORDER BY l.subject_id, t.id`,
   );
@@ -103,42 +103,40 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions, exclude
     join(row.a, row.b, `${row.type.replace(/_/g, ' ')} link to ${row.target}`, 'link');
   }
 
+  // A Salesforce id names one record of any object (its prefix is the object); other systems number each object
+  // apart (Shopify order 1001 is not customer 1001).
   const sameSource = db.prepare(
     `SELECT id, first FROM (
-       SELECT s.id AS id, FIRST_VALUE(s.id) OVER (PARTITION BY s.system, s.source_id ORDER BY s.id) AS first, s.source_id AS source_id
+       SELECT s.id AS id, FIRST_VALUE(s.id) OVER (
+         PARTITION BY s.system, CASE WHEN s.system = 'salesforce' THEN '' ELSE lower(s.object_type) END, s.source_id ORDER BY s.id
+       ) AS first, s.source_id AS source_id
        FROM subject_records s WHERE ${CURRENT_SUBJECT} AND s.source_id IS NOT NULL
      ) WHERE id <> first ORDER BY id`,
   );
   for (const row of sameSource.iterate() as Iterable<{ id: number; first: number }>) join(row.first, row.id, 'same source record id', 'sourceId');
 
-  db.function('bl_name_key', { deterministic: true }, (value: unknown) => normalizeName(typeof value === 'string' ? value : null) || null);
-  db.function('bl_folded_name', { deterministic: true }, (value: unknown) => foldedName(typeof value === 'string' ? value : null) || null);
-  const candidates = (keySql: string, where: string): Iterable<Candidate & { key: string }> =>
-    db
-      .prepare(
-        `SELECT * FROM (SELECT s.id AS id, ${keySql} AS key, s.birth_date AS dob, s.email_key AS email, s.phone AS phone,
-           COALESCE(bl_name_key(s.first_name), '') AS first
-         FROM subject_records s WHERE ${CURRENT_SUBJECT} AND ${where}) WHERE key IS NOT NULL ORDER BY key, id`,
-      )
-      .iterate() as Iterable<Candidate & { key: string }>;
+  // In a function of its own, so the per-record keys are freed once matched (the resolution's closures outlive this).
+  matchOnKeys(blockingKeys(db, maxId), db, sets, join, ask, stats);
 
-  /** Each run of records sharing a key, in key order. */
-  const eachBlock = (rows: Iterable<Candidate & { key: string }>, visit: (key: string, block: Candidate[]) => void): void => {
-    let key: string | null = null;
-    let block: Candidate[] = [];
-    for (const row of rows) {
-      if (row.key !== key) {
-        if (key !== null && block.length > 1) visit(key, block);
-        key = row.key;
-        block = [];
-      }
-      block.push(row);
-    }
-    if (key !== null && block.length > 1) visit(key, block);
+  return {
+    consumerOf: (subjectId) => sets.find(subjectId),
+    reasonFor: (subjectId) => reasons.get(subjectId) ?? null,
+    review,
+    stats,
   };
+}
 
+/** The strong-identifier passes (email; phone and last name; full name and date of birth), then possible matches. */
+function matchOnKeys(
+  people: BlockingKeys,
+  db: Db,
+  sets: UnionFind,
+  join: (a: number, b: number, reason: string, stat: string) => void,
+  ask: (kind: ReviewItem['kind'], ids: number[], reason: string) => void,
+  stats: Record<string, number>,
+): void {
   /** Members agreeing on a strong identifier merge pairwise unless something contradicts them; contradictions ask. */
-  const strongMatch = (label: string, stat: string, checkFirstName: boolean) => (key: string, block: Candidate[]): void => {
+  const strongMatch = (label: string, stat: string, checkFirstName: boolean, block: Candidate[], key: string): void => {
     if (block.length > MAX_BLOCK) {
       stats.oversizedBlocks!++;
       return;
@@ -154,67 +152,146 @@ export function resolveConsumers(db: Db, decisions: ResolutionDecisions, exclude
       }
     }
   };
+  const candidate = (n: number, email: string | null, phone: string | null): Candidate => ({ id: people.ids[n]!, dob: people.dob[n]!, email, phone, first: people.first[n]! });
 
   // The same address is the same person's: emails are checked only against dates of birth.
-  eachBlock(candidates('s.email_key', 's.email_key IS NOT NULL'), (key, block) =>
-    strongMatch('same email', 'email', false)(key, block.map((c) => ({ ...c, email: null, phone: null }))),
-  );
-  eachBlock(candidates("s.phone || ' ' || bl_name_key(s.last_name)", 's.phone IS NOT NULL AND s.last_name IS NOT NULL'), (key, block) =>
-    strongMatch('same phone and last name', 'phoneName', true)(key, block.map((c) => ({ ...c, phone: null }))),
-  );
-  eachBlock(
-    candidates("bl_name_key(s.first_name) || ' ' || bl_name_key(s.last_name) || ' ' || s.birth_date", 's.birth_date IS NOT NULL AND s.first_name IS NOT NULL AND s.last_name IS NOT NULL'),
-    strongMatch('same full name and date of birth', 'nameBirthDate', false),
-  );
-  possibleMatches(db, sets, ask);
+  for (const [key, members] of sharedKeys(people.ids.length, (n) => people.email[n]!)) {
+    strongMatch('same email', 'email', false, members.map((n) => candidate(n, null, null)), key);
+  }
+  for (const [key, members] of sharedKeys(people.ids.length, (n) => (people.phone[n] !== null && people.last[n] ? `${people.phone[n]} ${people.last[n]}` : null))) {
+    strongMatch('same phone and last name', 'phoneName', true, members.map((n) => candidate(n, people.email[n]!, null)), key);
+  }
+  for (const [key, members] of sharedKeys(people.ids.length, (n) => (people.dob[n] !== null && people.first[n] && people.last[n] ? `${people.first[n]} ${people.last[n]} ${people.dob[n]}` : null))) {
+    strongMatch('same full name and date of birth', 'nameBirthDate', false, members.map((n) => candidate(n, people.email[n]!, people.phone[n]!)), key);
+  }
+  possibleMatches(db, people, sets, ask);
+}
 
-  return {
-    consumerOf: (subjectId) => sets.find(subjectId),
-    reasonFor: (subjectId) => reasons.get(subjectId) ?? null,
-    review,
-    stats,
+/** What the blocking passes read of each current record, read once in id order (`ids[n]` is the record at position n). */
+interface BlockingKeys {
+  ids: number[];
+  dob: Array<string | null>;
+  /** The normalized email. */
+  email: Array<string | null>;
+  phone: Array<string | null>;
+  /** `normalizeName` of the first name ('' when there is none). */
+  first: string[];
+  /** `normalizeName` of the last name; null when the record has none. */
+  last: Array<string | null>;
+  /** `foldedName` of the first and last names; null when the record has no such name. */
+  foldedFirst: Array<string | null>;
+  foldedLast: Array<string | null>;
+  /** Position of a record id; -1 for ids of records that are not current. */
+  position: Int32Array;
+}
+
+function blockingKeys(db: Db, maxId: number): BlockingKeys {
+  const keys: BlockingKeys = { ids: [], dob: [], email: [], phone: [], first: [], last: [], foldedFirst: [], foldedLast: [], position: new Int32Array(maxId + 1).fill(-1) };
+  // Names repeat across records: each distinct spelling is normalized once.
+  const memo = (normalize: (value: string) => string) => {
+    const known = new Map<string, string>();
+    return (value: string): string => {
+      let key = known.get(value);
+      if (key === undefined) {
+        key = normalize(value);
+        known.set(value, key);
+      }
+      return key;
+    };
   };
+  const nameKey = memo(normalizeName);
+  const folded = memo(foldedName);
+  const rows = db
+    .prepare(`SELECT s.id, s.birth_date, s.email_key, s.phone, s.first_name, s.last_name FROM subject_records s WHERE ${CURRENT_SUBJECT} ORDER BY s.id`)
+    .raw()
+    .iterate() as Iterable<[number, string | null, string | null, string | null, string | null, string | null]>;
+  for (const [id, dob, email, phone, first, last] of rows) {
+    keys.position[id] = keys.ids.length;
+    keys.ids.push(id);
+    keys.dob.push(dob);
+    keys.email.push(email);
+    keys.phone.push(phone);
+    keys.first.push(first === null ? '' : nameKey(first));
+    keys.last.push(last === null ? null : nameKey(last));
+    keys.foldedFirst.push(first === null ? null : folded(first) || null);
+    keys.foldedLast.push(last === null ? null : folded(last) || null);
+  }
+  return keys;
+}
+
+/**
+ * The keys more than one record has, each with its records' positions (ascending), in the order SQLite sorts text
+ * (by code point), so merges and questions come in the same order whatever the platform.
+ */
+function sharedKeys(count: number, keyOf: (position: number) => string | null): Array<[string, number[]]> {
+  const first = new Map<string, number>();
+  const shared = new Map<string, number[]>();
+  for (let n = 0; n < count; n++) {
+    const key = keyOf(n);
+    if (key === null) continue;
+    const seen = first.get(key);
+    if (seen === undefined) {
+      first.set(key, n);
+      continue;
+    }
+    const members = shared.get(key);
+    if (members) members.push(n);
+    else shared.set(key, [seen, n]);
+  }
+  return [...shared].sort((a, b) => byCodePoint(a[0], b[0]));
+}
+
+/** SQLite's BINARY order of text (UTF-8 bytes, i.e. code points); UTF-16 puts U+10000 and above before U+E000–U+FFFF. */
+export function byCodePoint(a: string, b: string): number {
+  if (a === b) return 0;
+  const length = Math.min(a.length, b.length);
+  for (let i = 0; i < length; i++) {
+    const x = a.charCodeAt(i);
+    const y = b.charCodeAt(i);
+    if (x === y) continue;
+    if (x >= 0xd800 && y >= 0xd800 && (x <= 0xdfff) !== (y <= 0xdfff)) return x <= 0xdfff ? 1 : -1;
+    return x - y;
+  }
+  return a.length - b.length;
 }
 
 /**
  * Records sharing last name and postal code whose first names are the same or similar (diacritics folded), with no
  * date of birth telling them apart: one person written twice, or namesakes. Never merged; listed for review.
  */
-function possibleMatches(db: Db, sets: UnionFind, ask: (kind: ReviewItem['kind'], ids: number[], reason: string) => void): void {
-  const rows = db
-    .prepare(
-      `SELECT DISTINCT s.id AS id, bl_folded_name(s.last_name) AS last, substr(replace(a.postal_code, ' ', ''), 1, 5) AS postal,
-         bl_folded_name(s.first_name) AS first, s.birth_date AS dob
-       FROM subject_records s JOIN subject_addresses a ON a.subject_id = s.id
-       WHERE ${CURRENT_SUBJECT} AND s.last_name IS NOT NULL AND s.first_name IS NOT NULL AND a.postal_code IS NOT NULL AND a.postal_code <> ''
-       ORDER BY last, postal, s.id`,
-    )
-    .iterate() as Iterable<{ id: number; last: string | null; postal: string; first: string | null; dob: string | null }>;
-  let blockKey = '';
-  let block: Array<{ id: number; first: string; dob: string | null }> = [];
-  const compare = (): void => {
-    if (block.length < 2 || block.length > MAX_BLOCK) return;
+function possibleMatches(db: Db, people: BlockingKeys, sets: UnionFind, ask: (kind: ReviewItem['kind'], ids: number[], reason: string) => void): void {
+  const addresses = db
+    .prepare(`SELECT a.subject_id, substr(replace(a.postal_code, ' ', ''), 1, 5) FROM subject_addresses a WHERE a.postal_code IS NOT NULL AND a.postal_code <> ''`)
+    .raw()
+    .iterate() as Iterable<[number, string]>;
+  const blocks = new Map<string, { last: string; postal: string; members: number[] }>();
+  for (const [id, postal] of addresses) {
+    const n = people.position[id] ?? -1;
+    if (n < 0) continue;
+    const last = people.foldedLast[n];
+    if (!last || !people.foldedFirst[n]) continue;
+    const key = `${last}|${postal}`;
+    const block = blocks.get(key);
+    if (block) block.members.push(n);
+    else blocks.set(key, { last, postal, members: [n] });
+  }
+  const ordered = [...blocks.values()].filter((b) => b.members.length > 1).sort((a, b) => byCodePoint(a.last, b.last) || byCodePoint(a.postal, b.postal));
+  for (const { last, postal, members } of ordered) {
+    const block = [...new Set(members)].sort((a, b) => a - b);
+    if (block.length < 2 || block.length > MAX_BLOCK) continue;
+    const blockKey = `${last}|${postal}`;
     for (let i = 0; i < block.length; i++) {
       for (let j = i + 1; j < block.length; j++) {
         const a = block[i]!;
         const b = block[j]!;
-        if (a.id === b.id || sets.find(a.id) === sets.find(b.id)) continue;
-        if (a.dob && b.dob && a.dob !== b.dob) continue;
-        const similarity = jaroWinkler(a.first, b.first);
+        const [idA, idB] = [people.ids[a]!, people.ids[b]!];
+        if (sets.find(idA) === sets.find(idB)) continue;
+        const [dobA, dobB] = [people.dob[a], people.dob[b]];
+        if (dobA && dobB && dobA !== dobB) continue;
+        const similarity = jaroWinkler(people.foldedFirst[a]!, people.foldedFirst[b]!);
         if (similarity < SIMILAR_FIRST_NAME) continue;
-        ask('possible-match', [a.id, b.id], `same last name and postal code ${blockKey.split('|')[1]}, first-name similarity ${similarity.toFixed(2)}; possibly one person, held apart`);
+        ask('possible-match', [idA, idB], `same last name and postal code ${blockKey.split('|')[1]}, first-name similarity ${similarity.toFixed(2)}; possibly one person, held apart`);
       }
     }
-  };
-  for (const row of rows) {
-    if (!row.last || !row.first) continue;
-    const key = `${row.last}|${row.postal}`;
-    if (key !== blockKey) {
-      compare();
-      blockKey = key;
-      block = [];
-    }
-    if (!block.some((m) => m.id === row.id)) block.push({ id: row.id, first: row.first, dob: row.dob });
   }
-  compare();
 }
