@@ -287,7 +287,7 @@ function writeConsumers(db: Db, analysisId: number, consumerIds: readonly number
       const candidates: AddressCandidate[] = [];
       for (const r of records) {
         for (const a of addressesOf.get(r.subject) ?? []) {
-          // Keys in sorted order: the candidates are written as they are.
+          // The same key order as the JSON this replaced: candidates are stored as they are serialised.
           candidates.push({ country: a.country, kind: a.kind, region: a.region, regionSource: a.regionSource, subjectId: r.subject, updatedAt: r.updatedAt });
         }
       }
