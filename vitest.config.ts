@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Files that time something against a budget run alone, after the rest: beside another test file on a 2-core
- * machine their clocks would measure the neighbour. Everything else runs two files at a time.
+ * Files that time something against a budget, or kill a process at a moment they watch for, run alone after the
+ * rest: beside another test file on a 2-core machine their clocks would measure the neighbour. Everything else
+ * runs two files at a time.
  */
 const TIMED = [
   'test/e2e/analysis.test.ts',
