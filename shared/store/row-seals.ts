@@ -305,15 +305,10 @@ export function runDigester(db: Db): (job: RunDigestJob) => RunDigest {
 }
 
 /**
- * Recomputes every seal run from its rows, every run against the digest its custody entry recorded, and looks for
- * rows no seal covers; each problem names the table and the row (rowid, or key of a WITHOUT ROWID table).
+ * Checks every seal run against the digest its custody entry recorded, and its rows against the run (their digests
+ * computed by `jobs`, on any connection: verify shares them with a second one), and looks for rows no seal covers;
+ * each problem names the table and the row (rowid, or key of a WITHOUT ROWID table).
  */
-export function checkRowSeals(db: Db): RowSealReport {
-  const check = planRowSealCheck(db);
-  return check.finish(check.jobs.map(runDigester(db)));
-}
-
-/** `checkRowSeals` as a plan whose run digests may be computed elsewhere (verify shares them with a second connection). */
 export function planRowSealCheck(db: Db): RowSealCheck {
   const problems: string[] = [];
   const labels = new Map<number, string>();
@@ -423,8 +418,9 @@ function checkTable(db: Db, table: SealedTable, runs: SealRecord[], inDoubt: Sea
   const sortKeys = table.orderColumns.split(', ').map((_, i) => `sk${i}`).join(', ');
   const inSealedOrder = `SELECT count(*), CAST(group_concat(r, '' ORDER BY ${sortKeys}) AS BLOB) FROM (SELECT ${table.text} AS r, ${table.orderColumns} FROM ${name} WHERE ${keyRange(table)})`;
   const matches = (now: RunDigest, run: SealRecord) => now.rows === run.rows && now.sha256 === run.digest;
+  const digest = runDigester(db);
   for (const [index, run] of runs.entries()) {
-    if (matches(found[index]!, run) || matches(runDigester(db)({ sql: inSealedOrder, first: run.first, last: run.last }), run)) continue;
+    if (matches(found[index]!, run) || matches(digest({ sql: inSealedOrder, first: run.first, last: run.last }), run)) continue;
     problems.push(...runProblems(db, table, run, label(run.seq)));
   }
   const covered = [...runs, ...inDoubt];
